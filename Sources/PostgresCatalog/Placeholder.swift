@@ -1,0 +1,3 @@
+import SchemaModel
+import CLibPQ
+public enum PostgresCatalogPlaceholder {}

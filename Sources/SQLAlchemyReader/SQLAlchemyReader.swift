@@ -1,0 +1,5 @@
+import SchemaModel
+import SourceScanning
+
+/// Reads SQLAlchemy model files statically into a ``Catalog``.
+public enum SQLAlchemyReader {}

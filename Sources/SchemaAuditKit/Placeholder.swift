@@ -1,0 +1,2 @@
+import SchemaModel
+public enum SchemaAuditKitPlaceholder {}

@@ -1,0 +1,4 @@
+import SchemaModel
+
+/// Compares catalogs and produces findings.
+public enum SchemaDiffer {}

@@ -1,0 +1,52 @@
+/// One difference between the reference source and another source, as data.
+///
+/// Produced by the diff engine and lint rules, rendered by the reports; neither knows the other.
+public struct Finding: Hashable, Codable, Sendable {
+    /// Where one side of a finding stands: the source's label and, for files, the location.
+    public struct Side: Hashable, Codable, Sendable {
+        public var source: String
+        public var location: SourceLocation?
+
+        public init(source: String, location: SourceLocation? = nil) {
+            self.source = source
+            self.location = location
+        }
+    }
+
+    /// Stable snake_case id, e.g. `column_type_mismatch`.
+    public var id: String
+    public var severity: Severity
+    /// The object the finding is about: `schema.table`, `schema.table.column`, `schema.table.policy`.
+    public var objectKey: String
+    /// One line, lower-case, names in single quotes, no trailing period.
+    public var message: String
+    public var expected: String?
+    public var actual: String?
+    /// The reference side (what was expected).
+    public var reference: Side
+    /// The compared side (what was found).
+    public var compared: Side
+    /// One line on how to fix it.
+    public var hint: String?
+
+    public init(
+        id: String, severity: Severity, objectKey: String, message: String, expected: String? = nil,
+        actual: String? = nil, reference: Side, compared: Side, hint: String? = nil
+    ) {
+        self.id = id
+        self.severity = severity
+        self.objectKey = objectKey
+        self.message = message
+        self.expected = expected
+        self.actual = actual
+        self.reference = reference
+        self.compared = compared
+        self.hint = hint
+    }
+
+    /// The fixed output order: severity, object key, finding id, then compared source.
+    public static func outputOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
+        (lhs.severity.rank, lhs.objectKey, lhs.id, lhs.compared.source)
+            < (rhs.severity.rank, rhs.objectKey, rhs.id, rhs.compared.source)
+    }
+}

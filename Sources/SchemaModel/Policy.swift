@@ -1,0 +1,44 @@
+/// A row-level security policy (`CREATE POLICY`).
+public struct Policy: Hashable, Codable, Sendable {
+    /// The command a policy applies to (`FOR ALL` when not stated).
+    public enum Command: String, Hashable, Codable, Sendable, CaseIterable {
+        case all, select, insert, update, delete
+    }
+
+    public var name: String
+    /// `AS PERMISSIVE` (the default) or `AS RESTRICTIVE`.
+    public var isPermissive: Bool
+    public var command: Command
+    /// Role names, sorted; `["public"]` when the policy names none.
+    public var roles: [String]
+    /// The `USING (...)` expression.
+    public var using: String?
+    /// The `WITH CHECK (...)` expression.
+    public var withCheck: String?
+    public var provenance: Provenance
+
+    public init(
+        name: String, isPermissive: Bool = true, command: Command = .all, roles: [String] = [],
+        using: String? = nil, withCheck: String? = nil, provenance: Provenance
+    ) {
+        self.name = name
+        self.isPermissive = isPermissive
+        self.command = command
+        self.roles = Policy.normalizedRoles(roles)
+        self.using = using
+        self.withCheck = withCheck
+        self.provenance = provenance
+    }
+
+    /// Roles as a sorted set, with `public` standing for "no roles named".
+    public static func normalizedRoles(_ roles: [String]) -> [String] {
+        let set = Set(roles.map { $0.lowercased() == "public" ? "public" : $0 })
+        return set.isEmpty ? ["public"] : set.sorted()
+    }
+
+    func normalized() -> Policy {
+        var copy = self
+        copy.roles = Policy.normalizedRoles(roles)
+        return copy
+    }
+}

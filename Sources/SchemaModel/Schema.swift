@@ -1,0 +1,34 @@
+/// A PostgreSQL schema (namespace): its tables, enum types, views and sequences.
+public struct Schema: Hashable, Codable, Sendable {
+    public var name: String
+    public var tables: [Table]
+    public var enums: [EnumType]
+    public var views: [View]
+    public var sequences: [SchemaSequence]
+
+    public init(
+        name: String, tables: [Table] = [], enums: [EnumType] = [], views: [View] = [],
+        sequences: [SchemaSequence] = []
+    ) {
+        self.name = name
+        self.tables = tables
+        self.enums = enums
+        self.views = views
+        self.sequences = sequences
+    }
+
+    /// The table with this name, if present.
+    public func table(named name: String) -> Table? { tables.first { $0.name == name } }
+
+    /// The enum with this name, if present.
+    public func enumType(named name: String) -> EnumType? { enums.first { $0.name == name } }
+
+    func normalized() -> Schema {
+        var copy = self
+        copy.tables = tables.map { $0.normalized() }.sorted { $0.name < $1.name }
+        copy.enums = enums.sorted { $0.name < $1.name }
+        copy.views = views.sorted { $0.name < $1.name }
+        copy.sequences = sequences.sorted { $0.name < $1.name }
+        return copy
+    }
+}

@@ -1,0 +1,4 @@
+import SchemaModel
+
+/// Renders findings and catalogs as reports.
+public enum ReportRenderer {}
