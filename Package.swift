@@ -43,7 +43,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "TestSupport", dependencies: ["SchemaModel", "PostgresCatalog"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["SchemaModel", "SourceScanning", "PostgresCatalog", "SchemaAuditKit"], path: "Tests/TestSupport"),
         .testTarget(name: "SchemaModelTests", dependencies: ["SchemaModel"]),
         .testTarget(name: "SourceScanningTests", dependencies: ["SourceScanning"]),
         .testTarget(name: "DrizzleReaderTests", dependencies: ["DrizzleReader", "TestSupport"]),

@@ -1,2 +1,0 @@
-import SchemaModel
-public enum SchemaAuditKitPlaceholder {}
