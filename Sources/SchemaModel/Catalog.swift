@@ -8,7 +8,7 @@ public struct Catalog: Hashable, Codable, Sendable {
     /// Schemas in name order (see ``normalized()``).
     public var schemas: [Schema]
     /// Object kinds this source cannot state anywhere (Drizzle: triggers). Distinct from "absent".
-    public var notStated: Set<ObjectKind>
+    @SortedSet public var notStated: Set<ObjectKind>
 
     public init(source: SourceKind, schemas: [Schema] = [], notStated: Set<ObjectKind> = []) {
         self.source = source

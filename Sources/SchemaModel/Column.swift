@@ -18,7 +18,7 @@ public struct Column: Hashable, Codable, Sendable {
     public var comment: String?
     /// Attributes this source could not state for this column (a length read from an unresolved
     /// constant, say). The diff makes no finding about them.
-    public var notStated: Set<ObjectKind>
+    @SortedSet public var notStated: Set<ObjectKind>
     public var provenance: Provenance
 
     public init(

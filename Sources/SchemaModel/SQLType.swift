@@ -1,6 +1,6 @@
 /// A column type in canonical form: PostgreSQL's own name (`format_type` spelling), its modifiers and
 /// array dimensions. Two sources agree on a type exactly when their `SQLType`s are equal.
-public struct SQLType: Hashable, Codable, Sendable, CustomStringConvertible {
+public struct SQLType: Hashable, Sendable, CustomStringConvertible {
     /// Canonical base name: `integer`, `character varying`, `timestamp with time zone`, or a
     /// schema-qualified user type such as `public.mood`.
     public var name: String
@@ -78,5 +78,17 @@ public struct SQLType: Hashable, Codable, Sendable, CustomStringConvertible {
     public static func numeric(precision: Int?, scale: Int? = nil) -> SQLType {
         guard let precision else { return .numeric }
         return SQLType("numeric", modifiers: [String(precision)] + (scale.map { [String($0)] } ?? []))
+    }
+}
+
+extension SQLType: Codable {
+    /// Encoded as PostgreSQL's spelling (`character varying(255)[]`), the form users read and write.
+    public init(from decoder: Decoder) throws {
+        self = TypeCanonicalizer.canonicalize(try decoder.singleValueContainer().decode(String.self))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
     }
 }

@@ -22,7 +22,7 @@ public struct Table: Hashable, Codable, Sendable {
     public var triggers: [Trigger]
     public var comment: String?
     /// Kinds this source could not state for this table only (see also ``Catalog/notStated``).
-    public var notStated: Set<ObjectKind>
+    @SortedSet public var notStated: Set<ObjectKind>
     public var provenance: Provenance
 
     public init(

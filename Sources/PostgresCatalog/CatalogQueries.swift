@@ -1,0 +1,167 @@
+/// The fixed set of catalog queries. Each reads one kind of object for every selected table at once
+/// (never one query per table), ordered so the result is deterministic.
+///
+/// `$1` is always the array of schema names to read. Lists travel as text joined with the unit
+/// separator (U+001F), which cannot occur in identifiers a user would choose and needs no array parser.
+enum CatalogQueries {
+    /// Tables the queries below read: ordinary and partitioned tables (not partitions), not owned by
+    /// an extension, in the selected schemas.
+    private static let selectedTables = """
+        SELECT c.oid
+        FROM pg_catalog.pg_class c
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition
+          AND n.nspname = ANY ($1::text[])
+          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
+                          WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid
+                            AND d.deptype = 'e')
+        """
+
+    /// Non-system schemas not owned by an extension (used when the user names none).
+    static let schemas = """
+        SELECT n.nspname
+        FROM pg_catalog.pg_namespace n
+        WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
+          AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%'
+          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
+                          WHERE d.classid = 'pg_catalog.pg_namespace'::regclass AND d.objid = n.oid
+                            AND d.deptype = 'e')
+        ORDER BY n.nspname
+        """
+
+    static let tables = """
+        SELECT c.oid, n.nspname, c.relname, c.relkind, c.relrowsecurity, c.relforcerowsecurity,
+               pg_catalog.obj_description(c.oid, 'pg_class')
+        FROM pg_catalog.pg_class c
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.oid IN (\(selectedTables))
+        ORDER BY n.nspname, c.relname
+        """
+
+    static let columns = """
+        SELECT a.attrelid, a.attname,
+               pg_catalog.format_type(a.atttypid, a.atttypmod),
+               a.attnotnull,
+               pg_catalog.pg_get_expr(ad.adbin, ad.adrelid),
+               a.attidentity, a.attgenerated,
+               CASE WHEN et.typtype IN ('e', 'd', 'c') THEN en.nspname || '.' || et.typname END,
+               CASE WHEN t.typcategory = 'A' AND t.typelem <> 0 THEN 1 ELSE 0 END,
+               pg_catalog.col_description(a.attrelid, a.attnum),
+               s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle
+        FROM pg_catalog.pg_attribute a
+        JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+        JOIN pg_catalog.pg_type et ON et.oid = CASE WHEN t.typcategory = 'A' AND t.typelem <> 0
+                                                    THEN t.typelem ELSE t.oid END
+        JOIN pg_catalog.pg_namespace en ON en.oid = et.typnamespace
+        LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+        LEFT JOIN pg_catalog.pg_depend dep ON a.attidentity <> ''
+             AND dep.refclassid = 'pg_catalog.pg_class'::regclass AND dep.refobjid = a.attrelid
+             AND dep.refobjsubid = a.attnum AND dep.classid = 'pg_catalog.pg_class'::regclass
+             AND dep.deptype = 'i'
+        LEFT JOIN pg_catalog.pg_sequence s ON s.seqrelid = dep.objid
+        WHERE a.attrelid IN (\(selectedTables)) AND a.attnum > 0 AND NOT a.attisdropped
+        ORDER BY a.attrelid, a.attnum
+        """
+
+    static let constraints = """
+        SELECT con.conrelid, con.conname, con.contype,
+               array_to_string(ARRAY(
+                   SELECT att.attname FROM unnest(con.conkey) WITH ORDINALITY k(num, ord)
+                   JOIN pg_catalog.pg_attribute att ON att.attrelid = con.conrelid AND att.attnum = k.num
+                   ORDER BY k.ord), chr(31)),
+               rn.nspname, rc.relname,
+               array_to_string(ARRAY(
+                   SELECT att.attname FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
+                   JOIN pg_catalog.pg_attribute att ON att.attrelid = con.confrelid AND att.attnum = k.num
+                   ORDER BY k.ord), chr(31)),
+               con.confdeltype, con.confupdtype, con.condeferrable, con.condeferred,
+               CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid) END,
+               COALESCE(ix.indnullsnotdistinct, false)
+        FROM pg_catalog.pg_constraint con
+        LEFT JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid
+        LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
+        LEFT JOIN pg_catalog.pg_index ix ON ix.indexrelid = con.conindid AND con.contype = 'u'
+        WHERE con.conrelid IN (\(selectedTables)) AND con.contype IN ('p', 'u', 'f', 'c')
+        ORDER BY con.conrelid, con.conname
+        """
+
+    /// Indexes that do not implement a primary key, unique or exclusion constraint of their table.
+    static let indexes = """
+        SELECT i.indrelid, ic.relname, i.indisunique, am.amname,
+               pg_catalog.pg_get_expr(i.indpred, i.indrelid),
+               i.indnkeyatts, i.indnatts, i.indnullsnotdistinct,
+               array_to_string(ARRAY(
+                   SELECT CASE WHEN i.indkey[k - 1] <> 0 THEN '1' ELSE '0' END
+                       || pg_catalog.pg_get_indexdef(i.indexrelid, k, true)
+                   FROM generate_series(1, i.indnatts) k ORDER BY k), chr(31)),
+               array_to_string(ARRAY(
+                   SELECT (i.indoption::int2[])[k - 1] FROM generate_series(1, i.indnkeyatts) k
+                   ORDER BY k), chr(31)),
+               array_to_string(ARRAY(
+                   SELECT CASE WHEN opc.opcdefault THEN '' ELSE opc.opcname END
+                   FROM unnest(i.indclass::oid[]) WITH ORDINALITY k(cls, ord)
+                   JOIN pg_catalog.pg_opclass opc ON opc.oid = k.cls
+                   ORDER BY k.ord), chr(31))
+        FROM pg_catalog.pg_index i
+        JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+        JOIN pg_catalog.pg_am am ON am.oid = ic.relam
+        WHERE i.indrelid IN (\(selectedTables))
+          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c
+                          WHERE c.conindid = i.indexrelid AND c.conrelid = i.indrelid
+                            AND c.contype IN ('p', 'u', 'x'))
+        ORDER BY i.indrelid, ic.relname
+        """
+
+    static let enums = """
+        SELECT n.nspname, t.typname,
+               array_to_string(ARRAY(SELECT e.enumlabel FROM pg_catalog.pg_enum e
+                                     WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder), chr(31))
+        FROM pg_catalog.pg_type t
+        JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+        WHERE t.typtype = 'e' AND n.nspname = ANY ($1::text[])
+          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
+                          WHERE d.classid = 'pg_catalog.pg_type'::regclass AND d.objid = t.oid
+                            AND d.deptype = 'e')
+        ORDER BY n.nspname, t.typname
+        """
+
+    static let policies = """
+        SELECT pol.polrelid, pol.polname, pol.polpermissive, pol.polcmd,
+               array_to_string(ARRAY(
+                   SELECT CASE WHEN r = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(r) END
+                   FROM unnest(pol.polroles) r ORDER BY 1), chr(31)),
+               pg_catalog.pg_get_expr(pol.polqual, pol.polrelid),
+               pg_catalog.pg_get_expr(pol.polwithcheck, pol.polrelid)
+        FROM pg_catalog.pg_policy pol
+        WHERE pol.polrelid IN (\(selectedTables))
+        ORDER BY pol.polrelid, pol.polname
+        """
+
+    static let triggers = """
+        SELECT t.tgrelid, t.tgname, t.tgtype, pn.nspname, p.proname,
+               encode(t.tgargs, 'hex'),
+               array_to_string(ARRAY(
+                   SELECT att.attname FROM unnest(t.tgattr::int2[]) k(num)
+                   JOIN pg_catalog.pg_attribute att ON att.attrelid = t.tgrelid AND att.attnum = k.num
+                   ORDER BY att.attname), chr(31)),
+               pg_catalog.pg_get_triggerdef(t.oid, true)
+        FROM pg_catalog.pg_trigger t
+        JOIN pg_catalog.pg_proc p ON p.oid = t.tgfoid
+        JOIN pg_catalog.pg_namespace pn ON pn.oid = p.pronamespace
+        WHERE t.tgrelid IN (\(selectedTables)) AND NOT t.tgisinternal
+        ORDER BY t.tgrelid, t.tgname
+        """
+
+    /// Views and materialized views, and sequences that no column owns.
+    static let relationsOtherThanTables = """
+        SELECT n.nspname, c.relname, c.relkind,
+               CASE WHEN c.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid, true) END
+        FROM pg_catalog.pg_class c
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind IN ('v', 'm', 'S') AND n.nspname = ANY ($1::text[])
+          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
+                          WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid
+                            AND (d.deptype = 'e' OR (c.relkind = 'S' AND d.deptype IN ('a', 'i'))))
+        ORDER BY n.nspname, c.relname
+        """
+}

@@ -1,3 +1,0 @@
-import SchemaModel
-import CLibPQ
-public enum PostgresCatalogPlaceholder {}

@@ -1,0 +1,93 @@
+import SchemaModel
+
+/// Reads a live PostgreSQL catalog into the normalized model with a fixed set of queries, inside one
+/// read-only transaction with a statement timeout.
+public struct PostgresCatalogReader: Sendable {
+    /// What to read and how long any one statement may run.
+    public struct Options: Sendable {
+        /// Schemas to read; empty means every non-system schema not owned by an extension.
+        public var schemas: [String]
+        /// `statement_timeout` for every catalog query, in milliseconds.
+        public var statementTimeoutMilliseconds: Int
+        /// Seconds to wait for the connection to be established.
+        public var connectTimeoutSeconds: Int
+
+        public init(schemas: [String] = [], statementTimeoutMilliseconds: Int = 30_000, connectTimeoutSeconds: Int = 10) {
+            self.schemas = schemas
+            self.statementTimeoutMilliseconds = statementTimeoutMilliseconds
+            self.connectTimeoutSeconds = connectTimeoutSeconds
+        }
+    }
+
+    /// What was read, with the database name (no host, user or password) for reports.
+    public struct Snapshot: Sendable {
+        public var catalog: Catalog
+        public var databaseName: String
+        public var rows: CatalogRows
+    }
+
+    public let connectionString: ConnectionString
+    public let options: Options
+
+    public init(connectionString: ConnectionString, options: Options = .init()) {
+        self.connectionString = connectionString
+        self.options = options
+    }
+
+    /// Connects, reads and maps the catalog. Throws ``CatalogError``.
+    public func read() throws -> Snapshot {
+        let connection = try PostgresConnection(connectionString, connectTimeoutSeconds: options.connectTimeoutSeconds)
+        let rows = try readRows(connection)
+        return Snapshot(catalog: CatalogMapper.catalog(from: rows), databaseName: connection.databaseName, rows: rows)
+    }
+
+    /// Runs the catalog queries on an open connection inside a read-only transaction.
+    public func readRows(_ connection: PostgresConnection) throws -> CatalogRows {
+        do {
+            try connection.execute(
+                """
+                BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;
+                SET LOCAL statement_timeout = \(max(1, options.statementTimeoutMilliseconds));
+                SET LOCAL search_path = public;
+                """, queryName: "begin")
+        } catch var error as CatalogError {
+            error.step = error.reason == .other ? .beginTransaction : error.step
+            error.queryName = nil
+            throw error
+        }
+        defer { _ = try? connection.execute("ROLLBACK", queryName: "rollback") }
+
+        var rows = CatalogRows()
+        if options.schemas.isEmpty {
+            rows.schemas = try connection.query(CatalogQueries.schemas, queryName: "schemas").rows.compactMap { $0[0] }
+        } else {
+            rows.schemas = Array(Set(options.schemas)).sorted()
+        }
+        let schemaArray = Self.arrayLiteral(rows.schemas)
+        func run(_ sql: String, _ name: String) throws -> [[String?]] {
+            try connection.query(sql, parameters: [schemaArray], queryName: name).rows
+        }
+        rows.decode(tables: try run(CatalogQueries.tables, "tables"))
+        rows.decode(columns: try run(CatalogQueries.columns, "columns"))
+        rows.decode(constraints: try run(CatalogQueries.constraints, "constraints"))
+        rows.decode(indexes: try run(CatalogQueries.indexes, "indexes"))
+        rows.decode(enums: try run(CatalogQueries.enums, "enums"))
+        rows.decode(policies: try run(CatalogQueries.policies, "policies"))
+        rows.decode(triggers: try run(CatalogQueries.triggers, "triggers"))
+        rows.decode(relations: try run(CatalogQueries.relationsOtherThanTables, "views and sequences"))
+        return rows
+    }
+
+    /// A text[] literal (`{"a","b"}`) with every element quoted and escaped.
+    static func arrayLiteral(_ values: [String]) -> String {
+        let items = values.map { value -> String in
+            var escaped = ""
+            for ch in value {
+                if ch == "\\" || ch == "\"" { escaped.append("\\") }
+                escaped.append(ch)
+            }
+            return "\"" + escaped + "\""
+        }
+        return "{" + items.joined(separator: ",") + "}"
+    }
+}
