@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// The `schema-audit` command: audits drift between Drizzle, SQLAlchemy and live PostgreSQL schemas.
+@main
+struct SchemaAuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schema-audit",
+        abstract: "Audit schema drift between Drizzle ORM, SQLAlchemy models and a live PostgreSQL database.",
+        discussion: ExitStatus.helpText,
+        version: "0.1.0",
+        subcommands: [InspectCommand.self]
+    )
+}

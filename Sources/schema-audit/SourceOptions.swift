@@ -1,0 +1,59 @@
+import ArgumentParser
+import SchemaAuditKit
+import SchemaModel
+
+/// The source options shared by `inspect` and `compare`.
+struct SourceOptions: ParsableArguments {
+    @Option(name: .customLong("drizzle"), help: ArgumentHelp(
+        "A Drizzle schema file or directory; repeatable. Prefix 'label=' to name the source.",
+        valueName: "path"))
+    var drizzle: [String] = []
+
+    @Option(name: .customLong("sqlalchemy"), help: ArgumentHelp(
+        "A SQLAlchemy models file or package directory; repeatable. Prefix 'label=' to name the source.",
+        valueName: "path"))
+    var sqlalchemy: [String] = []
+
+    @Option(name: .customLong("database"), help: ArgumentHelp(
+        "A PostgreSQL connection URL or key/value string (empty: the PG* environment); repeatable. "
+            + "Prefix 'label=' to name it, e.g. prod=postgres://...",
+        valueName: "url"))
+    var database: [String] = []
+
+    @Option(name: .customLong("schema"), help: ArgumentHelp("Only this schema; repeatable.", valueName: "name"))
+    var schemas: [String] = []
+
+    @Option(name: .customLong("statement-timeout-ms"), help: "Statement timeout for catalog queries, in milliseconds.")
+    var statementTimeoutMilliseconds: Int = 30_000
+
+    /// The sources in command-line order of kind: Drizzle, SQLAlchemy, databases.
+    ///
+    /// Several `--drizzle` paths without labels form one Drizzle source; a label starts a new source.
+    func specs() -> [SourceSpec] {
+        var specs: [SourceSpec] = []
+        func addFiles(_ kind: SourceKind, _ arguments: [String]) {
+            var unlabeled: [String] = []
+            for argument in arguments {
+                let (label, value) = SourceSpec.splitLabel(argument)
+                if let label {
+                    if let i = specs.firstIndex(where: { $0.kind == kind && $0.label == label }) {
+                        specs[i].values.append(value)
+                    } else {
+                        specs.append(SourceSpec(kind: kind, label: label, values: [value]))
+                    }
+                } else {
+                    unlabeled.append(value)
+                }
+            }
+            if !unlabeled.isEmpty { specs.append(SourceSpec(kind: kind, values: unlabeled)) }
+        }
+        addFiles(.drizzle, drizzle)
+        addFiles(.sqlalchemy, sqlalchemy)
+        for (position, argument) in database.enumerated() {
+            let (label, value) = SourceSpec.splitLabel(argument)
+            let fallback = database.count > 1 ? "database\(position + 1)" : "database"
+            specs.append(SourceSpec(kind: .database, label: label ?? fallback, values: [value]))
+        }
+        return specs
+    }
+}
