@@ -5,6 +5,8 @@ import PostgresCatalog
 ///
 /// Live tests never skip: without `SCHEMA_AUDIT_TEST_DATABASE_URL` they fail and say how to run them.
 public struct LiveDatabase: Sendable {
+    private nonisolated(unsafe) static let fixtureLock = NSLock()
+
     /// Why a live test cannot run.
     public struct Unavailable: Error, CustomStringConvertible {
         public var description: String
@@ -44,6 +46,10 @@ public struct LiveDatabase: Sendable {
         try adminConnection.execute("CREATE DATABASE \"\(database)\"")
         let url = url(forDatabase: database, base: admin)
         if !sql.isEmpty {
+            // Fixtures create cluster-wide roles; concurrent `CREATE ROLE`s race even behind
+            // `IF NOT EXISTS` checks, so fixture scripts run one at a time.
+            fixtureLock.lock()
+            defer { fixtureLock.unlock() }
             let connection = try PostgresConnection(ConnectionString(url))
             try connection.execute(sql, queryName: "fixture")
         }
