@@ -1,7 +1,9 @@
 /// The fixed set of catalog queries. Each reads one kind of object for every selected table at once
 /// (never one query per table), ordered so the result is deterministic.
 ///
-/// `$1` is always the array of schema names to read. Lists travel as text joined with the unit
+/// `$1` is the array of schema names to read for `schemas`, `tables`, `enums` and
+/// `relationsOtherThanTables`; for the per-table queries it is the array of table OIDs that `tables`
+/// returned, so the table selection is evaluated once. Lists travel as text joined with the unit
 /// separator (U+001F), which cannot occur in identifiers a user would choose and needs no array parser.
 enum CatalogQueries {
     /// Tables the queries below read: ordinary and partitioned tables (not partitions), not owned by
@@ -59,7 +61,7 @@ enum CatalogQueries {
              AND dep.refobjsubid = a.attnum AND dep.classid = 'pg_catalog.pg_class'::regclass
              AND dep.deptype = 'i'
         LEFT JOIN pg_catalog.pg_sequence s ON s.seqrelid = dep.objid
-        WHERE a.attrelid IN (\(selectedTables)) AND a.attnum > 0 AND NOT a.attisdropped
+        WHERE a.attrelid = ANY ($1::oid[]) AND a.attnum > 0 AND NOT a.attisdropped
         ORDER BY a.attrelid, a.attnum
         """
 
@@ -81,7 +83,7 @@ enum CatalogQueries {
         LEFT JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid
         LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
         LEFT JOIN pg_catalog.pg_index ix ON ix.indexrelid = con.conindid AND con.contype = 'u'
-        WHERE con.conrelid IN (\(selectedTables)) AND con.contype IN ('p', 'u', 'f', 'c')
+        WHERE con.conrelid = ANY ($1::oid[]) AND con.contype IN ('p', 'u', 'f', 'c')
         ORDER BY con.conrelid, con.conname
         """
 
@@ -105,7 +107,7 @@ enum CatalogQueries {
         FROM pg_catalog.pg_index i
         JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
         JOIN pg_catalog.pg_am am ON am.oid = ic.relam
-        WHERE i.indrelid IN (\(selectedTables))
+        WHERE i.indrelid = ANY ($1::oid[])
           AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c
                           WHERE c.conindid = i.indexrelid AND c.conrelid = i.indrelid
                             AND c.contype IN ('p', 'u', 'x'))
@@ -133,7 +135,7 @@ enum CatalogQueries {
                pg_catalog.pg_get_expr(pol.polqual, pol.polrelid),
                pg_catalog.pg_get_expr(pol.polwithcheck, pol.polrelid)
         FROM pg_catalog.pg_policy pol
-        WHERE pol.polrelid IN (\(selectedTables))
+        WHERE pol.polrelid = ANY ($1::oid[])
         ORDER BY pol.polrelid, pol.polname
         """
 
@@ -148,7 +150,7 @@ enum CatalogQueries {
         FROM pg_catalog.pg_trigger t
         JOIN pg_catalog.pg_proc p ON p.oid = t.tgfoid
         JOIN pg_catalog.pg_namespace pn ON pn.oid = p.pronamespace
-        WHERE t.tgrelid IN (\(selectedTables)) AND NOT t.tgisinternal
+        WHERE t.tgrelid = ANY ($1::oid[]) AND NOT t.tgisinternal
         ORDER BY t.tgrelid, t.tgname
         """
 

@@ -24,6 +24,8 @@ public struct PostgresCatalogReader: Sendable {
         public var catalog: Catalog
         public var databaseName: String
         public var rows: CatalogRows
+        /// Wall-clock seconds per catalog query, in the order they ran (for `--timings` and benchmarks).
+        public var queryTimings: [(query: String, seconds: Double)]
     }
 
     public let connectionString: ConnectionString
@@ -37,12 +39,23 @@ public struct PostgresCatalogReader: Sendable {
     /// Connects, reads and maps the catalog. Throws ``CatalogError``.
     public func read() throws -> Snapshot {
         let connection = try PostgresConnection(connectionString, connectTimeoutSeconds: options.connectTimeoutSeconds)
-        let rows = try readRows(connection)
-        return Snapshot(catalog: CatalogMapper.catalog(from: rows), databaseName: connection.databaseName, rows: rows)
+        var timings: [(String, Double)] = []
+        let rows = try readRows(connection, timings: &timings)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let catalog = CatalogMapper.catalog(from: rows)
+        timings.append(("map rows to model", Self.seconds(clock.now - start)))
+        return Snapshot(catalog: catalog, databaseName: connection.databaseName, rows: rows, queryTimings: timings)
     }
 
     /// Runs the catalog queries on an open connection inside a read-only transaction.
     public func readRows(_ connection: PostgresConnection) throws -> CatalogRows {
+        var timings: [(String, Double)] = []
+        return try readRows(connection, timings: &timings)
+    }
+
+    func readRows(_ connection: PostgresConnection, timings: inout [(String, Double)]) throws -> CatalogRows {
+        let clock = ContinuousClock()
         do {
             try connection.execute(
                 """
@@ -64,18 +77,26 @@ public struct PostgresCatalogReader: Sendable {
             rows.schemas = Array(Set(options.schemas)).sorted()
         }
         let schemaArray = Self.arrayLiteral(rows.schemas)
-        func run(_ sql: String, _ name: String) throws -> [[String?]] {
-            try connection.query(sql, parameters: [schemaArray], queryName: name).rows
+        func run(_ sql: String, _ name: String, _ parameter: String) throws -> [[String?]] {
+            let start = clock.now
+            let rows = try connection.query(sql, parameters: [parameter], queryName: name).rows
+            timings.append((name, Self.seconds(clock.now - start)))
+            return rows
         }
-        rows.decode(tables: try run(CatalogQueries.tables, "tables"))
-        rows.decode(columns: try run(CatalogQueries.columns, "columns"))
-        rows.decode(constraints: try run(CatalogQueries.constraints, "constraints"))
-        rows.decode(indexes: try run(CatalogQueries.indexes, "indexes"))
-        rows.decode(enums: try run(CatalogQueries.enums, "enums"))
-        rows.decode(policies: try run(CatalogQueries.policies, "policies"))
-        rows.decode(triggers: try run(CatalogQueries.triggers, "triggers"))
-        rows.decode(relations: try run(CatalogQueries.relationsOtherThanTables, "views and sequences"))
+        rows.decode(tables: try run(CatalogQueries.tables, "tables", schemaArray))
+        let tableOIDs = "{" + rows.tables.map(\.oid).joined(separator: ",") + "}"
+        rows.decode(columns: try run(CatalogQueries.columns, "columns", tableOIDs))
+        rows.decode(constraints: try run(CatalogQueries.constraints, "constraints", tableOIDs))
+        rows.decode(indexes: try run(CatalogQueries.indexes, "indexes", tableOIDs))
+        rows.decode(enums: try run(CatalogQueries.enums, "enums", schemaArray))
+        rows.decode(policies: try run(CatalogQueries.policies, "policies", tableOIDs))
+        rows.decode(triggers: try run(CatalogQueries.triggers, "triggers", tableOIDs))
+        rows.decode(relations: try run(CatalogQueries.relationsOtherThanTables, "views and sequences", schemaArray))
         return rows
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     /// A text[] literal (`{"a","b"}`) with every element quoted and escaped.

@@ -8,6 +8,8 @@ public struct SourceLoader: Sendable {
     public var schemas: [String]
     public var statementTimeoutMilliseconds: Int
     public var files: SourceFileProvider
+    /// Per-phase wall-clock seconds of the last database read (catalog queries and mapping).
+    public private(set) var timings: [(phase: String, seconds: Double)] = []
 
     public init(schemas: [String] = [], statementTimeoutMilliseconds: Int = 30_000, files: SourceFileProvider = LocalFileSystem()) {
         self.schemas = schemas
@@ -16,7 +18,7 @@ public struct SourceLoader: Sendable {
     }
 
     /// Reads one source. Throws ``AuditError`` when the source is unusable.
-    public func load(_ spec: SourceSpec) throws -> LoadedSource {
+    public mutating func load(_ spec: SourceSpec) throws -> LoadedSource {
         switch spec.kind {
         case .database:
             return try loadDatabase(spec)
@@ -25,7 +27,7 @@ public struct SourceLoader: Sendable {
         }
     }
 
-    private func loadDatabase(_ spec: SourceSpec) throws -> LoadedSource {
+    private mutating func loadDatabase(_ spec: SourceSpec) throws -> LoadedSource {
         guard spec.values.count == 1, let raw = spec.values.first else {
             throw AuditError("database '\(spec.label)': exactly one connection string is needed")
         }
@@ -34,6 +36,7 @@ public struct SourceLoader: Sendable {
             options: .init(schemas: schemas, statementTimeoutMilliseconds: statementTimeoutMilliseconds))
         do {
             let snapshot = try reader.read()
+            timings = snapshot.queryTimings.map { ("\(spec.label): \($0.query)", $0.seconds) }
             return LoadedSource(
                 spec: spec, catalog: snapshot.catalog, diagnostics: [],
                 origin: "database '\(snapshot.databaseName)'")

@@ -34,6 +34,9 @@ struct InspectCommand: ParsableCommand {
     @Option(name: .customLong("output"), help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
+    @Flag(help: "Print the time each catalog query took to standard error.")
+    var timings = false
+
     func validate() throws {
         let specs = sources.specs()
         if specs.count != 1 {
@@ -43,7 +46,7 @@ struct InspectCommand: ParsableCommand {
 
     func run() throws {
         let spec = sources.specs()[0]
-        let loader = SourceLoader(schemas: sources.schemas, statementTimeoutMilliseconds: sources.statementTimeoutMilliseconds)
+        var loader = SourceLoader(schemas: sources.schemas, statementTimeoutMilliseconds: sources.statementTimeoutMilliseconds)
         let loaded: LoadedSource
         do {
             loaded = try loader.load(spec)
@@ -52,6 +55,11 @@ struct InspectCommand: ParsableCommand {
             throw ExitStatus.inputError
         }
         for diagnostic in loaded.diagnostics { ExitStatus.printWarning(diagnostic.description) }
+        if timings {
+            for (phase, seconds) in loader.timings {
+                ExitStatus.printWarning("timing: \(phase): \(String(format: "%.1f", seconds * 1000)) ms")
+            }
+        }
         let text: String
         switch format {
         case .json: text = try InspectDocument(loaded).json()
