@@ -61,18 +61,6 @@ CREATE TABLE "profiles" (
 );
 --> statement-breakpoint
 ALTER TABLE "profiles" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
-CREATE TABLE "projects" (
-	"id" serial PRIMARY KEY NOT NULL,
-	"name" varchar(100) NOT NULL,
-	"description" text,
-	"user_id" uuid NOT NULL,
-	"status" varchar(20) DEFAULT 'active' NOT NULL,
-	"created_at" timestamp DEFAULT now() NOT NULL,
-	"updated_at" timestamp DEFAULT now() NOT NULL,
-	CONSTRAINT "projects_status_check" CHECK ("projects"."status" in ('active', 'archived', 'deleted'))
-);
---> statement-breakpoint
-ALTER TABLE "projects" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE TABLE "crawl_jobs" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"project_id" integer NOT NULL,
@@ -118,6 +106,18 @@ CREATE TABLE "images" (
 );
 --> statement-breakpoint
 ALTER TABLE "images" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE TABLE "projects" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"name" varchar(100) NOT NULL,
+	"description" text,
+	"user_id" uuid NOT NULL,
+	"status" varchar(20) DEFAULT 'active' NOT NULL,
+	"created_at" timestamp DEFAULT now() NOT NULL,
+	"updated_at" timestamp DEFAULT now() NOT NULL,
+	CONSTRAINT "projects_status_check" CHECK ("projects"."status" in ('active', 'archived', 'deleted'))
+);
+--> statement-breakpoint
+ALTER TABLE "projects" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE TABLE "activity_logs" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"user_id" uuid NOT NULL,
@@ -183,25 +183,6 @@ CREATE TABLE "credit_transactions" (
 );
 --> statement-breakpoint
 ALTER TABLE "credit_transactions" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
-CREATE TABLE "notifications" (
-	"id" serial PRIMARY KEY NOT NULL,
-	"user_id" uuid NOT NULL,
-	"title" varchar(200) NOT NULL,
-	"message" text NOT NULL,
-	"type" varchar(20) NOT NULL,
-	"category" varchar(50),
-	"icon" varchar(50),
-	"color" varchar(20),
-	"action_url" text,
-	"action_label" varchar(100),
-	"is_read" boolean DEFAULT false NOT NULL,
-	"read_at" timestamp,
-	"metadata" jsonb,
-	"created_at" timestamp DEFAULT now() NOT NULL,
-	CONSTRAINT "notifications_type_check" CHECK ("notifications"."type" in ('success', 'info', 'warning', 'error'))
-);
---> statement-breakpoint
-ALTER TABLE "notifications" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE TABLE "notification_preferences" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"user_id" uuid NOT NULL,
@@ -224,6 +205,25 @@ CREATE TABLE "notification_preferences" (
 );
 --> statement-breakpoint
 ALTER TABLE "notification_preferences" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE TABLE "notifications" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"user_id" uuid NOT NULL,
+	"title" varchar(200) NOT NULL,
+	"message" text NOT NULL,
+	"type" varchar(20) NOT NULL,
+	"category" varchar(50),
+	"icon" varchar(50),
+	"color" varchar(20),
+	"action_url" text,
+	"action_label" varchar(100),
+	"is_read" boolean DEFAULT false NOT NULL,
+	"read_at" timestamp,
+	"metadata" jsonb,
+	"created_at" timestamp DEFAULT now() NOT NULL,
+	CONSTRAINT "notifications_type_check" CHECK ("notifications"."type" in ('success', 'info', 'warning', 'error'))
+);
+--> statement-breakpoint
+ALTER TABLE "notifications" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE TABLE "usage_metrics" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"user_id" uuid NOT NULL,
@@ -242,23 +242,23 @@ CREATE TABLE "usage_metrics" (
 --> statement-breakpoint
 ALTER TABLE "usage_metrics" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 ALTER TABLE "profiles" ADD CONSTRAINT "profiles_id_users_id_fk" FOREIGN KEY ("id") REFERENCES "auth"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "projects" ADD CONSTRAINT "projects_user_id_profiles_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."profiles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "crawl_jobs" ADD CONSTRAINT "crawl_jobs_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "images" ADD CONSTRAINT "images_crawl_job_id_crawl_jobs_id_fk" FOREIGN KEY ("crawl_job_id") REFERENCES "public"."crawl_jobs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "projects" ADD CONSTRAINT "projects_user_id_profiles_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."profiles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "activity_logs" ADD CONSTRAINT "activity_logs_user_id_profiles_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."profiles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_user_id_profiles_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."profiles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "credit_accounts" ADD CONSTRAINT "credit_accounts_user_id_profiles_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."profiles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "credit_transactions" ADD CONSTRAINT "credit_transactions_account_id_credit_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."credit_accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "credit_transactions" ADD CONSTRAINT "credit_transactions_user_id_profiles_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."profiles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "notifications" ADD CONSTRAINT "notifications_user_id_profiles_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."profiles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notification_preferences" ADD CONSTRAINT "notification_preferences_user_id_profiles_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."profiles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_user_id_profiles_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."profiles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "usage_metrics" ADD CONSTRAINT "usage_metrics_user_id_profiles_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."profiles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "projects_user_id_idx" ON "projects" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "crawl_jobs_project_id_idx" ON "crawl_jobs" USING btree ("project_id");--> statement-breakpoint
 CREATE INDEX "crawl_jobs_status_idx" ON "crawl_jobs" USING btree ("status");--> statement-breakpoint
 CREATE INDEX "crawl_jobs_project_status_idx" ON "crawl_jobs" USING btree ("project_id","status");--> statement-breakpoint
 CREATE INDEX "images_crawl_job_id_idx" ON "images" USING btree ("crawl_job_id");--> statement-breakpoint
 CREATE INDEX "images_hash_idx" ON "images" USING btree ("hash");--> statement-breakpoint
+CREATE INDEX "projects_user_id_idx" ON "projects" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "activity_logs_user_id_idx" ON "activity_logs" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "activity_logs_timestamp_idx" ON "activity_logs" USING btree ("timestamp" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "api_keys_user_id_idx" ON "api_keys" USING btree ("user_id");--> statement-breakpoint
@@ -273,9 +273,9 @@ CREATE INDEX "usage_metrics_metric_date_idx" ON "usage_metrics" USING btree ("me
 CREATE POLICY "Users can view own profile" ON "profiles" AS PERMISSIVE FOR SELECT TO "authenticated" USING ((select auth.uid()) = "profiles"."id");--> statement-breakpoint
 CREATE POLICY "Users can update own profile" ON "profiles" AS PERMISSIVE FOR UPDATE TO "authenticated" USING ((select auth.uid()) = "profiles"."id") WITH CHECK ((select auth.uid()) = "profiles"."id");--> statement-breakpoint
 CREATE POLICY "Users can insert own profile" ON "profiles" AS PERMISSIVE FOR INSERT TO "authenticated" WITH CHECK ((select auth.uid()) = "profiles"."id");--> statement-breakpoint
-CREATE POLICY "Users can manage own projects" ON "projects" AS PERMISSIVE FOR ALL TO "authenticated" USING ((select auth.uid()) = "projects"."user_id") WITH CHECK ((select auth.uid()) = "projects"."user_id");--> statement-breakpoint
 CREATE POLICY "Users can manage jobs in own projects" ON "crawl_jobs" AS PERMISSIVE FOR ALL TO "authenticated" USING (exists (select 1 from "projects" where "projects"."id" = "crawl_jobs"."project_id" and "projects"."user_id" = (select auth.uid()))) WITH CHECK (exists (select 1 from "projects" where "projects"."id" = "crawl_jobs"."project_id" and "projects"."user_id" = (select auth.uid())));--> statement-breakpoint
 CREATE POLICY "Users can view images from own crawl jobs" ON "images" AS PERMISSIVE FOR SELECT TO "authenticated" USING (exists (select 1 from "crawl_jobs" join "projects" on "projects"."id" = "crawl_jobs"."project_id" where "crawl_jobs"."id" = "images"."crawl_job_id" and "projects"."user_id" = (select auth.uid())));--> statement-breakpoint
+CREATE POLICY "Users can manage own projects" ON "projects" AS PERMISSIVE FOR ALL TO "authenticated" USING ((select auth.uid()) = "projects"."user_id") WITH CHECK ((select auth.uid()) = "projects"."user_id");--> statement-breakpoint
 CREATE POLICY "Users can view own activity" ON "activity_logs" AS PERMISSIVE FOR SELECT TO "authenticated" USING ((select auth.uid()) = "activity_logs"."user_id");--> statement-breakpoint
 CREATE POLICY "Users can view own API keys" ON "api_keys" AS PERMISSIVE FOR SELECT TO "authenticated" USING ((select auth.uid()) = "api_keys"."user_id");--> statement-breakpoint
 CREATE POLICY "Users can create own API keys" ON "api_keys" AS PERMISSIVE FOR INSERT TO "authenticated" WITH CHECK ((select auth.uid()) = "api_keys"."user_id");--> statement-breakpoint
@@ -284,8 +284,8 @@ CREATE POLICY "Users can delete own API keys" ON "api_keys" AS PERMISSIVE FOR DE
 CREATE POLICY "Users can view own credit account" ON "credit_accounts" AS PERMISSIVE FOR SELECT TO "authenticated" USING ((select auth.uid()) = "credit_accounts"."user_id");--> statement-breakpoint
 CREATE POLICY "Users can update own credit account" ON "credit_accounts" AS PERMISSIVE FOR UPDATE TO "authenticated" USING ((select auth.uid()) = "credit_accounts"."user_id") WITH CHECK ((select auth.uid()) = "credit_accounts"."user_id");--> statement-breakpoint
 CREATE POLICY "Users can view own transactions" ON "credit_transactions" AS PERMISSIVE FOR SELECT TO "authenticated" USING ((select auth.uid()) = "credit_transactions"."user_id");--> statement-breakpoint
-CREATE POLICY "Users can manage own notifications" ON "notifications" AS PERMISSIVE FOR ALL TO "authenticated" USING ((select auth.uid()) = "notifications"."user_id") WITH CHECK ((select auth.uid()) = "notifications"."user_id");--> statement-breakpoint
 CREATE POLICY "Users can manage own notification preferences" ON "notification_preferences" AS PERMISSIVE FOR ALL TO "authenticated" USING ((select auth.uid()) = "notification_preferences"."user_id") WITH CHECK ((select auth.uid()) = "notification_preferences"."user_id");--> statement-breakpoint
+CREATE POLICY "Users can manage own notifications" ON "notifications" AS PERMISSIVE FOR ALL TO "authenticated" USING ((select auth.uid()) = "notifications"."user_id") WITH CHECK ((select auth.uid()) = "notifications"."user_id");--> statement-breakpoint
 CREATE POLICY "Users can view own metrics" ON "usage_metrics" AS PERMISSIVE FOR SELECT TO "authenticated" USING ((select auth.uid()) = "usage_metrics"."user_id");
 
 -- ============================================================================

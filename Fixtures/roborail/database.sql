@@ -53,9 +53,9 @@ $$;
 -- Section 2: drizzle-kit generate (0.31.x) output, unchanged
 -- ============================================================================
 
+CREATE TYPE "public"."feedback_type" AS ENUM('positive', 'negative');--> statement-breakpoint
 CREATE TYPE "public"."provider" AS ENUM('openai', 'anthropic', 'google', 'xai', 'groq', 'deepseek', 'mistral', 'perplexity', 'ollama');--> statement-breakpoint
 CREATE TYPE "public"."reasoning_effort" AS ENUM('low', 'medium', 'high');--> statement-breakpoint
-CREATE TYPE "public"."feedback_type" AS ENUM('positive', 'negative');--> statement-breakpoint
 CREATE TABLE "users" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"email" varchar(255),
@@ -86,6 +86,18 @@ CREATE TABLE "projects" (
 );
 --> statement-breakpoint
 ALTER TABLE "projects" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE TABLE "chat_attachments" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"chat_id" uuid NOT NULL,
+	"user_id" uuid NOT NULL,
+	"file_name" text NOT NULL,
+	"file_type" varchar(100) NOT NULL,
+	"file_size" integer NOT NULL,
+	"file_path" text NOT NULL,
+	"uploaded_at" timestamp(6) with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "chat_attachments" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE TABLE "chats" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"user_id" uuid NOT NULL,
@@ -119,18 +131,14 @@ CREATE TABLE "messages" (
 );
 --> statement-breakpoint
 ALTER TABLE "messages" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
-CREATE TABLE "chat_attachments" (
+CREATE TABLE "feedback" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
-	"chat_id" uuid NOT NULL,
 	"user_id" uuid NOT NULL,
-	"file_name" text NOT NULL,
-	"file_type" varchar(100) NOT NULL,
-	"file_size" integer NOT NULL,
-	"file_path" text NOT NULL,
-	"uploaded_at" timestamp(6) with time zone DEFAULT now() NOT NULL
+	"message" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
-ALTER TABLE "chat_attachments" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+ALTER TABLE "feedback" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE TABLE "message_feedback" (
 	"message_id" uuid NOT NULL,
 	"user_id" uuid NOT NULL,
@@ -143,14 +151,6 @@ CREATE TABLE "message_feedback" (
 );
 --> statement-breakpoint
 ALTER TABLE "message_feedback" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
-CREATE TABLE "feedback" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
-	"user_id" uuid NOT NULL,
-	"message" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
-);
---> statement-breakpoint
-ALTER TABLE "feedback" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE TABLE "user_preferences" (
 	"user_id" uuid PRIMARY KEY NOT NULL,
 	"layout" text DEFAULT 'fullscreen',
@@ -180,20 +180,6 @@ CREATE TABLE "user_retrieval_settings" (
 );
 --> statement-breakpoint
 ALTER TABLE "user_retrieval_settings" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
-CREATE TABLE "user_keys" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
-	"user_id" uuid NOT NULL,
-	"provider" "provider" NOT NULL,
-	"encrypted_key" text NOT NULL,
-	"iv" text NOT NULL,
-	"is_active" boolean DEFAULT true NOT NULL,
-	"last_used_at" timestamp with time zone,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "user_keys_user_provider_unique" UNIQUE("user_id","provider")
-);
---> statement-breakpoint
-ALTER TABLE "user_keys" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE TABLE "api_key_audit_log" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"user_id" uuid NOT NULL,
@@ -208,21 +194,35 @@ CREATE TABLE "api_key_audit_log" (
 );
 --> statement-breakpoint
 ALTER TABLE "api_key_audit_log" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE TABLE "user_keys" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"user_id" uuid NOT NULL,
+	"provider" "provider" NOT NULL,
+	"encrypted_key" text NOT NULL,
+	"iv" text NOT NULL,
+	"is_active" boolean DEFAULT true NOT NULL,
+	"last_used_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "user_keys_user_provider_unique" UNIQUE("user_id","provider")
+);
+--> statement-breakpoint
+ALTER TABLE "user_keys" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 ALTER TABLE "projects" ADD CONSTRAINT "projects_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "chat_attachments" ADD CONSTRAINT "chat_attachments_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "chat_attachments" ADD CONSTRAINT "chat_attachments_chat_fk" FOREIGN KEY ("chat_id") REFERENCES "public"."chats"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "chats" ADD CONSTRAINT "chats_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "chats" ADD CONSTRAINT "chats_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "chats" ADD CONSTRAINT "chats_forked_from_chat_id_chats_id_fk" FOREIGN KEY ("forked_from_chat_id") REFERENCES "public"."chats"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "messages" ADD CONSTRAINT "messages_chat_id_chats_id_fk" FOREIGN KEY ("chat_id") REFERENCES "public"."chats"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "messages" ADD CONSTRAINT "messages_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "chat_attachments" ADD CONSTRAINT "chat_attachments_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "chat_attachments" ADD CONSTRAINT "chat_attachments_chat_fk" FOREIGN KEY ("chat_id") REFERENCES "public"."chats"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "feedback" ADD CONSTRAINT "feedback_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "message_feedback" ADD CONSTRAINT "message_feedback_message_id_messages_id_fk" FOREIGN KEY ("message_id") REFERENCES "public"."messages"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "message_feedback" ADD CONSTRAINT "message_feedback_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "feedback" ADD CONSTRAINT "feedback_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "user_preferences" ADD CONSTRAINT "user_preferences_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "user_retrieval_settings" ADD CONSTRAINT "user_retrieval_settings_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "user_keys" ADD CONSTRAINT "user_keys_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "api_key_audit_log" ADD CONSTRAINT "api_key_audit_log_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "user_keys" ADD CONSTRAINT "user_keys_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "users_email_idx" ON "users" USING btree ("email");--> statement-breakpoint
 CREATE INDEX "users_display_name_idx" ON "users" USING btree ("display_name");--> statement-breakpoint
 CREATE INDEX "users_last_active_at_idx" ON "users" USING btree ("last_active_at" DESC NULLS FIRST);--> statement-breakpoint
@@ -230,6 +230,10 @@ CREATE INDEX "users_anonymous_idx" ON "users" USING btree ("anonymous");--> stat
 CREATE INDEX "projects_user_id_idx" ON "projects" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "projects_name_idx" ON "projects" USING btree ("name");--> statement-breakpoint
 CREATE INDEX "projects_created_at_idx" ON "projects" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "chat_attachments_chat_id_idx" ON "chat_attachments" USING btree ("chat_id");--> statement-breakpoint
+CREATE INDEX "chat_attachments_file_type_idx" ON "chat_attachments" USING btree ("file_type");--> statement-breakpoint
+CREATE INDEX "chat_attachments_uploaded_at_idx" ON "chat_attachments" USING btree ("uploaded_at");--> statement-breakpoint
+CREATE INDEX "chat_attachments_file_name_lower_idx" ON "chat_attachments" USING btree (lower("file_name"));--> statement-breakpoint
 CREATE INDEX "chats_user_id_idx" ON "chats" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "chats_project_id_idx" ON "chats" USING btree ("project_id");--> statement-breakpoint
 CREATE INDEX "chats_model_idx" ON "chats" USING btree ("model");--> statement-breakpoint
@@ -244,40 +248,36 @@ CREATE INDEX "messages_model_idx" ON "messages" USING btree ("model");--> statem
 CREATE INDEX "messages_reasoning_effort_idx" ON "messages" USING btree ("reasoning_effort");--> statement-breakpoint
 CREATE INDEX "messages_chat_id_created_at_idx" ON "messages" USING btree ("chat_id","created_at");--> statement-breakpoint
 CREATE INDEX "messages_parts_gin_idx" ON "messages" USING gin ("parts");--> statement-breakpoint
-CREATE INDEX "chat_attachments_chat_id_idx" ON "chat_attachments" USING btree ("chat_id");--> statement-breakpoint
-CREATE INDEX "chat_attachments_file_type_idx" ON "chat_attachments" USING btree ("file_type");--> statement-breakpoint
-CREATE INDEX "chat_attachments_uploaded_at_idx" ON "chat_attachments" USING btree ("uploaded_at");--> statement-breakpoint
-CREATE INDEX "chat_attachments_file_name_lower_idx" ON "chat_attachments" USING btree (lower("file_name"));--> statement-breakpoint
+CREATE INDEX "feedback_user_id_idx" ON "feedback" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "feedback_created_at_idx" ON "feedback" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "message_feedback_message_id_idx" ON "message_feedback" USING btree ("message_id");--> statement-breakpoint
 CREATE INDEX "message_feedback_user_id_idx" ON "message_feedback" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "message_feedback_feedback_type_idx" ON "message_feedback" USING btree ("feedback_type");--> statement-breakpoint
-CREATE INDEX "feedback_user_id_idx" ON "feedback" USING btree ("user_id");--> statement-breakpoint
-CREATE INDEX "feedback_created_at_idx" ON "feedback" USING btree ("created_at");--> statement-breakpoint
-CREATE INDEX "user_keys_user_id_idx" ON "user_keys" USING btree ("user_id");--> statement-breakpoint
-CREATE INDEX "user_keys_provider_idx" ON "user_keys" USING btree ("provider");--> statement-breakpoint
 CREATE INDEX "api_key_audit_log_user_id_idx" ON "api_key_audit_log" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "api_key_audit_log_provider_idx" ON "api_key_audit_log" USING btree ("provider");--> statement-breakpoint
 CREATE INDEX "api_key_audit_log_action_idx" ON "api_key_audit_log" USING btree ("action");--> statement-breakpoint
 CREATE INDEX "api_key_audit_log_created_at_idx" ON "api_key_audit_log" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "api_key_audit_log_success_idx" ON "api_key_audit_log" USING btree ("success");--> statement-breakpoint
+CREATE INDEX "user_keys_user_id_idx" ON "user_keys" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "user_keys_provider_idx" ON "user_keys" USING btree ("provider");--> statement-breakpoint
 CREATE POLICY "users_select_own" ON "users" AS PERMISSIVE FOR SELECT TO "authenticated" USING ("users"."id" = auth.uid());--> statement-breakpoint
 CREATE POLICY "users_update_own" ON "users" AS PERMISSIVE FOR UPDATE TO "authenticated" USING ("users"."id" = auth.uid()) WITH CHECK ("users"."id" = auth.uid());--> statement-breakpoint
 CREATE POLICY "users_insert_guest" ON "users" AS PERMISSIVE FOR INSERT TO "anon", "authenticated" WITH CHECK ("users"."anonymous" = true);--> statement-breakpoint
 CREATE POLICY "projects_owner_all" ON "projects" AS PERMISSIVE FOR ALL TO "authenticated" USING ("projects"."user_id" = auth.uid()) WITH CHECK ("projects"."user_id" = auth.uid());--> statement-breakpoint
+CREATE POLICY "chat_attachments_owner_all" ON "chat_attachments" AS PERMISSIVE FOR ALL TO "authenticated" USING ("chat_attachments"."user_id" = auth.uid()) WITH CHECK ("chat_attachments"."user_id" = auth.uid() and exists (select 1 from "chats" where "chats"."id" = "chat_attachments"."chat_id" and "chats"."user_id" = auth.uid()));--> statement-breakpoint
 CREATE POLICY "chats_owner_all" ON "chats" AS PERMISSIVE FOR ALL TO "authenticated" USING ("chats"."user_id" = auth.uid()) WITH CHECK ("chats"."user_id" = auth.uid());--> statement-breakpoint
 CREATE POLICY "chats_public_read" ON "chats" AS PERMISSIVE FOR SELECT TO "anon", "authenticated" USING ("chats"."public" = true);--> statement-breakpoint
 CREATE POLICY "messages_owner_all" ON "messages" AS PERMISSIVE FOR ALL TO "authenticated" USING (exists (select 1 from "chats" where "chats"."id" = "messages"."chat_id" and "chats"."user_id" = auth.uid())) WITH CHECK (exists (select 1 from "chats" where "chats"."id" = "messages"."chat_id" and "chats"."user_id" = auth.uid()));--> statement-breakpoint
 CREATE POLICY "messages_public_read" ON "messages" AS PERMISSIVE FOR SELECT TO "anon", "authenticated" USING (exists (select 1 from "chats" where "chats"."id" = "messages"."chat_id" and "chats"."public" = true));--> statement-breakpoint
-CREATE POLICY "chat_attachments_owner_all" ON "chat_attachments" AS PERMISSIVE FOR ALL TO "authenticated" USING ("chat_attachments"."user_id" = auth.uid()) WITH CHECK ("chat_attachments"."user_id" = auth.uid() and exists (select 1 from "chats" where "chats"."id" = "chat_attachments"."chat_id" and "chats"."user_id" = auth.uid()));--> statement-breakpoint
-CREATE POLICY "message_feedback_owner_all" ON "message_feedback" AS PERMISSIVE FOR ALL TO "authenticated" USING ("message_feedback"."user_id" = auth.uid()) WITH CHECK ("message_feedback"."user_id" = auth.uid());--> statement-breakpoint
-CREATE POLICY "message_feedback_no_guests" ON "message_feedback" AS RESTRICTIVE FOR INSERT TO "authenticated" WITH CHECK (coalesce((auth.jwt() ->> 'is_anonymous')::boolean, false) = false);--> statement-breakpoint
 CREATE POLICY "feedback_insert_any" ON "feedback" AS PERMISSIVE FOR INSERT TO public WITH CHECK (true);--> statement-breakpoint
 CREATE POLICY "feedback_select_own" ON "feedback" AS PERMISSIVE FOR SELECT TO "authenticated" USING ("feedback"."user_id" = auth.uid());--> statement-breakpoint
+CREATE POLICY "message_feedback_owner_all" ON "message_feedback" AS PERMISSIVE FOR ALL TO "authenticated" USING ("message_feedback"."user_id" = auth.uid()) WITH CHECK ("message_feedback"."user_id" = auth.uid());--> statement-breakpoint
+CREATE POLICY "message_feedback_no_guests" ON "message_feedback" AS RESTRICTIVE FOR INSERT TO "authenticated" WITH CHECK (coalesce((auth.jwt() ->> 'is_anonymous')::boolean, false) = false);--> statement-breakpoint
 CREATE POLICY "user_preferences_owner_all" ON "user_preferences" AS PERMISSIVE FOR ALL TO "authenticated" USING ("user_preferences"."user_id" = auth.uid()) WITH CHECK ("user_preferences"."user_id" = auth.uid());--> statement-breakpoint
 CREATE POLICY "user_retrieval_settings_owner_all" ON "user_retrieval_settings" AS PERMISSIVE FOR ALL TO "authenticated" USING ("user_retrieval_settings"."user_id" = auth.uid()) WITH CHECK ("user_retrieval_settings"."user_id" = auth.uid());--> statement-breakpoint
-CREATE POLICY "user_keys_owner_all" ON "user_keys" AS PERMISSIVE FOR ALL TO "authenticated" USING ("user_keys"."user_id" = auth.uid()) WITH CHECK ("user_keys"."user_id" = auth.uid());--> statement-breakpoint
 CREATE POLICY "api_key_audit_log_select_own" ON "api_key_audit_log" AS PERMISSIVE FOR SELECT TO "authenticated" USING ("api_key_audit_log"."user_id" = auth.uid());--> statement-breakpoint
-CREATE POLICY "api_key_audit_log_service_insert" ON "api_key_audit_log" AS PERMISSIVE FOR INSERT TO "service_role" WITH CHECK (true);
+CREATE POLICY "api_key_audit_log_service_insert" ON "api_key_audit_log" AS PERMISSIVE FOR INSERT TO "service_role" WITH CHECK (true);--> statement-breakpoint
+CREATE POLICY "user_keys_owner_all" ON "user_keys" AS PERMISSIVE FOR ALL TO "authenticated" USING ("user_keys"."user_id" = auth.uid()) WITH CHECK ("user_keys"."user_id" = auth.uid());
 
 -- ============================================================================
 -- Section 3: not expressible in Drizzle (trigger functions and triggers)
