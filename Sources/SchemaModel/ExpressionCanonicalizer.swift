@@ -1,12 +1,24 @@
 /// Canonical form of SQL expressions (defaults, CHECK bodies, index predicates, policy USING / WITH
 /// CHECK, generated columns), so that spellings PostgreSQL considers the same compare equal.
 ///
-/// Interim version: folds white space and the case of unquoted text. The full tokenizer-based
-/// canonicalizer replaces it.
+/// The text is tokenized (``SQLTokenizer``), parsed with PostgreSQL's precedence
+/// (``SQLExpressionParser``), rewritten by ``SQLExpressionRules`` to undo what PostgreSQL does when
+/// it stores an expression, and printed with minimal parentheses (``SQLExpressionPrinter``). Text
+/// the parser does not understand gets a token-level canonical form instead; nothing ever throws.
 public enum ExpressionCanonicalizer {
-    /// The canonical text of `sql`. `columnType`, when given, lets typed literals fold (`'true'` for a
-    /// boolean column is `true`).
+    /// The canonical text of `sql`. `columnType`, when given, lets a literal default fold to the
+    /// spelling PostgreSQL stores for that type (`'true'` for a boolean column is `true`, `'5'` for
+    /// an integer column is `5`, `'{"a":1}'` for a jsonb column is `'{"a": 1}'`).
     public static func canonicalize(_ sql: String, columnType: SQLType? = nil) -> String {
-        TypeCanonicalizer.normalizeSpace(sql)
+        let tokens = SQLTokenizer.tokenize(sql)
+        if tokens.isEmpty { return "" }
+        guard let parsed = try? SQLExpressionParser.parse(tokens) else {
+            return SQLTokenPrinter.print(tokens[...])
+        }
+        var expr = SQLExpressionRules.normalize(parsed)
+        if let columnType, SQLExpressionRules.isConstant(expr) {
+            expr = SQLExpressionRules.fold(expr, as: columnType)
+        }
+        return SQLExpressionPrinter.print(expr)
     }
 }
