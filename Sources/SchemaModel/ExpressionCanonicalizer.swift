@@ -10,12 +10,24 @@ public enum ExpressionCanonicalizer {
     /// spelling PostgreSQL stores for that type (`'true'` for a boolean column is `true`, `'5'` for
     /// an integer column is `5`, `'{"a":1}'` for a jsonb column is `'{"a": 1}'`).
     public static func canonicalize(_ sql: String, columnType: SQLType? = nil) -> String {
+        canonical(sql, columnType: columnType, table: nil)
+    }
+
+    /// The canonical text of `sql` written on table `table` (a CHECK, policy, index predicate or
+    /// trigger WHEN of that table): references qualified with the table's own name
+    /// (`"posts"."user_id"`, `app.posts.user_id`, as Drizzle renders columns in `sql` templates)
+    /// are unqualified, as PostgreSQL prints them. Sub-selects keep their qualifiers.
+    public static func canonicalize(_ sql: String, columnType: SQLType? = nil, table: String) -> String {
+        canonical(sql, columnType: columnType, table: table)
+    }
+
+    private static func canonical(_ sql: String, columnType: SQLType?, table: String?) -> String {
         let tokens = SQLTokenizer.tokenize(sql)
         if tokens.isEmpty { return "" }
         guard let parsed = try? SQLExpressionParser.parse(tokens) else {
             return SQLTokenPrinter.print(tokens[...])
         }
-        var expr = SQLExpressionRules.normalize(parsed)
+        var expr = SQLExpressionRules.normalize(parsed, range: table)
         if let columnType, SQLExpressionRules.isConstant(expr) {
             expr = SQLExpressionRules.fold(expr, as: columnType)
         }

@@ -62,23 +62,51 @@ struct SQLWhen: Sendable, Equatable {
     var result: SQLExpr
 }
 
-/// A sub-select. Only its select list and WHERE clause are parsed as expressions; FROM and any
-/// later clauses are kept as canonical token text, enough to compare what PostgreSQL prints back.
+/// A sub-select: select list, FROM items, WHERE, GROUP BY, HAVING, ORDER BY, LIMIT and OFFSET are
+/// modelled; anything else (UNION, WINDOW, FOR UPDATE, ...) keeps the whole sub-select as canonical
+/// token text in `raw`.
 struct SQLSelect: Sendable, Equatable {
     /// One select-list entry: an expression and its alias (nil when none).
     struct Item: Sendable, Equatable {
         var expr: SQLExpr
         var alias: String?
     }
+    /// One ORDER BY entry; `descending` and `nulls` (`"first"`/`"last"`, nil when default).
+    struct Order: Sendable, Equatable {
+        var expr: SQLExpr
+        var descending: Bool
+        var nulls: String?
+    }
     var distinct: Bool = false
     var items: [Item] = []
-    /// The FROM clause as canonical text (`t t2`, `auth.users`), empty when absent.
-    var from: String = ""
-    /// The name a single FROM relation is referred to by (alias, else relation name), if there is one.
-    var soleRangeName: String? = nil
+    /// FROM items (a comma list); empty when there is no FROM.
+    var from: [SQLFromItem] = []
     var whereClause: SQLExpr? = nil
-    /// GROUP BY / ORDER BY / LIMIT ... as canonical token text.
-    var rest: String = ""
+    var groupBy: [SQLExpr] = []
+    var having: SQLExpr? = nil
+    var orderBy: [Order] = []
+    var limit: SQLExpr? = nil
+    var offset: SQLExpr? = nil
     /// When the select could not be parsed: its canonical token text (everything else unused).
     var raw: String? = nil
+
+    /// The name a single plain FROM relation is referred to by (alias, else relation name):
+    /// PostgreSQL qualifies every column it resolves there with it.
+    var soleRangeName: String? {
+        guard from.count == 1, case .relation(let name, let alias) = from[0] else { return nil }
+        return alias ?? name.last
+    }
+}
+
+/// One FROM item.
+indirect enum SQLFromItem: Sendable, Equatable {
+    /// `schema.table [alias]` (`public.` dropped).
+    case relation([String], alias: String?)
+    /// `(select ...) alias`.
+    case subquery(SQLSelect, alias: String?)
+    /// `left join right on condition`; `kind` is `join`, `left join`, `right join`, `full join`
+    /// or `cross join`; `using` lists USING columns.
+    case join(kind: String, SQLFromItem, SQLFromItem, on: SQLExpr?, using: [String])
+    /// A function in FROM or anything else: canonical token text.
+    case raw(String)
 }

@@ -6,8 +6,8 @@ struct SQLParseError: Error {}
 /// precedence (lowest first): OR, AND, NOT, IS, comparison, LIKE/IN/BETWEEN/SIMILAR, other operators,
 /// `+ -`, `* / %`, `^`, AT TIME ZONE, COLLATE, unary minus, subscript, `::`.
 struct SQLExpressionParser {
-    private let tokens: [SQLToken]
-    private var pos = 0
+    let tokens: [SQLToken]
+    var pos = 0
     /// Guards against pathological nesting (`((((...` thousands deep) overflowing the stack.
     private var depth = 0
 
@@ -23,16 +23,16 @@ struct SQLExpressionParser {
 
     // MARK: - Token helpers
 
-    private var current: SQLToken? { pos < tokens.count ? tokens[pos] : nil }
-    private func peek(_ offset: Int = 0) -> SQLToken? { pos + offset < tokens.count ? tokens[pos + offset] : nil }
-    private func atWord(_ w: String, _ offset: Int = 0) -> Bool { peek(offset)?.isWord(w) ?? false }
-    private func atPunct(_ p: String, _ offset: Int = 0) -> Bool { peek(offset)?.isPunct(p) ?? false }
+    var current: SQLToken? { pos < tokens.count ? tokens[pos] : nil }
+    func peek(_ offset: Int = 0) -> SQLToken? { pos + offset < tokens.count ? tokens[pos + offset] : nil }
+    func atWord(_ w: String, _ offset: Int = 0) -> Bool { peek(offset)?.isWord(w) ?? false }
+    func atPunct(_ p: String, _ offset: Int = 0) -> Bool { peek(offset)?.isPunct(p) ?? false }
 
-    private mutating func expectPunct(_ p: String) throws {
+    mutating func expectPunct(_ p: String) throws {
         guard atPunct(p) else { throw SQLParseError() }
         pos += 1
     }
-    private mutating func expectWord(_ w: String) throws {
+    mutating func expectWord(_ w: String) throws {
         guard atWord(w) else { throw SQLParseError() }
         pos += 1
     }
@@ -87,8 +87,11 @@ struct SQLExpressionParser {
                 let level = Self.binaryLevel(token.text)
                 guard minLevel <= level else { break }
                 pos += 1
-                let rhs = try parseExpr(level + 1)
-                lhs = .binary(token.text, lhs, rhs)
+                if let quantified = try parseQuantified(op: token.text, lhs: lhs) {
+                    lhs = quantified
+                } else {
+                    lhs = .binary(token.text, lhs, try parseExpr(level + 1))
+                }
             } else if token.isWord("at") && atWord("time", 1) && atWord("zone", 2) {
                 guard minLevel <= L.levelAtTimeZone else { break }
                 pos += 3
@@ -154,20 +157,25 @@ struct SQLExpressionParser {
     }
 
     private mutating func parseComparisonRight(op: String, lhs: SQLExpr) throws -> SQLExpr {
-        if (atWord("any") || atWord("all") || atWord("some")) && atPunct("(", 1) {
-            let quantifier = current!.text == "some" ? "any" : current!.text
-            pos += 2
-            let inner: SQLExpr
-            if atWord("select") || atWord("with") || atWord("values") {
-                inner = .subquery(try parseSelectBody())
-            } else {
-                inner = try parseExpr(0)
-            }
-            try expectPunct(")")
-            return .quantified(op: op, quantifier: quantifier, lhs, inner)
-        }
+        if let quantified = try parseQuantified(op: op, lhs: lhs) { return quantified }
         let rhs = try parseExpr(Self.levelCompare + 1)
         return .binary(op, lhs, rhs)
+    }
+
+    /// `op ANY (...)` / `op ALL (...)` / `op SOME (...)` after any operator, or nil when the next
+    /// tokens are not a quantifier.
+    private mutating func parseQuantified(op: String, lhs: SQLExpr) throws -> SQLExpr? {
+        guard (atWord("any") || atWord("all") || atWord("some")) && atPunct("(", 1) else { return nil }
+        let quantifier = current!.text == "some" ? "any" : current!.text
+        pos += 2
+        let inner: SQLExpr
+        if atWord("select") || atWord("with") || atWord("values") {
+            inner = .subquery(try parseSelectBody())
+        } else {
+            inner = try parseExpr(0)
+        }
+        try expectPunct(")")
+        return .quantified(op: op, quantifier: quantifier, lhs, inner)
     }
 
     private mutating func parseLikeFamily(_ lhs: SQLExpr, negated: Bool) throws -> SQLExpr {
@@ -175,6 +183,7 @@ struct SQLExpressionParser {
         pos += 1
         switch word {
         case "like", "ilike":
+            if let quantified = try parseQuantified(op: (negated ? "not " : "") + word, lhs: lhs) { return quantified }
             var pattern = try parseExpr(Self.levelLike + 1)
             if atWord("escape") {
                 pos += 1
@@ -217,7 +226,7 @@ struct SQLExpressionParser {
     }
 
     /// Comma-separated expressions up to (and consuming) the closing punctuation.
-    private mutating func parseList(until close: String) throws -> [SQLExpr] {
+    mutating func parseList(until close: String) throws -> [SQLExpr] {
         var items: [SQLExpr] = []
         if atPunct(close) { pos += 1; return items }
         while true {
@@ -390,6 +399,7 @@ struct SQLExpressionParser {
         }
         guard atPunct("(") else { return .column(parts) }
         pos += 1
+        if parts.count == 1, first.kind == .word, let special = try parseSQLSyntaxCall(parts[0]) { return special }
         if peek()?.isOp("*") == true && atPunct(")", 1) {
             pos += 2
             return try callSuffix(.function(name: parts, args: [], distinct: false, star: true))
@@ -406,6 +416,65 @@ struct SQLExpressionParser {
         }
         try expectPunct(")")
         return try callSuffix(.function(name: parts, args: args, distinct: distinct, star: false))
+    }
+
+    /// The SQL-standard call syntaxes, as the plain calls PostgreSQL runs: `substring(a from b for c)`
+    /// is `substring(a, b, c)`, `trim(both x from y)` is `btrim(y, x)`, `position(a in b)` and
+    /// `extract(field from x)` keep their own names. Called after the opening parenthesis; returns
+    /// nil (consuming nothing) for the ordinary comma form.
+    private mutating func parseSQLSyntaxCall(_ name: String) throws -> SQLExpr? {
+        func call(_ n: String, _ args: [SQLExpr]) -> SQLExpr { .function(name: [n], args: args, distinct: false, star: false) }
+        switch name {
+        case "extract":
+            guard let field = current, field.kind == .word || field.kind == .string, atWord("from", 1) else { return nil }
+            pos += 2
+            let value = try parseExpr(0)
+            try expectPunct(")")
+            return call("extract", [.string(field.text.lowercased()), value])
+        case "position":
+            let saved = pos
+            let needle = try parseExpr(Self.levelLike + 1)
+            guard atWord("in") else { pos = saved; return nil }
+            pos += 1
+            let haystack = try parseExpr(Self.levelLike + 1)
+            try expectPunct(")")
+            return call("position", [needle, haystack])
+        case "substring":
+            let saved = pos
+            let value = try parseExpr(0)
+            guard atWord("from") || atWord("for") else { pos = saved; return nil }
+            var start: SQLExpr? = nil, count: SQLExpr? = nil
+            while atWord("from") || atWord("for") {
+                let isFrom = current!.text == "from"
+                pos += 1
+                let arg = try parseExpr(0)
+                if isFrom { start = arg } else { count = arg }
+            }
+            try expectPunct(")")
+            var args = [value, start ?? .number("1")]
+            if let count { args.append(count) }
+            return call("substring", args)
+        case "trim":
+            var function = "btrim"
+            if atWord("both") { pos += 1 } else if atWord("leading") { function = "ltrim"; pos += 1 } else if atWord("trailing") { function = "rtrim"; pos += 1 }
+            if atWord("from") {
+                pos += 1
+                let args = try parseList(until: ")")
+                return call(function, args)
+            }
+            let first = try parseExpr(0)
+            if atWord("from") {
+                pos += 1
+                let rest = try parseList(until: ")")
+                guard !rest.isEmpty else { throw SQLParseError() }
+                return call(function, [rest[0], first] + rest.dropFirst())
+            }
+            var args = [first]
+            if atPunct(",") { pos += 1; args += try parseList(until: ")") } else { try expectPunct(")") }
+            return call(function, args)
+        default:
+            return nil
+        }
     }
 
     /// Window and filter clauses are not modelled: such expressions use the token-level fallback.
@@ -467,114 +536,7 @@ struct SQLExpressionParser {
             if atPunct("["), peek(1)?.kind == .number, atPunct("]", 2) { pos += 3 }
             text += "[]"
         }
+        if text.hasPrefix("public.") { text.removeFirst("public.".count) }
         return TypeCanonicalizer.canonicalize(text)
-    }
-
-    // MARK: - Sub-selects
-
-    /// The body of `( SELECT ... )` up to (not consuming) the closing parenthesis.
-    mutating func parseSelectBody() throws -> SQLSelect {
-        let start = pos
-        // Find the matching close parenthesis first, so a failed parse can keep the raw tokens.
-        var level = 0
-        var end = pos
-        while end < tokens.count {
-            let t = tokens[end]
-            if t.isPunct("(") { level += 1 } else if t.isPunct(")") {
-                if level == 0 { break }
-                level -= 1
-            }
-            end += 1
-        }
-        let saved = pos
-        if let parsed = try? parseSimpleSelect(until: end) {
-            return parsed
-        }
-        pos = saved
-        var select = SQLSelect()
-        select.raw = SQLTokenPrinter.print(tokens[start..<end])
-        pos = end
-        return select
-    }
-
-    /// `SELECT [DISTINCT] items [FROM ...] [WHERE expr] [rest]`, all inside `pos..<end`.
-    private mutating func parseSimpleSelect(until end: Int) throws -> SQLSelect {
-        var select = SQLSelect()
-        try expectWord("select")
-        if atWord("distinct") { select.distinct = true; pos += 1 } else if atWord("all") { pos += 1 }
-        while true {
-            if peek()?.isOp("*") == true {
-                pos += 1
-                select.items.append(.init(expr: .column(["*"]), alias: nil))
-            } else {
-                let expr = try parseExpr(0)
-                var alias: String? = nil
-                if atWord("as") {
-                    pos += 1
-                    guard let name = current, name.kind == .word || name.kind == .quotedIdentifier else { throw SQLParseError() }
-                    alias = name.text
-                    pos += 1
-                } else if let name = current, name.kind == .quotedIdentifier || (name.kind == .word && !Self.clauseWords.contains(name.text)) {
-                    alias = name.text
-                    pos += 1
-                }
-                select.items.append(.init(expr: expr, alias: alias))
-            }
-            if atPunct(",") { pos += 1; continue }
-            break
-        }
-        if atWord("from") {
-            pos += 1
-            let fromStart = pos
-            var level = 0
-            while pos < end {
-                let t = tokens[pos]
-                if t.isPunct("(") { level += 1 } else if t.isPunct(")") { level -= 1 }
-                if level == 0, t.kind == .word, Self.clauseWords.contains(t.text), t.text != "from" { break }
-                pos += 1
-            }
-            let fromTokens = Array(tokens[fromStart..<pos])
-            (select.from, select.soleRangeName) = Self.describeFrom(fromTokens)
-        }
-        if atWord("where") {
-            pos += 1
-            select.whereClause = try parseExpr(0)
-        }
-        if pos < end {
-            select.rest = SQLTokenPrinter.print(tokens[pos..<end])
-            pos = end
-        }
-        guard pos == end else { throw SQLParseError() }
-        return select
-    }
-
-    private static let clauseWords: Set<String> = [
-        "from", "where", "group", "having", "order", "limit", "offset", "union", "except", "intersect",
-        "window", "fetch", "for",
-    ]
-
-    /// Canonical text of a FROM clause, and the range name when it is one plain relation
-    /// (`t t2` -> `t2`, `auth.users` -> `users`). `public.` is dropped and `AS` omitted.
-    private static func describeFrom(_ tokens: [SQLToken]) -> (String, String?) {
-        var parts: [String] = []
-        var i = 0
-        while i < tokens.count, tokens[i].kind == .word || tokens[i].kind == .quotedIdentifier {
-            parts.append(tokens[i].text)
-            if i + 1 < tokens.count, tokens[i + 1].isPunct(".") { i += 2 } else { i += 1; break }
-        }
-        if !parts.isEmpty {
-            var alias: String? = nil
-            var j = i
-            if j < tokens.count, tokens[j].isWord("as") { j += 1 }
-            if j < tokens.count, tokens[j].kind == .word || tokens[j].kind == .quotedIdentifier { alias = tokens[j].text; j += 1 }
-            if j == tokens.count {
-                if parts.count == 2 && parts[0] == "public" { parts.removeFirst() }
-                let relation = parts.map(SQLExpressionPrinter.name).joined(separator: ".")
-                let rangeName = alias ?? parts.last!
-                let text = alias == nil || alias == parts.last ? relation : relation + " " + SQLExpressionPrinter.name(alias!)
-                return (text, rangeName)
-            }
-        }
-        return (SQLTokenPrinter.print(tokens[...]), nil)
     }
 }

@@ -36,8 +36,7 @@ enum SQLExpressionPrinter {
         case .and: return P.levelAnd
         case .unary(let op, _): return op == "not" ? P.levelNot : P.levelUnary
         case .isTest, .distinctFrom: return P.levelIs
-        case .quantified: return P.levelCompare
-        case .binary(let op, _, _):
+        case .binary(let op, _, _), .quantified(let op, _, _, _):
             if P.comparisonOps.contains(op) { return P.levelCompare }
             if ["like", "not like", "ilike", "not ilike"].contains(op) { return P.levelLike }
             return P.binaryLevel(op)
@@ -115,7 +114,7 @@ enum SQLExpressionPrinter {
             out += " is distinct from "
             wrapped(rhs, if: level(rhs) <= P.levelIs, into: &out)
         case .quantified(let op, let quantifier, let lhs, let rhs):
-            wrapped(lhs, if: level(lhs) <= P.levelCompare, into: &out)
+            wrapped(lhs, if: level(lhs) <= level(expr), into: &out)
             out += " " + op + " " + quantifier + " ("
             if case .subquery(let select) = rhs { writeSelect(select, into: &out) } else { write(rhs, into: &out) }
             out += ")"
@@ -185,12 +184,63 @@ enum SQLExpressionPrinter {
             write(item.expr, into: &out)
             if let alias = item.alias { out += " as " + name(alias) }
         }
-        if !select.from.isEmpty { out += " from " + select.from }
+        if !select.from.isEmpty {
+            out += " from "
+            for (i, item) in select.from.enumerated() {
+                if i > 0 { out += ", " }
+                writeFrom(item, into: &out)
+            }
+        }
         if let whereClause = select.whereClause {
             out += " where "
             write(whereClause, into: &out)
         }
-        if !select.rest.isEmpty { out += " " + select.rest }
+        if !select.groupBy.isEmpty {
+            out += " group by "
+            writeList(select.groupBy, into: &out)
+        }
+        if let having = select.having {
+            out += " having "
+            write(having, into: &out)
+        }
+        if !select.orderBy.isEmpty {
+            out += " order by "
+            for (i, order) in select.orderBy.enumerated() {
+                if i > 0 { out += ", " }
+                write(order.expr, into: &out)
+                if order.descending { out += " desc" }
+                if let nulls = order.nulls { out += " nulls " + nulls }
+            }
+        }
+        if let limit = select.limit { out += " limit "; write(limit, into: &out) }
+        if let offset = select.offset { out += " offset "; write(offset, into: &out) }
+    }
+
+    static func writeFrom(_ item: SQLFromItem, into out: inout String) {
+        switch item {
+        case .relation(let parts, let alias):
+            out += parts.map(name).joined(separator: ".")
+            if let alias { out += " " + name(alias) }
+        case .subquery(let select, let alias):
+            out += "("
+            writeSelect(select, into: &out)
+            out += ")"
+            if let alias { out += " " + name(alias) }
+        case .join(let kind, let left, let right, let on, let using):
+            writeFrom(left, into: &out)
+            out += " " + kind + " "
+            if case .join = right {
+                out += "("
+                writeFrom(right, into: &out)
+                out += ")"
+            } else {
+                writeFrom(right, into: &out)
+            }
+            if let on { out += " on "; write(on, into: &out) }
+            if !using.isEmpty { out += " using (" + using.map(name).joined(separator: ", ") + ")" }
+        case .raw(let text):
+            out += text
+        }
     }
 }
 

@@ -7,6 +7,8 @@ enum SQLExpressionRules {
     static let implicitColumnCasts: Set<String> = [
         "text", "character varying", "bpchar", "double precision", "numeric", "bigint", "real",
     ]
+    /// The string types PostgreSQL coerces between without a function (binary coercible).
+    static let implicitStringCasts: Set<String> = ["text", "character varying", "bpchar"]
     static let numericTypes: Set<String> = ["integer", "smallint", "bigint", "numeric", "real", "double precision", "oid"]
 
     /// Normalizes `expr`; `range` is the name of the sole FROM relation of the enclosing sub-select,
@@ -20,6 +22,7 @@ enum SQLExpressionRules {
             return word == "current_timestamp" ? now : expr
         case .column(var parts):
             if parts.count == 3 && parts[0] == "public" { parts.removeFirst() }
+            if let range, parts.count == 3, parts[1] == range, parts[2] != "*" { parts.removeFirst(2) }
             if let range, parts.count == 2, parts[0] == range, parts[1] != "*" { parts.removeFirst() }
             return .column(parts)
         case .function(var name, let args, let distinct, let star):
@@ -34,10 +37,16 @@ enum SQLExpressionRules {
         case .cast(let value, let type):
             let inner = n(value)
             if isConstant(inner) { return fold(inner, as: type) }
-            if case .column = inner, type.arrayDimensions == 0, type.modifiers.isEmpty,
-                implicitColumnCasts.contains(type.name)
-            {
-                return inner
+            if type.arrayDimensions == 0, type.modifiers.isEmpty {
+                switch inner {
+                case .column:
+                    if implicitColumnCasts.contains(type.name) { return inner }
+                case .function, .subscript, .collate:
+                    // `(COALESCE(body, ''::character varying))::text` for a varchar column.
+                    if implicitStringCasts.contains(type.name) { return inner }
+                default:
+                    break
+                }
             }
             return .cast(inner, type)
         case .unary(let op, let operand):
@@ -58,7 +67,7 @@ enum SQLExpressionRules {
         case .quantified(let op, let quantifier, let lhs, let rhs):
             var right = n(rhs)
             if case .subquery(let select) = rhs { right = .subquery(normalizeSelect(select)) }
-            return .quantified(op: op, quantifier: quantifier, n(lhs), right)
+            return .quantified(op: canonicalOperator(op), quantifier: quantifier, n(lhs), right)
         case .inSubquery(let lhs, let negated, let select):
             return .inSubquery(n(lhs), negated: negated, normalizeSelect(select))
         case .inList(let lhs, let negated, let items):
@@ -71,10 +80,13 @@ enum SQLExpressionRules {
         case .row(let items):
             return .row(items.map(n))
         case .caseWhen(let subject, let branches, let otherwise):
+            // A CASE without ELSE is stored with `ELSE NULL::type`.
+            var elseValue = otherwise.map(n)
+            if elseValue == .null { elseValue = nil }
             return .caseWhen(
                 subject: subject.map(n),
                 branches: branches.map { SQLWhen(condition: n($0.condition), result: n($0.result)) },
-                otherwise: otherwise.map(n))
+                otherwise: elseValue)
         case .exists(let select):
             return .exists(normalizeSelect(select))
         case .subquery(let select):
@@ -213,14 +225,30 @@ enum SQLExpressionRules {
         guard select.raw == nil else { return select }
         var out = select
         let range = select.soleRangeName
+        func n(_ e: SQLExpr) -> SQLExpr { normalize(e, range: range) }
         out.items = select.items.map { item in
-            let expr = normalize(item.expr, range: range)
+            let expr = n(item.expr)
             var alias = item.alias
             if let a = alias, a == columnName(item.expr) || a == columnName(expr) { alias = nil }
             return .init(expr: expr, alias: alias)
         }
-        out.whereClause = select.whereClause.map { normalize($0, range: range) }
+        out.from = select.from.map(normalizeFrom)
+        out.whereClause = select.whereClause.map(n)
+        out.groupBy = select.groupBy.map(n)
+        out.having = select.having.map(n)
+        out.orderBy = select.orderBy.map { .init(expr: n($0.expr), descending: $0.descending, nulls: $0.nulls) }
+        out.limit = select.limit.map(n)
+        out.offset = select.offset.map(n)
         return out
+    }
+
+    static func normalizeFrom(_ item: SQLFromItem) -> SQLFromItem {
+        switch item {
+        case .relation, .raw: return item
+        case .subquery(let select, let alias): return .subquery(normalizeSelect(select), alias: alias)
+        case .join(let kind, let left, let right, let on, let using):
+            return .join(kind: kind, normalizeFrom(left), normalizeFrom(right), on: on.map { normalize($0) }, using: using)
+        }
     }
 
     /// The output column name PostgreSQL chooses for a select-list expression (FigureColname).
