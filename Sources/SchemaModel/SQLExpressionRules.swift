@@ -16,7 +16,14 @@ enum SQLExpressionRules {
     static func normalize(_ expr: SQLExpr, range: String? = nil) -> SQLExpr {
         func n(_ e: SQLExpr) -> SQLExpr { normalize(e, range: range) }
         switch expr {
-        case .string, .number, .bool, .null, .parameter:
+        case .string(let text):
+            // JSON objects and arrays take jsonb's spelling even without a cast: a source writes
+            // `meta @> '{"a":1}'`, PostgreSQL stores `meta @> '{"a": 1}'::jsonb`.
+            if let first = text.utf8.first, first == 123 || first == 91, let json = SQLJSONText.canonicalJSONB(text) {
+                return .string(json)
+            }
+            return expr
+        case .number, .bool, .null, .parameter:
             return expr
         case .special(let word):
             return word == "current_timestamp" ? now : expr
