@@ -22,7 +22,15 @@ public enum ExpressionCanonicalizer {
     }
 
     private static func canonical(_ sql: String, columnType: SQLType?, table: String?) -> String {
-        let tokens = SQLTokenizer.tokenize(sql)
+        var tokens = SQLTokenizer.tokenize(sql)
+        // `pg_get_constraintdef` spells a check `CHECK (...)`, with ` NOT VALID` when not validated;
+        // CHECK is a reserved word, so a leading one can only be that prefix.
+        if tokens.count > 1, tokens[0].isWord("check"), tokens[1].isPunct("(") {
+            tokens.removeFirst()
+            if tokens.count > 2, tokens[tokens.count - 2].isWord("not"), tokens[tokens.count - 1].isWord("valid") {
+                tokens.removeLast(2)
+            }
+        }
         if tokens.isEmpty { return "" }
         guard let parsed = try? SQLExpressionParser.parse(tokens) else {
             return SQLTokenPrinter.print(tokens[...])

@@ -9,7 +9,11 @@ struct SQLExpressionParser {
     let tokens: [SQLToken]
     var pos = 0
     /// Guards against pathological nesting (`((((...` thousands deep) overflowing the stack.
-    private var depth = 0
+    var depth = 0
+    /// Non-AND/OR operators seen so far.
+    var operators = 0
+    static let maxDepth = 150
+    static let maxOperators = 500
 
     init(tokens: [SQLToken]) { self.tokens = tokens }
 
@@ -50,21 +54,31 @@ struct SQLExpressionParser {
     mutating func parseExpr(_ minLevel: Int) throws -> SQLExpr {
         depth += 1
         defer { depth -= 1 }
-        if depth > 500 { throw SQLParseError() }
+        if depth > Self.maxDepth { throw SQLParseError() }
         var lhs = try parsePrefix()
         while let token = current {
             let L = Self.self
+            // AND and OR collect their operands in one list (linear for long chains).
             if token.isWord("or") {
                 guard minLevel <= L.levelOr else { break }
-                pos += 1
-                let rhs = try parseExpr(L.levelOr + 1)
-                if case .or(let items) = lhs { lhs = .or(items + [rhs]) } else { lhs = .or([lhs, rhs]) }
+                var items = [lhs]
+                while atWord("or") {
+                    pos += 1
+                    items.append(try parseExpr(L.levelOr + 1))
+                }
+                lhs = .or(items)
+                continue
             } else if token.isWord("and") {
                 guard minLevel <= L.levelAnd else { break }
-                pos += 1
-                let rhs = try parseExpr(L.levelAnd + 1)
-                if case .and(let items) = lhs { lhs = .and(items + [rhs]) } else { lhs = .and([lhs, rhs]) }
-            } else if token.isWord("is") {
+                var items = [lhs]
+                while atWord("and") {
+                    pos += 1
+                    items.append(try parseExpr(L.levelAnd + 1))
+                }
+                lhs = .and(items)
+                continue
+            }
+            if token.isWord("is") {
                 guard minLevel <= L.levelIs else { break }
                 pos += 1
                 lhs = try parseIsTail(lhs)
@@ -122,6 +136,11 @@ struct SQLExpressionParser {
             } else {
                 break
             }
+            // Every operator but AND/OR deepens the tree by one; the limit keeps the recursive
+            // rules and printer far from the stack's end on absurd input (which then gets the
+            // token-level form).
+            operators += 1
+            if operators > Self.maxOperators { throw SQLParseError() }
         }
         return lhs
     }
@@ -351,6 +370,9 @@ struct SQLExpressionParser {
     }
 
     private mutating func parseArrayBrackets() throws -> SQLExpr {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Self.maxDepth { throw SQLParseError() }
         try expectPunct("[")
         var items: [SQLExpr] = []
         if atPunct("]") { pos += 1; return .array(items) }
@@ -537,6 +559,22 @@ struct SQLExpressionParser {
             text += "[]"
         }
         if text.hasPrefix("public.") { text.removeFirst("public.".count) }
+        if let known = Self.commonTypes[text] { return known }
         return TypeCanonicalizer.canonicalize(text)
     }
+
+    /// Canonical types of the names casts use most, so the common case skips the general
+    /// (allocation-heavy) type canonicalizer.
+    static let commonTypes: [String: SQLType] = {
+        let names = [
+            "text", "character varying", "varchar", "integer", "int", "int4", "bigint", "int8", "smallint",
+            "numeric", "boolean", "bool", "jsonb", "json", "uuid", "date", "regclass", "regconfig", "name",
+            "timestamp with time zone", "timestamp without time zone", "timestamptz", "timestamp",
+            "interval", "double precision", "real", "bpchar", "text[]", "integer[]", "bigint[]", "uuid[]",
+            "character varying[]", "time without time zone", "time with time zone", "bytea", "inet",
+        ]
+        var table: [String: SQLType] = [:]
+        for name in names { table[name] = TypeCanonicalizer.canonicalize(name) }
+        return table
+    }()
 }

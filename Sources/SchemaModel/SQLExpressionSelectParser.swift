@@ -16,7 +16,10 @@ extension SQLExpressionParser {
             end += 1
         }
         var trial = SQLExpressionParser(tokens: Array(tokens[start..<end]))
+        trial.depth = depth
+        trial.operators = operators
         if let parsed = try? trial.parseSimpleSelect(), trial.pos == trial.tokens.count {
+            operators = trial.operators
             pos = end
             return parsed
         }
@@ -163,6 +166,9 @@ extension SQLExpressionParser {
     }
 
     private mutating func parseFromPrimary() throws -> SQLFromItem {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Self.maxDepth { throw SQLParseError() }
         if atPunct("(") {
             pos += 1
             if atWord("select") {

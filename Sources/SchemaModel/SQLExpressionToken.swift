@@ -149,13 +149,15 @@ enum SQLTokenizer {
             // Words: ASCII folded to lower case, as PostgreSQL does for unquoted identifiers.
             if isIdentStart(b) {
                 var j = i
-                var folded: [UInt8] = []
+                var hasUpper = false
                 while j < end && isIdentPart(bytes[j]) {
-                    let c = bytes[j]
-                    folded.append(c >= 65 && c <= 90 ? c + 32 : c)
+                    if bytes[j] >= 65 && bytes[j] <= 90 { hasUpper = true }
                     j += 1
                 }
-                tokens.append(SQLToken(kind: .word, text: String(decoding: folded, as: UTF8.self))); i = j; continue
+                if hasUpper {
+                    for k in i..<j where bytes[k] >= 65 && bytes[k] <= 90 { bytes[k] += 32 }
+                }
+                tokens.append(SQLToken(kind: .word, text: text(i, j))); i = j; continue
             }
             // `::` and single punctuation.
             if b == 58 {

@@ -339,12 +339,27 @@ import Testing
         String(repeating: "(", count: 5000) + "1" + String(repeating: ")", count: 5000),
         "array[", "x::", "f(", "\u{0}\u{1}\u{ff}", "a ! b", "count(*) filter (where a)",
         "extract(epoch from now())",
+        "array" + String(repeating: "[", count: 20000),
+        "exists (select 1 from " + String(repeating: "(", count: 20000),
+        String(repeating: "(select ", count: 3000),
+        (0..<3000).map { "c\($0)" }.joined(separator: " + "),
+        (0..<3000).map { "c\($0)" }.joined(separator: "::text::"),
+        String(repeating: "- ", count: 5000) + "1",
+        String(repeating: "not ", count: 5000) + "a",
+        "'{" + String(repeating: "[", count: 10000) + "'",
+        "'" + String(repeating: "{", count: 10000) + "'::text[]",
     ]
 
     @Test(arguments: hostile)
     func hostileInputTerminates(_ input: String) {
         let first = ExpressionCanonicalizer.canonicalize(input)
         #expect(ExpressionCanonicalizer.canonicalize(input) == first)
+    }
+
+    @Test func constraintDefinitionPrefixIgnored() {
+        #expect(ExpressionCanonicalizer.canonicalize("CHECK ((score > 0)) NOT VALID") == "score > 0")
+        #expect(ExpressionCanonicalizer.canonicalize("CHECK (((a)::text <> ''::text))") == "a <> ''")
+        #expect(ExpressionCanonicalizer.canonicalize("a is not valid") != ExpressionCanonicalizer.canonicalize("a"))
     }
 
     @Test func fallbackIsTokenLevel() {
