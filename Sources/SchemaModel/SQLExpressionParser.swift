@@ -476,6 +476,17 @@ struct SQLExpressionParser {
             var args = [value, start ?? .number("1")]
             if let count { args.append(count) }
             return call("substring", args)
+        case "overlay":
+            let saved = pos
+            let value = try parseExpr(0)
+            guard atWord("placing") else { pos = saved; return nil }
+            pos += 1
+            let replacement = try parseExpr(0)
+            try expectWord("from")
+            var args = [value, replacement, try parseExpr(0)]
+            if atWord("for") { pos += 1; args.append(try parseExpr(0)) }
+            try expectPunct(")")
+            return call("overlay", args)
         case "trim":
             var function = "btrim"
             if atWord("both") { pos += 1 } else if atWord("leading") { function = "ltrim"; pos += 1 } else if atWord("trailing") { function = "rtrim"; pos += 1 }

@@ -62,7 +62,13 @@ enum SQLExpressionRules {
             if op == "-", case .number(let number) = inner { return .number(negate(number)) }
             return .unary(op, inner)
         case .binary(let op, let lhs, let rhs):
-            return .binary(canonicalOperator(op), n(lhs), n(rhs))
+            let left = n(lhs), right = n(rhs)
+            // Row equality is stored field by field: (a, b) = (1, 2) is a = 1 AND b = 2.
+            if op == "=" || op == "<>", case .row(let l) = left, case .row(let r) = right, l.count == r.count, l.count > 1 {
+                let pairs = zip(l, r).map { SQLExpr.binary(op, $0, $1) }
+                return op == "=" ? .and(pairs) : .or(pairs)
+            }
+            return .binary(canonicalOperator(op), left, right)
         case .and(let items):
             return .and(items.map(n).flatMap { item -> [SQLExpr] in if case .and(let inner) = item { return inner } else { return [item] } })
         case .or(let items):
@@ -142,6 +148,7 @@ enum SQLExpressionRules {
             if numericTypes.contains(type.name), let number = numberText(text) { return .number(number) }
             if type.name == "jsonb" { return .string(SQLJSONText.canonicalJSONB(text) ?? text) }
             if type.name == "regclass" { return .string(regclassName(text)) }
+            if let normalized = SQLDateTimeText.canonical(text, typeName: type.name) { return .string(normalized) }
             return value
         default:
             return value

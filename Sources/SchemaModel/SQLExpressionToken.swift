@@ -81,6 +81,11 @@ enum SQLTokenizer {
                 let (value, next) = standardString(bytes, from: i + 2, end: end, backslashEscapes: true)
                 tokens.append(SQLToken(kind: .string, text: value)); i = next; continue
             }
+            // U&'d\0061t\+000061': Unicode escapes (UESCAPE clauses are not supported).
+            if (b == 117 || b == 85) && bytes[i + 1] == 38 && bytes[i + 2] == 39 {
+                let (raw, next) = standardString(bytes, from: i + 3, end: end, backslashEscapes: false)
+                tokens.append(SQLToken(kind: .string, text: unicodeUnescaped(raw))); i = next; continue
+            }
             if (b == 110 || b == 78) && bytes[i + 1] == 39 {
                 let (value, next) = standardString(bytes, from: i + 2, end: end, backslashEscapes: false)
                 tokens.append(SQLToken(kind: .string, text: value)); i = next; continue
@@ -236,6 +241,33 @@ enum SQLTokenizer {
             out.append(c); j += 1
         }
         return (String(decoding: out, as: UTF8.self), end)
+    }
+
+    /// Decodes `\XXXX`, `\+XXXXXX` and `\\` of a U&'' string.
+    private static func unicodeUnescaped(_ raw: String) -> String {
+        let b = Array(raw.utf8)
+        var out: [UInt8] = []
+        var i = 0
+        while i < b.count {
+            if b[i] == 92, i + 1 < b.count {
+                if b[i + 1] == 92 { out.append(92); i += 2; continue }
+                let plus = b[i + 1] == 43
+                let digits = plus ? 6 : 4
+                let start = i + (plus ? 2 : 1)
+                if start + digits <= b.count {
+                    var value: UInt32 = 0
+                    var ok = true
+                    for k in start..<(start + digits) {
+                        guard let d = hexValue(b[k]) else { ok = false; break }
+                        value = value * 16 + d
+                    }
+                    if ok { appendScalar(value, to: &out); i = start + digits; continue }
+                }
+            }
+            out.append(b[i])
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func hexValue(_ b: UInt8) -> UInt32? {

@@ -363,7 +363,7 @@ import Testing
     }
 
     @Test func fallbackIsTokenLevel() {
-        #expect(ExpressionCanonicalizer.canonicalize("OVERLAY(a  PLACING 'x' FROM 1)") == "overlay(a placing 'x' from 1)")
+        #expect(ExpressionCanonicalizer.canonicalize("A BETWEEN  SYMMETRIC 1 AND (2)") == "a between symmetric 1 and (2)")
         #expect(ExpressionCanonicalizer.canonicalize("count(*) FILTER (WHERE a > 1)") == ExpressionCanonicalizer.canonicalize("count( * ) filter (where a>1)"))
     }
 }
