@@ -289,6 +289,27 @@ enum SQLTokenizer {
         var t = text.lowercased()
         if t.hasPrefix(".") { t = "0" + t }
         if t.hasSuffix(".") { t.removeLast() }
+        if let e = t.firstIndex(of: "e") { return expandExponent(String(t[..<e]), String(t[t.index(after: e)...])) ?? t }
         return t
+    }
+
+    /// `1e3` is the numeric `1000`, `1.50e1` is `15.0` (scale = fraction digits - exponent), as
+    /// PostgreSQL prints numeric constants. Absurd exponents are left as written.
+    private static func expandExponent(_ mantissa: String, _ exponentText: String) -> String? {
+        guard let exponent = Int(exponentText), abs(exponent) <= 100 else { return nil }
+        let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+        let whole = String(parts[0]), fraction = parts.count > 1 ? String(parts[1]) : ""
+        var digits = Array((whole + fraction).utf8)
+        var point = whole.count + exponent
+        let scale = max(0, fraction.count - exponent)
+        if point < 0 { digits = Array(repeating: 48, count: -point) + digits; point = 0 }
+        let needed = point + scale
+        if digits.count < needed { digits += Array(repeating: 48, count: needed - digits.count) }
+        digits = Array(digits[0..<needed])
+        var intPart = Array(digits[0..<point])
+        while intPart.count > 1 && intPart.first == 48 { intPart.removeFirst() }
+        if intPart.isEmpty { intPart = [48] }
+        let fracPart = digits[point..<needed]
+        return String(decoding: intPart, as: UTF8.self) + (scale > 0 ? "." + String(decoding: fracPart, as: UTF8.self) : "")
     }
 }
