@@ -79,10 +79,16 @@ enum SQLExpressionRules {
             return .distinctFrom(n(lhs), n(rhs))
         case .quantified(let op, let quantifier, let lhs, let rhs):
             var right = n(rhs)
-            if case .subquery(let select) = rhs { right = .subquery(normalizeSelect(select)) }
+            if case .subquery(let select) = rhs {
+                // `x = ANY (SELECT ...)` is stored as `x IN (SELECT ...)`.
+                if op == "=" && quantifier == "any" { return .inSubquery(n(lhs), negated: false, normalizeSelect(select)) }
+                right = .subquery(normalizeSelect(select))
+            }
             return .quantified(op: canonicalOperator(op), quantifier: quantifier, n(lhs), right)
         case .inSubquery(let lhs, let negated, let select):
-            return .inSubquery(n(lhs), negated: negated, normalizeSelect(select))
+            // `x NOT IN (SELECT ...)` is stored as `NOT (x IN (SELECT ...))`.
+            let test = SQLExpr.inSubquery(n(lhs), negated: false, normalizeSelect(select))
+            return negated ? .unary("not", test) : test
         case .inList(let lhs, let negated, let items):
             return expandIn(n(lhs), negated: negated, items.map(n))
         case .array(let items):
