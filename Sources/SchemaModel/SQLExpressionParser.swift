@@ -15,7 +15,13 @@ struct SQLExpressionParser {
     static let maxDepth = 150
     static let maxOperators = 500
 
-    init(tokens: [SQLToken]) { self.tokens = tokens }
+    /// End of the tokens this parser may read (a sub-select parses a slice without copying).
+    var limit: Int
+
+    init(tokens: [SQLToken]) {
+        self.tokens = tokens
+        self.limit = tokens.count
+    }
 
     /// Parses the whole token list as one expression.
     static func parse(_ tokens: [SQLToken]) throws -> SQLExpr {
@@ -27,8 +33,8 @@ struct SQLExpressionParser {
 
     // MARK: - Token helpers
 
-    var current: SQLToken? { pos < tokens.count ? tokens[pos] : nil }
-    func peek(_ offset: Int = 0) -> SQLToken? { pos + offset < tokens.count ? tokens[pos + offset] : nil }
+    var current: SQLToken? { pos < limit ? tokens[pos] : nil }
+    func peek(_ offset: Int = 0) -> SQLToken? { pos + offset < limit ? tokens[pos + offset] : nil }
     func atWord(_ w: String, _ offset: Int = 0) -> Bool { peek(offset)?.isWord(w) ?? false }
     func atPunct(_ p: String, _ offset: Int = 0) -> Bool { peek(offset)?.isPunct(p) ?? false }
 

@@ -7,6 +7,11 @@ enum SQLExpressionRules {
     static let implicitColumnCasts: Set<String> = [
         "text", "character varying", "bpchar", "double precision", "numeric", "bigint", "real",
     ]
+    /// Schemas whose qualifier a function call loses when printed: `pg_catalog` and `public` are on
+    /// every search path, `extensions` on Supabase's default one (`uuid_generate_v4()`,
+    /// `extensions.uuid_generate_v4()`).
+    static let searchPathSchemas: Set<String> = ["public", "pg_catalog", "extensions"]
+
     /// The string types PostgreSQL coerces between without a function (binary coercible).
     static let implicitStringCasts: Set<String> = ["text", "character varying", "bpchar"]
     static let numericTypes: Set<String> = ["integer", "smallint", "bigint", "numeric", "real", "double precision", "oid"]
@@ -33,7 +38,7 @@ enum SQLExpressionRules {
             if let range, parts.count == 2, parts[0] == range, parts[1] != "*" { parts.removeFirst() }
             return .column(parts)
         case .function(var name, let args, let distinct, let star):
-            if name.count == 2 && (name[0] == "public" || name[0] == "pg_catalog") { name.removeFirst() }
+            if name.count == 2 && searchPathSchemas.contains(name[0]) { name.removeFirst() }
             var args = args.map(n)
             if args.isEmpty && !star && (name == ["now"] || name == ["transaction_timestamp"]) { return now }
             if name == ["timezone"] && args.count == 2 { return .atTimeZone(args[1], args[0]) }

@@ -7,7 +7,7 @@ extension SQLExpressionParser {
         let start = pos
         var level = 0
         var end = pos
-        while end < tokens.count {
+        while end < limit {
             let t = tokens[end]
             if t.isPunct("(") { level += 1 } else if t.isPunct(")") {
                 if level == 0 { break }
@@ -15,10 +15,10 @@ extension SQLExpressionParser {
             }
             end += 1
         }
-        var trial = SQLExpressionParser(tokens: Array(tokens[start..<end]))
-        trial.depth = depth
-        trial.operators = operators
-        if let parsed = try? trial.parseSimpleSelect(), trial.pos == trial.tokens.count {
+        // The trial shares the token buffer (copy on write) and stops at the closing parenthesis.
+        var trial = self
+        trial.limit = end
+        if let parsed = try? trial.parseSimpleSelect(), trial.pos == end {
             operators = trial.operators
             pos = end
             return parsed
@@ -34,7 +34,7 @@ extension SQLExpressionParser {
         "window", "fetch", "for", "join", "inner", "left", "right", "full", "cross", "natural", "on", "using",
     ]
 
-    private var atEnd: Bool { pos >= tokens.count }
+    private var atEnd: Bool { pos >= limit }
 
     /// `SELECT [DISTINCT] items [FROM ...] [WHERE ..] [GROUP BY ..] [HAVING ..] [ORDER BY ..] [LIMIT ..] [OFFSET ..]`.
     mutating func parseSimpleSelect() throws -> SQLSelect {

@@ -79,6 +79,8 @@ import Testing
         Same("NULL", "NULL::text"),
         Same("'q'", "'q'::text"),
         Same("uuid_generate_v4()", "uuid_generate_v4()"),
+        Same("extensions.uuid_generate_v4()", "uuid_generate_v4()", .uuid),
+        Same("pg_catalog.gen_random_uuid()", "gen_random_uuid()", .uuid),
         Same("(  now( )  )", "now()"),
     ]
 
