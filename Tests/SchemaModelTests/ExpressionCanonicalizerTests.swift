@@ -360,6 +360,7 @@ import Testing
 
     @Test func constraintDefinitionPrefixIgnored() {
         #expect(ExpressionCanonicalizer.canonicalize("CHECK ((score > 0)) NOT VALID") == "score > 0")
+        #expect(ExpressionCanonicalizer.canonicalize("CHECK ((score > 0)) NO INHERIT") == "score > 0")
         #expect(ExpressionCanonicalizer.canonicalize("CHECK (((a)::text <> ''::text))") == "a <> ''")
         #expect(ExpressionCanonicalizer.canonicalize("a is not valid") != ExpressionCanonicalizer.canonicalize("a"))
     }
