@@ -300,6 +300,21 @@ import Testing
         Different("f(a, b)", "f(b, a)"),
         Different("case when a then 1 else 2 end", "case when a then 2 else 1 end"),
         Different("auth.uid()", "public.uid()"),
+        Different("(a, b) < (1, 2)", "a < 1 and b < 2"),
+        Different("(a, b) = (1, 2)", "a = 1 or b = 2"),
+        Different("'1 day'::interval", "'24 hours'::interval"),
+        Different("'1.0'::numeric", "1"),
+        Different("trim(leading 'x' from b)", "trim(trailing 'x' from b)"),
+        Different("substring(b from 2)", "substring(b for 2)"),
+        Different("extract(year from ts)", "extract(month from ts)"),
+        Different("'{\"a\":1}'", "'{\"a\":\"1\"}'"),
+        Different("'{a,b}'::text[]", "'{\"a,b\"}'::text[]"),
+        Different("'2020-01-01'::date", "'2020-01-02'::date"),
+        Different("x not in (select y from t)", "x in (select y from t)"),
+        Different("case when a then 1 end", "case when a then 1 else 0 end"),
+        Different("a collate \"C\"", "a collate \"POSIX\""),
+        Different("t[1]", "t[2]"),
+        Different("now() at time zone 'utc'", "now() at time zone 'UTC'"),
     ]
 
     @Test(arguments: different)
