@@ -24,14 +24,22 @@ public enum Identifier {
         return name + "_" + suffix
     }
 
-    /// Whether `name` can be written without double quotes (lower-case letters, digits, underscores,
-    /// not starting with a digit, not a reserved word).
+    /// The name PostgreSQL generates for an implicit object over several columns: the column names
+    /// joined by `_` form the second part (`short_t_x_y_key`, `t_a_b_idx`, `t_owner_id_fkey`).
+    public static func generatedName(_ table: String, columns: [String], suffix: String) -> String {
+        generatedName(table, columns.isEmpty ? nil : columns.joined(separator: "_"), suffix: suffix)
+    }
+
+    /// Whether `name` can be written without double quotes, by PostgreSQL's `quote_ident` rule:
+    /// ASCII lower-case letters, digits and underscores only (no `$`, nothing non-ASCII), not starting
+    /// with a digit, and not a keyword other than an unreserved one (`time`, `left`, `user` are quoted;
+    /// `name`, `text`, `value` are not).
     public static func isPlain(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, first == "_" || ("a"..."z").contains(first) else {
+        guard let first = name.utf8.first, first == 95 || (first >= 97 && first <= 122) else {
             return false
         }
-        let ok = name.unicodeScalars.allSatisfy { $0 == "_" || $0 == "$" || ("a"..."z").contains($0) || ("0"..."9").contains($0) }
-        return ok && !reservedWords.contains(name)
+        let ok = name.utf8.allSatisfy { $0 == 95 || ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) }
+        return ok && !reservedWords.contains(name) && !nonReservedKeywordsNeedingQuotes.contains(name)
     }
 
     /// `name` as SQL: bare when plain, else double-quoted with embedded quotes doubled.
@@ -51,6 +59,21 @@ public enum Identifier {
         }
         return out
     }
+
+    /// Keywords PostgreSQL does not reserve but still quotes in `quote_ident`: the column-name
+    /// keywords (`pg_get_keywords()` category C) and the type/function-name keywords (category T),
+    /// as of PostgreSQL 15.
+    static let nonReservedKeywordsNeedingQuotes: Set<String> = [
+        "between", "bigint", "bit", "boolean", "char", "character", "coalesce", "dec", "decimal", "exists",
+        "extract", "float", "greatest", "grouping", "inout", "int", "integer", "interval", "least", "national",
+        "nchar", "none", "normalize", "nullif", "numeric", "out", "overlay", "position", "precision", "real",
+        "row", "setof", "smallint", "substring", "time", "timestamp", "treat", "trim", "values", "varchar",
+        "xmlattributes", "xmlconcat", "xmlelement", "xmlexists", "xmlforest", "xmlnamespaces", "xmlparse",
+        "xmlpi", "xmlroot", "xmlserialize", "xmltable",
+        "authorization", "binary", "collation", "concurrently", "cross", "current_schema", "freeze", "full",
+        "ilike", "inner", "is", "isnull", "join", "left", "like", "natural", "notnull", "outer", "overlaps",
+        "right", "similar", "tablesample", "verbose",
+    ]
 
     /// Words PostgreSQL reserves (cannot be used as a column name unquoted).
     static let reservedWords: Set<String> = [

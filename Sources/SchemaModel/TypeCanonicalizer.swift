@@ -21,10 +21,11 @@ public enum TypeCanonicalizer {
         var text = normalizeSpace(spelling)
         var dimensions = 0
 
-        // Array suffixes: `[]`, `[3]`, ` array`, ` array[3]`.
+        // Array suffixes: `[]`, `[3]`, ` array`, ` array[3]` (the last is one dimension, not two).
         while true {
             if text.hasSuffix("]"), let open = text.lastIndex(of: "[") {
                 text = String(text[..<open]).trimmingTrailingSpaces()
+                if text.hasSuffix(" array") { text = String(text.dropLast(6)).trimmingTrailingSpaces() }
                 dimensions += 1
             } else if text.hasSuffix(" array") {
                 text = String(text.dropLast(6)).trimmingTrailingSpaces()
@@ -51,6 +52,14 @@ public enum TypeCanonicalizer {
         }
 
         if text.hasPrefix("pg_catalog.") { text = String(text.dropFirst("pg_catalog.".count)) }
+        // A quoted name is the type of that exact name: `"varchar"` is varchar, `"int4"` is integer,
+        // but `"char"` is PostgreSQL's one-byte internal type, not `character(1)`.
+        if text.hasPrefix("\""), text.hasSuffix("\""), text.count > 2 {
+            let inner = String(text.dropFirst().dropLast())
+            if inner != "char", inner.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 }) {
+                text = inner
+            }
+        }
 
         var isSerial = false
         var name: String
@@ -74,6 +83,9 @@ public enum TypeCanonicalizer {
             modifiers = []
         }
         if name == "double precision" || name == "real" { modifiers = [] }
+        // numeric(p) is numeric(p,0); bpchar(n) is character(n).
+        if name == "numeric", modifiers.count == 1 { modifiers.append("0") }
+        if name == "bpchar", !modifiers.isEmpty { name = "character" }
 
         return Result(type: SQLType(name, modifiers: modifiers, arrayDimensions: dimensions), isSerial: isSerial)
     }
