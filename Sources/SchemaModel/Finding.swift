@@ -13,11 +13,16 @@ public struct Finding: Hashable, Codable, Sendable {
         }
     }
 
-    /// Stable snake_case id, e.g. `column_type_mismatch`.
+    /// Stable snake_case id, e.g. `column_type_mismatch` (see ``FindingKind``).
     public var id: String
     public var severity: Severity
     /// The object the finding is about: `schema.table`, `schema.table.column`, `schema.table.policy`.
     public var objectKey: String
+    /// The kind of object the finding is about, when known (reports group by it).
+    public var objectKind: ObjectKind?
+    /// The table the finding belongs to, when it belongs to one (reports group by it). Kept apart from
+    /// ``objectKey`` because names may themselves contain dots.
+    public var table: QualifiedName?
     /// One line, lower-case, names in single quotes, no trailing period.
     public var message: String
     public var expected: String?
@@ -30,12 +35,15 @@ public struct Finding: Hashable, Codable, Sendable {
     public var hint: String?
 
     public init(
-        id: String, severity: Severity, objectKey: String, message: String, expected: String? = nil,
-        actual: String? = nil, reference: Side, compared: Side, hint: String? = nil
+        id: String, severity: Severity, objectKey: String, objectKind: ObjectKind? = nil,
+        table: QualifiedName? = nil, message: String, expected: String? = nil, actual: String? = nil,
+        reference: Side, compared: Side, hint: String? = nil
     ) {
         self.id = id
         self.severity = severity
         self.objectKey = objectKey
+        self.objectKind = objectKind
+        self.table = table
         self.message = message
         self.expected = expected
         self.actual = actual
@@ -44,9 +52,16 @@ public struct Finding: Hashable, Codable, Sendable {
         self.hint = hint
     }
 
-    /// The fixed output order: severity, object key, finding id, then compared source.
+    /// The first file location of the finding: the compared side's, else the reference side's.
+    public var primaryLocation: SourceLocation? { compared.location ?? reference.location }
+
+    /// The fixed output order: severity, object key, finding id, then compared source, then message
+    /// (so two findings that tie on everything else still sort the same way every run).
     public static func outputOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
-        (lhs.severity.rank, lhs.objectKey, lhs.id, lhs.compared.source)
-            < (rhs.severity.rank, rhs.objectKey, rhs.id, rhs.compared.source)
+        if lhs.severity.rank != rhs.severity.rank { return lhs.severity.rank < rhs.severity.rank }
+        if lhs.objectKey != rhs.objectKey { return lhs.objectKey < rhs.objectKey }
+        if lhs.id != rhs.id { return lhs.id < rhs.id }
+        if lhs.compared.source != rhs.compared.source { return lhs.compared.source < rhs.compared.source }
+        return lhs.message < rhs.message
     }
 }

@@ -1,0 +1,113 @@
+import SchemaModel
+
+/// What to compare and how to treat what is found.
+public struct DiffOptions: Hashable, Sendable {
+    /// Schemas Supabase owns and the application does not: excluded unless named in ``schemas``.
+    public static let supabaseOwnedSchemas: Set<String> = [
+        "auth", "storage", "realtime", "extensions", "graphql", "graphql_public", "vault", "pgsodium",
+        "cron", "net", "supabase_functions", "supabase_migrations", "pgbouncer",
+    ]
+
+    /// Only these schemas, when set. A schema named here is compared even if it is also excluded.
+    public var schemas: Set<String>?
+    /// Schemas never compared (unless named in ``schemas``). References into them (`auth.users`) are
+    /// still compared as names.
+    public var excludedSchemas: Set<String>
+    /// Findings matching any of these are dropped (and counted in ``DiffResult/ignoredCount``).
+    public var ignores: [IgnoreRule]
+    /// Severity per finding id (or glob on ids), applied before ignores.
+    public var severityOverrides: [String: Severity]
+
+    public init(
+        schemas: Set<String>? = nil, excludedSchemas: Set<String> = DiffOptions.supabaseOwnedSchemas,
+        ignores: [IgnoreRule] = [], severityOverrides: [String: Severity] = [:]
+    ) {
+        self.schemas = schemas
+        self.excludedSchemas = excludedSchemas
+        self.ignores = ignores
+        self.severityOverrides = severityOverrides
+    }
+
+    /// Whether objects in `schema` are compared.
+    public func includes(schema: String) -> Bool {
+        if let schemas { return schemas.contains(schema) }
+        return !excludedSchemas.contains(schema)
+    }
+
+    /// The severity `finding` ends up with: an exact id override wins over a glob one; among globs the
+    /// lexicographically first pattern wins, so the result never depends on dictionary order.
+    func severity(for finding: Finding) -> Severity {
+        if let exact = severityOverrides[finding.id] { return exact }
+        for pattern in severityOverrides.keys.sorted() where Glob.matches(pattern, finding.id) {
+            return severityOverrides[pattern]!
+        }
+        return finding.severity
+    }
+}
+
+/// One ignore entry: a glob on finding ids or object keys, optionally `id:key-glob` for both at once.
+///
+/// `public.legacy_*` drops every finding about tables starting with `legacy_` (and their columns,
+/// since `*` spans dots); `column_default_mismatch` drops that id everywhere;
+/// `policy_*:public.profiles.*` drops policy findings on one table. A pattern that matches an ancestor
+/// key (`public.audit_log`) also covers everything under it (`public.audit_log.created_at`).
+public struct IgnoreRule: Hashable, Codable, Sendable {
+    public var pattern: String
+    /// Why it is ignored; shown by tools that list ignores, never used for matching.
+    public var reason: String?
+
+    public init(_ pattern: String, reason: String? = nil) {
+        self.pattern = pattern
+        self.reason = reason
+    }
+
+    /// Whether this rule drops `finding`.
+    public func matches(_ finding: Finding) -> Bool {
+        if let colon = pattern.firstIndex(of: ":") {
+            let idPattern = String(pattern[..<colon])
+            let keyPattern = String(pattern[pattern.index(after: colon)...])
+            return Glob.matches(idPattern, finding.id) && Self.matchesKey(keyPattern, finding.objectKey)
+        }
+        return Glob.matches(pattern, finding.id) || Self.matchesKey(pattern, finding.objectKey)
+    }
+
+    /// The key or any of its dot-separated ancestors matches.
+    static func matchesKey(_ pattern: String, _ key: String) -> Bool {
+        if Glob.matches(pattern, key) { return true }
+        var prefix = Substring(key)
+        while let dot = prefix.lastIndex(of: ".") {
+            prefix = prefix[..<dot]
+            if Glob.matches(pattern, String(prefix)) { return true }
+        }
+        return false
+    }
+}
+
+/// Minimal glob: `*` any run of characters (dots included), `?` one character, everything else literal.
+enum Glob {
+    static func matches(_ pattern: String, _ text: String) -> Bool {
+        let p = Array(pattern.unicodeScalars)
+        let t = Array(text.unicodeScalars)
+        var pi = 0, ti = 0
+        var starP = -1, starT = 0
+        // Classic linear backtracking over the last star: O(len(p) * len(t)) worst case, tiny inputs.
+        while ti < t.count {
+            if pi < p.count, p[pi] == "?" || (p[pi] != "*" && p[pi] == t[ti]) {
+                pi += 1
+                ti += 1
+            } else if pi < p.count, p[pi] == "*" {
+                starP = pi
+                starT = ti
+                pi += 1
+            } else if starP >= 0 {
+                pi = starP + 1
+                starT += 1
+                ti = starT
+            } else {
+                return false
+            }
+        }
+        while pi < p.count, p[pi] == "*" { pi += 1 }
+        return pi == p.count
+    }
+}
