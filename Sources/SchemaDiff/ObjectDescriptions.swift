@@ -120,7 +120,7 @@ enum Describe {
     }
 
     static func events(_ events: [Trigger.Event]) -> String {
-        events.map(\.description).joined(separator: " or ")
+        Array(Set(events)).sorted().map(\.description).joined(separator: " or ")
     }
 
     static func function(_ trigger: Trigger) -> String {

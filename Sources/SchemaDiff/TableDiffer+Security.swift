@@ -110,7 +110,7 @@ extension TableDiffer {
                         hint: ctx.isDatabase ? "in \(ctx.cmp) run CREATE OR REPLACE TRIGGER \(Identifier.quoted(a.name)) as declared in \(ctx.ref)" : nil))
                 }
                 if a.timing != b.timing { add(.triggerTimingMismatch, "timing", a.timing.rawValue, b.timing.rawValue) }
-                if a.events != b.events { add(.triggerEventsMismatch, "events", Describe.events(a.events), Describe.events(b.events)) }
+                if Set(a.events) != Set(b.events) { add(.triggerEventsMismatch, "events", Describe.events(a.events), Describe.events(b.events)) }
                 if a.level != b.level { add(.triggerLevelMismatch, "level", "for each \(a.level.rawValue)", "for each \(b.level.rawValue)") }
                 if a.function != b.function || a.arguments != b.arguments {
                     add(.triggerFunctionMismatch, "function", Describe.function(a), Describe.function(b))
