@@ -1,0 +1,56 @@
+/// Escaping for GitHub-flavoured Markdown.
+enum MarkdownText {
+    /// Text for a table cell: `|` and backticks escaped, `<` as an entity, line breaks as spaces.
+    static func cell(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            switch c {
+            case "|": out += "\\|"
+            case "`": out += "\\`"
+            case "\\": out += "\\\\"
+            case "*": out += "\\*"
+            case "<": out += "&lt;"
+            case "\n", "\r": out += " "
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// Running text outside tables: emphasis and HTML characters escaped.
+    static func text(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            switch c {
+            case "`": out += "\\`"
+            case "\\": out += "\\\\"
+            case "*": out += "\\*"
+            case "<": out += "&lt;"
+            case "\n", "\r": out += " "
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// A code span that survives backticks inside: the fence is one longer than the longest run.
+    static func code(_ text: String) -> String {
+        let flat = text.replacingNewlines()
+        var longest = 0, run = 0
+        for c in flat {
+            if c == "`" { run += 1; longest = max(longest, run) } else { run = 0 }
+        }
+        let fence = String(repeating: "`", count: longest + 1)
+        let pad = flat.hasPrefix("`") || flat.hasSuffix("`") || flat.isEmpty ? " " : ""
+        return fence + pad + flat + pad + fence
+    }
+
+    /// One row of a table.
+    static func row(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |" }
+}
+
+extension String {
+    fileprivate func replacingNewlines() -> String {
+        String(map { $0 == "\n" || $0 == "\r" ? " " : $0 })
+    }
+}
