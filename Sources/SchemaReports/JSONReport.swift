@@ -1,7 +1,7 @@
 import SchemaModel
 
 /// The machine-readable report, `"formatVersion": 1`. Fields are documented in
-/// `JSONReportFormat.md` next to this file; adding a field keeps the version, renaming or removing one
+/// `SchemaReports.docc/JSONReportFormat.md`; adding a field keeps the version, renaming or removing one
 /// raises it.
 public enum JSONReport {
     /// The current format version.

@@ -43,10 +43,10 @@ public enum JUnitReport {
             out += ">\n"
             if !failed.isEmpty {
                 out += "      <failure type=\"drift\" message=\"\(xml("\(failed.count) finding\(failed.count == 1 ? "" : "s")"))\">"
-                out += xml(failed.map { TextReport.line($0) }.joined(separator: "\n")) + "</failure>\n"
+                out += xml(failed.map { TextReport.line($0) }.joined(separator: "\n"), attribute: false) + "</failure>\n"
             }
             if !other.isEmpty {
-                out += "      <system-out>" + xml(other.map { TextReport.line($0) }.joined(separator: "\n")) + "</system-out>\n"
+                out += "      <system-out>" + xml(other.map { TextReport.line($0) }.joined(separator: "\n"), attribute: false) + "</system-out>\n"
             }
             out += "    </testcase>\n"
         }
@@ -54,15 +54,16 @@ public enum JUnitReport {
         return out
     }
 
-    static func xml(_ text: String) -> String {
+    /// Escaped for XML; quotes only matter (and are only escaped) inside attributes.
+    static func xml(_ text: String, attribute: Bool = true) -> String {
         var out = ""
         for c in text.unicodeScalars {
             switch c {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
+            case "\"" where attribute: out += "&quot;"
+            case "'" where attribute: out += "&apos;"
             default:
                 // XML 1.0 forbids most control characters; keep tab and newline.
                 if c.value < 0x20 && c != "\n" && c != "\t" { out += " " } else { out.unicodeScalars.append(c) }

@@ -11,7 +11,7 @@ public enum MarkdownReport {
         var lines: [String] = []
         lines.append("# " + MarkdownText.text(options.title))
         lines.append("")
-        lines.append("**\(summary.verdict)** (\(summary.passed ? "✅" : "❌")): \(summary.counts)"
+        lines.append("\(summary.passed ? "✅" : "❌") **\(summary.verdict)**: \(summary.counts)"
             + (result.ignoredCount > 0 ? "; \(result.ignoredCount) ignored by configuration" : "")
             + (options.failOn.map { "; fails on \($0.rawValue)" } ?? "; never fails"))
         lines.append("")
@@ -58,8 +58,10 @@ public enum MarkdownReport {
         for table in result.tables {
             let findings = groups[table.name] ?? []
             if summary.tableMatches(table) {
+                let columns = table.rows(of: .column).count
                 matching += ["<details>", "<summary>✅ \(MarkdownText.text(table.name.description))"
-                    + " (\(table.rows(of: .column).count) columns\(findings.isEmpty ? "" : ", \(findings.count) info"))</summary>", ""]
+                    + " (\(columns) column\(columns == 1 ? "" : "s")\(findings.isEmpty ? "" : ", \(findings.count) info"))</summary>", ""]
+                matching += findingList(findings)
                 matching += tableBody(table, result: result, findings: findings)
                 matching += ["</details>", ""]
             } else {
@@ -135,7 +137,7 @@ public enum MarkdownReport {
                 side.location.map { MarkdownText.code($0.description) + " (\(MarkdownText.text(side.source)))" }
             }
             if !places.isEmpty { lines.append("  - at " + places.joined(separator: ", ")) }
-            if let hint = f.hint { lines.append("  - fix: " + MarkdownText.text(hint)) }
+            if let hint = f.hint { lines.append("  - fix: " + MarkdownText.textWithCode(hint)) }
         }
         return lines + [""]
     }
