@@ -8,6 +8,12 @@ public struct DiffOptions: Hashable, Sendable {
         "cron", "net", "supabase_functions", "supabase_migrations", "pgbouncer",
     ]
 
+    /// PostgreSQL's own schemas: never application schemas.
+    public static let systemSchemas: Set<String> = ["pg_catalog", "information_schema", "pg_toast"]
+
+    /// The default exclusions: Supabase-owned and PostgreSQL system schemas.
+    public static let defaultExcludedSchemas: Set<String> = supabaseOwnedSchemas.union(systemSchemas)
+
     /// Only these schemas, when set. A schema named here is compared even if it is also excluded.
     public var schemas: Set<String>?
     /// Schemas never compared (unless named in ``schemas``). References into them (`auth.users`) are
@@ -19,7 +25,7 @@ public struct DiffOptions: Hashable, Sendable {
     public var severityOverrides: [String: Severity]
 
     public init(
-        schemas: Set<String>? = nil, excludedSchemas: Set<String> = DiffOptions.supabaseOwnedSchemas,
+        schemas: Set<String>? = nil, excludedSchemas: Set<String> = DiffOptions.defaultExcludedSchemas,
         ignores: [IgnoreRule] = [], severityOverrides: [String: Severity] = [:]
     ) {
         self.schemas = schemas

@@ -15,7 +15,11 @@ enum Describe {
 
     /// `character varying(255) · not null · default now()` with the source's own type spelling.
     static func column(_ column: Column) -> String {
-        var parts = [column.rawType]
+        // The canonical type keeps cells comparable across sources; the source's own spelling follows
+        // when it differs, so a reader can find it in the file.
+        let canonical = column.type.description
+        let raw = column.rawType.trimmingSpaces()
+        var parts = [raw.isEmpty || raw.lowercased() == canonical ? canonical : "\(canonical) (\(raw))"]
         parts.append(column.isNullable ? "null" : "not null")
         if let identity = column.identity {
             parts.append(identity.generation == .always ? "identity always" : "identity by default")
@@ -143,4 +147,13 @@ enum Describe {
     static func sql(_ name: QualifiedName) -> String { Identifier.quoted(name.schema) + "." + Identifier.quoted(name.name) }
 
     private static func prefix(_ name: String?) -> String { name.map { $0 + ": " } ?? "" }
+}
+
+extension String {
+    fileprivate func trimmingSpaces() -> String {
+        var text = Substring(self)
+        while text.first == " " { text = text.dropFirst() }
+        while text.last == " " { text = text.dropLast() }
+        return String(text)
+    }
 }

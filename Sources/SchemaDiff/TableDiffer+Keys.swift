@@ -30,10 +30,25 @@ extension TableDiffer {
                     return out
                 }
                 if a.onDelete != b.onDelete || a.onUpdate != b.onUpdate {
+                    // Name only the actions that differ; repeat the action words on the reference side
+                    // only when both differ, so a single difference reads "... 'x' in A but 'y' in B".
+                    var found: [String] = [], wanted: [String] = []
+                    if a.onDelete != b.onDelete {
+                        found.append("on delete '\(b.onDelete.rawValue)'")
+                        wanted.append("on delete '\(a.onDelete.rawValue)'")
+                    }
+                    if a.onUpdate != b.onUpdate {
+                        found.append("on update '\(b.onUpdate.rawValue)'")
+                        wanted.append("on update '\(a.onUpdate.rawValue)'")
+                    }
+                    if wanted.count == 1, let quote = wanted[0].firstIndex(of: "'") { wanted[0] = String(wanted[0][quote...]) }
+                    let constraint = Identifier.quoted(b.name ?? a.name ?? "")
                     out.append(ctx.make(
                         .foreignKeyActionMismatch, key: key,
-                        message: "\(label) has \(Describe.foreignKeyActions(b)) in \(ctx.cmp) but \(Describe.foreignKeyActions(a)) in \(ctx.ref)",
-                        expected: Describe.foreignKeyActions(a), actual: Describe.foreignKeyActions(b), referenceAt: at.0, comparedAt: at.1))
+                        message: "\(label) has \(found.joined(separator: " and ")) in \(ctx.cmp) but \(wanted.joined(separator: " and ")) in \(ctx.ref)",
+                        expected: Describe.foreignKeyActions(a), actual: Describe.foreignKeyActions(b), referenceAt: at.0, comparedAt: at.1,
+                        sql: "ALTER TABLE \(Describe.sql(table)) DROP CONSTRAINT \(constraint), ADD CONSTRAINT \(constraint) "
+                            + me.foreignKeySQL(a)))
                 } else if a.isDeferrable != b.isDeferrable || a.initiallyDeferred != b.initiallyDeferred {
                     out.append(ctx.make(
                         .foreignKeyMismatch, key: key, message: "\(label) differs in deferrability between \(ctx.cmp) and \(ctx.ref)",
@@ -48,9 +63,7 @@ extension TableDiffer {
                     .foreignKeyMissing, key: key,
                     message: "foreign key \(Describe.foreignKeyStructure(a)) on '\(table)' is missing in \(ctx.cmp)",
                     expected: Describe.foreignKey(a), referenceAt: a.provenance.location, comparedAt: other.provenance.location,
-                    sql: "ALTER TABLE \(Describe.sql(table)) ADD FOREIGN KEY \(Describe.list(a.columns.map(Identifier.quoted))) REFERENCES \(Describe.sql(a.referencedTable)) \(Describe.list(a.referencedColumns.map(Identifier.quoted)))"
-                        + (a.onDelete == .noAction ? "" : " ON DELETE \(a.onDelete.rawValue.uppercased())")
-                        + (a.onUpdate == .noAction ? "" : " ON UPDATE \(a.onUpdate.rawValue.uppercased())"))
+                    sql: "ALTER TABLE \(Describe.sql(table)) ADD " + me.foreignKeySQL(a))
             },
             extra: { b, ctx, key, _ in
                 ctx.make(
@@ -60,6 +73,13 @@ extension TableDiffer {
                     hint: ctx.extraHint(sql: b.name.map { "ALTER TABLE \(Describe.sql(table)) DROP CONSTRAINT \(Identifier.quoted($0))" },
                                         what: "the foreign key"))
             })
+    }
+
+    /// `FOREIGN KEY (cols) REFERENCES t (cols) [ON DELETE ...] [ON UPDATE ...]`.
+    func foreignKeySQL(_ a: ForeignKey) -> String {
+        "FOREIGN KEY \(Describe.list(a.columns.map(Identifier.quoted))) REFERENCES \(Describe.sql(a.referencedTable)) \(Describe.list(a.referencedColumns.map(Identifier.quoted)))"
+            + (a.onDelete == .noAction ? "" : " ON DELETE \(a.onDelete.rawValue.uppercased())")
+            + (a.onUpdate == .noAction ? "" : " ON UPDATE \(a.onUpdate.rawValue.uppercased())")
     }
 
     mutating func compareChecks(anchor: Int) {
