@@ -23,15 +23,23 @@ public struct DiffOptions: Hashable, Sendable {
     public var ignores: [IgnoreRule]
     /// Severity per finding id (or glob on ids), applied before ignores.
     public var severityOverrides: [String: Severity]
+    /// Fingerprints (``Finding/fingerprint``) of accepted findings (`--baseline`): dropped like ignores.
+    public var baseline: Set<String>
 
     public init(
         schemas: Set<String>? = nil, excludedSchemas: Set<String> = DiffOptions.defaultExcludedSchemas,
-        ignores: [IgnoreRule] = [], severityOverrides: [String: Severity] = [:]
+        ignores: [IgnoreRule] = [], severityOverrides: [String: Severity] = [:], baseline: Set<String> = []
     ) {
         self.schemas = schemas
         self.excludedSchemas = excludedSchemas
         self.ignores = ignores
         self.severityOverrides = severityOverrides
+        self.baseline = baseline
+    }
+
+    /// Whether an ignore pattern or the baseline drops `finding`.
+    func drops(_ finding: Finding) -> Bool {
+        baseline.contains(finding.fingerprint) || ignores.contains { $0.matches(finding) }
     }
 
     /// Whether objects in `schema` are compared.

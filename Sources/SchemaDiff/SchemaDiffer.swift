@@ -55,12 +55,13 @@ public enum SchemaDiffer {
             findings += found
         }
 
-        // Overrides first, so an ignore may name the overridden id as well; then drop ignored findings.
+        // Overrides first, so an ignore may name the overridden id as well; then drop ignored and
+        // baselined findings (counted, so nothing disappears silently).
         var kept: [Finding] = []
         var ignored = 0
         for var finding in findings {
             finding.severity = options.severity(for: finding)
-            if options.ignores.contains(where: { $0.matches(finding) }) { ignored += 1 } else { kept.append(finding) }
+            if options.drops(finding) { ignored += 1 } else { kept.append(finding) }
         }
         kept.sort(by: Finding.outputOrder)
         markMatches(&tables, findings: kept)

@@ -9,7 +9,8 @@ public struct DiffResult: Hashable, Codable, Sendable {
     public var referenceLabel: String { sourceLabels.first ?? "" }
     /// Findings after ignores and severity overrides, in ``Finding/outputOrder(_:_:)``.
     public var findings: [Finding]
-    /// Number of findings removed by ignore patterns (reports mention it so nothing vanishes silently).
+    /// Number of findings removed by ignore patterns or the baseline (reports mention it so nothing
+    /// vanishes silently).
     public var ignoredCount: Int
     /// One entry per table of any source (within the compared schemas), sorted by name.
     public var tables: [TableComparison]

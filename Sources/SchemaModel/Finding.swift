@@ -52,6 +52,10 @@ public struct Finding: Hashable, Codable, Sendable {
         self.hint = hint
     }
 
+    /// A stable identity for baselines: `id|objectKey|compared source`. It leaves out severity, message
+    /// and locations, so a baselined finding stays accepted when a file moves or a rule is re-rated.
+    public var fingerprint: String { id + "|" + objectKey + "|" + compared.source }
+
     /// The first file location of the finding: the compared side's, else the reference side's.
     public var primaryLocation: SourceLocation? { compared.location ?? reference.location }
 

@@ -60,6 +60,7 @@ public enum JSONReport {
     static func finding(_ f: Finding) -> JSONValue {
         .object([
             "id": .string(f.id),
+            "fingerprint": .string(f.fingerprint),
             "severity": .string(f.severity.rawValue),
             "objectKey": .string(f.objectKey),
             "objectKind": .optional(f.objectKind?.rawValue),

@@ -23,6 +23,15 @@ struct OptionsTests {
         #expect(result.ignoredCount == 3 - remaining.count)
     }
 
+    @Test func baselineDropsAcceptedFindingsOnly() {
+        let all = Build.diff(database: legacyDrift)
+        let accepted = Set(all.findings.filter { $0.id != "rls_disabled" }.map(\.fingerprint))
+        let result = Build.diff(database: legacyDrift, options: DiffOptions(baseline: accepted))
+        #expect(result.findings.map(\.id) == ["rls_disabled"])
+        #expect(result.ignoredCount == 2)
+        #expect(accepted.contains("table_extra|public.legacy_users|database"))
+    }
+
     @Test func severityOverrideExactBeatsGlob() {
         let options = DiffOptions(severityOverrides: ["rls_*": .info, "rls_disabled": .warning, "table_*": .error])
         let result = Build.diff(database: legacyDrift, options: options)

@@ -34,7 +34,8 @@ struct JSONReportTests {
         let findings = try #require(try object()["findings"] as? [[String: Any]])
         #expect(findings.map { $0["id"] as? String } == ["column_type_mismatch", "enum_value_missing", "policy_using_mismatch", "constraint_name_mismatch"])
         let first = findings[0]
-        #expect(Set(first.keys) == ["id", "severity", "objectKey", "objectKind", "table", "message", "expected", "actual", "hint", "reference", "compared"])
+        #expect(first["fingerprint"] as? String == "column_type_mismatch|public.profiles.email|database")
+        #expect(Set(first.keys) == ["id", "fingerprint", "severity", "objectKey", "objectKind", "table", "message", "expected", "actual", "hint", "reference", "compared"])
         #expect(first["expected"] as? String == "character varying(255)")
         let reference = try #require(first["reference"] as? [String: Any])
         let location = try #require(reference["location"] as? [String: Any])
