@@ -65,16 +65,12 @@ enum Describe {
 
     static func check(_ check: CheckConstraint) -> String { prefix(check.name) + "check (\(check.expression))" }
 
-    static func canonicalPredicate(_ predicate: String?) -> String {
-        predicate.map { ExpressionCanonicalizer.canonicalize($0) } ?? ""
-    }
-
     /// Everything that defines an index's behaviour, canonical.
-    static func indexMeaning(_ index: TableIndex) -> String {
+    static func indexMeaning(_ index: TableIndex, _ cache: CanonicalCache) -> String {
         [
             index.isUnique ? "unique" : "index", index.method.lowercased(), index.keyDescription,
             "include" + list(index.includedColumns), index.nullsNotDistinct ? "nnd" : "",
-            canonicalPredicate(index.predicate),
+            cache.canonical(index.predicate) ?? "",
         ].joined(separator: "\u{1}")
     }
 

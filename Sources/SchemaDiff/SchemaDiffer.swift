@@ -43,8 +43,9 @@ public enum SchemaDiffer {
 
         var findings: [Finding] = []
         var tables: [TableComparison] = []
+        let cache = CanonicalCache()
         for name in tableNames.sorted() {
-            var differ = TableDiffer(name: name, sources: views, tables: tableMaps.map { $0[name] })
+            var differ = TableDiffer(name: name, sources: views, tables: tableMaps.map { $0[name] }, cache: cache)
             tables.append(differ.run())
             findings += differ.findings
         }

@@ -84,8 +84,7 @@ extension TableDiffer {
         }
         if both(.generatedColumn) {
             let (a, b) = (ref.generatedExpression, other.generatedExpression)
-            if a.map({ ExpressionCanonicalizer.canonicalize($0, columnType: ref.type) })
-                != b.map({ ExpressionCanonicalizer.canonicalize($0, columnType: other.type) })
+            if cache.canonical(a, columnType: ref.type) != cache.canonical(b, columnType: other.type)
             {
                 findings.append(ctx.make(
                     .columnGeneratedMismatch, key: key,
@@ -104,13 +103,15 @@ extension TableDiffer {
     private mutating func compareDefaults(
         _ ref: Column, _ other: Column, identityDiffers: Bool, ctx: PairContext, key: String, alter: String
     ) {
-        guard ref.canonicalDefault != other.canonicalDefault else { return }
+        let refDefault = cache.canonical(ref.defaultExpression, columnType: ref.type)
+        let otherDefault = cache.canonical(other.defaultExpression, columnType: other.type)
+        guard refDefault != otherDefault else { return }
         // serial on one side, identity on the other: the identity finding says it all; the sequence
         // default that comes with serial is not a second difference.
         if identityDiffers {
-            let nextval = { (c: Column) in c.canonicalDefault?.lowercased().hasPrefix("nextval(") ?? false }
-            if (ref.identity != nil && ref.defaultExpression == nil && nextval(other))
-                || (other.identity != nil && other.defaultExpression == nil && nextval(ref))
+            let nextval = { (canonical: String?) in canonical?.lowercased().hasPrefix("nextval(") ?? false }
+            if (ref.identity != nil && ref.defaultExpression == nil && nextval(otherDefault))
+                || (other.identity != nil && other.defaultExpression == nil && nextval(refDefault))
             {
                 return
             }

@@ -85,7 +85,8 @@ extension TableDiffer {
     mutating func compareChecks(anchor: Int) {
         let table = name
         let me = self
-        let keys = { (c: CheckConstraint) in ObjectMatcher.Keys(meaning: c.canonicalExpression, name: Describe.name(c.name)) }
+        let cache = self.cache
+        let keys = { (c: CheckConstraint) in ObjectMatcher.Keys(meaning: cache.canonical(c.expression) ?? "", name: Describe.name(c.name)) }
         section(
             anchor: anchor, list: \.checks, kind: { _ in .check }, display: { $0.name ?? "check (\($0.expression))" },
             describe: Describe.check, match: { ObjectMatcher.match($0.map(keys), $1.map(keys)) },

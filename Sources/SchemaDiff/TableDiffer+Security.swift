@@ -42,7 +42,8 @@ extension TableDiffer {
     mutating func comparePolicies(anchor: Int) {
         let table = name
         let keys = { (p: Policy) in ObjectMatcher.Keys(meaning: "\u{0}", name: Identifier.truncated(p.name)) }
-        let canonical = { (text: String?) in text.map { ExpressionCanonicalizer.canonicalize($0) } }
+        let cache = self.cache
+        let canonical = { (text: String?) in cache.canonical(text) }
         section(
             anchor: anchor, list: \.policies, kind: { _ in .policy }, display: \.name, describe: Describe.policy,
             // Policies match by name only: an unnamed meaning key would pair unrelated policies.
@@ -93,6 +94,7 @@ extension TableDiffer {
     mutating func compareTriggers(anchor: Int) {
         let table = name
         let keys = { (t: Trigger) in Identifier.truncated(t.name) }
+        let me = self
         section(
             anchor: anchor, list: \.triggers, kind: { _ in .trigger }, display: \.name, describe: Describe.trigger,
             match: { left, right in
@@ -115,7 +117,7 @@ extension TableDiffer {
                 if a.function != b.function || a.arguments != b.arguments {
                     add(.triggerFunctionMismatch, "function", Describe.function(a), Describe.function(b))
                 }
-                if a.when.map({ ExpressionCanonicalizer.canonicalize($0) }) != b.when.map({ ExpressionCanonicalizer.canonicalize($0) }) {
+                if me.cache.canonical(a.when) != me.cache.canonical(b.when) {
                     add(.triggerWhenMismatch, "condition", a.when, b.when)
                 }
                 return out

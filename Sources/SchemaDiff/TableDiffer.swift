@@ -18,21 +18,24 @@ struct TableDiffer {
     let name: QualifiedName
     let sources: [SourceView]
     let tables: [Table?]
+    /// Canonical expressions shared by every table of one comparison.
+    let cache: CanonicalCache
     var tableKey: String { name.description }
 
     var rows: [ComparisonRow] = []
     var findings: [Finding] = []
 
-    init(name: QualifiedName, sources: [SourceView], tables: [Table?]) {
+    init(name: QualifiedName, sources: [SourceView], tables: [Table?], cache: CanonicalCache) {
         self.name = name
         self.sources = sources
         self.tables = tables
+        self.cache = cache
     }
 
     /// Whether source `i` can state `kind` for this table (and, when given, this column).
     func states(_ kind: ObjectKind, _ i: Int, column: Column? = nil) -> Bool {
         if sources[i].notStated.contains(kind) { return false }
-        if let table = tables[i], table.notStated.contains(kind) { return false }
+        if tables[i]?.notStated.contains(kind) == true { return false }
         if let column, column.notStated.contains(kind) { return false }
         return true
     }
