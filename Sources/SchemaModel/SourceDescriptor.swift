@@ -13,12 +13,19 @@ public struct SourceDescriptor: Hashable, Codable, Sendable {
     public var files: [String]
     /// Schemas the source was read for (empty: all that were found).
     public var schemas: [String]
+    /// What the reader could not follow (`unsupported column builder 'customType'`); reports list them
+    /// with what the source could not check, since an unread construct is an unchecked one.
+    public var diagnostics: [Diagnostic]
 
-    public init(label: String, kind: SourceKind, origin: String = "", files: [String] = [], schemas: [String] = []) {
+    public init(
+        label: String, kind: SourceKind, origin: String = "", files: [String] = [], schemas: [String] = [],
+        diagnostics: [Diagnostic] = []
+    ) {
         self.label = label
         self.kind = kind
         self.origin = origin
         self.files = files
         self.schemas = schemas
+        self.diagnostics = diagnostics
     }
 }

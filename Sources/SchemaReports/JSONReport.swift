@@ -48,6 +48,15 @@ public enum JSONReport {
             "files": .array(d.files.map(JSONValue.string)),
             "schemas": .array(d.schemas.map(JSONValue.string)),
             "isReference": .bool(isReference),
+            "diagnostics": .array(d.diagnostics.map { diagnostic in
+                .object([
+                    "severity": .string(diagnostic.severity.rawValue),
+                    "message": .string(diagnostic.message),
+                    "location": diagnostic.location.map { location in
+                        .object(["path": .string(location.path), "line": .int(location.line), "column": .int(location.column)])
+                    } ?? .null,
+                ])
+            }),
             "couldNotCheck": .array(result.limitations.filter { $0.source == d.label }.map { limitation in
                 .object([
                     "scope": .optional(limitation.scope),

@@ -167,13 +167,17 @@ public enum MarkdownReport {
             let own = result.limitations.filter { $0.source == d.label }
             if own.isEmpty {
                 lines.append("- **\(MarkdownText.text(d.label))**: everything it was compared on could be stated")
-                continue
+            } else {
+                let parts = own.map { limitation in
+                    let kinds = limitation.kinds.map(ReportSummary.words).joined(separator: ", ")
+                    return limitation.scope.map { "\(kinds) of \(MarkdownText.code($0))" } ?? kinds + " (anywhere)"
+                }
+                lines.append("- **\(MarkdownText.text(d.label))**: " + parts.joined(separator: "; "))
             }
-            let parts = own.map { limitation in
-                let kinds = limitation.kinds.map(ReportSummary.words).joined(separator: ", ")
-                return limitation.scope.map { "\(kinds) of \(MarkdownText.code($0))" } ?? kinds + " (anywhere)"
+            // Reader diagnostics in their own (already deterministic) order: constructs not read.
+            for diagnostic in d.diagnostics {
+                lines.append("  - " + MarkdownText.code(diagnostic.description))
             }
-            lines.append("- **\(MarkdownText.text(d.label))**: " + parts.joined(separator: "; "))
         }
         return lines + [""]
     }

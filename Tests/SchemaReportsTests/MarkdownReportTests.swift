@@ -73,6 +73,17 @@ struct MarkdownReportTests {
         ])
     }
 
+    @Test func readerDiagnosticsAreListedWithTheLimitations() {
+        let report = MarkdownReport.render(Sample.result, sources: Sample.sourcesWithDiagnostics)
+        #expect(report.contains("""
+            - **drizzle**: triggers (anywhere)
+              - `lib/db/schema.ts:40:9: warning: unsupported column builder 'customType'`
+            - **database**: everything it was compared on could be stated
+            """))
+        let json = JSONReport.render(Sample.result, sources: Sample.sourcesWithDiagnostics)
+        #expect(json.contains("\"message\": \"unsupported column builder 'customType'\""))
+    }
+
     @Test func deterministicAndFreeOfHostDetails() {
         #expect(report == MarkdownReport.render(Sample.result, sources: Sample.sources))
         #expect(!report.contains("/work/"))

@@ -69,6 +69,13 @@ enum Sample {
         SourceDescriptor(label: "database", kind: .database, origin: "postgres"),
     ]
 
+    static let sourcesWithDiagnostics = [
+        SourceDescriptor(label: "drizzle", kind: .drizzle, files: ["lib/db/schema.ts"], schemas: ["public"], diagnostics: [
+            Diagnostic(.warning, "unsupported column builder 'customType'", at: SourceLocation(path: "lib/db/schema.ts", line: 40, column: 9)),
+        ]),
+        SourceDescriptor(label: "database", kind: .database, origin: "postgres"),
+    ]
+
     static let clean = DiffResult(
         sourceLabels: ["drizzle", "sqlalchemy"], findings: [],
         tables: [TableComparison(name: projects, presentIn: [true, true], rows: [
