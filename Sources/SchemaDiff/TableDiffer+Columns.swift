@@ -29,8 +29,13 @@ extension TableDiffer {
                 if let found = otherByName[column.name] {
                     compareColumn(column, found, j: j, ctx: ctx, key: key)
                 } else if existenceChecked {
+                    // In a database a missing column breaks the reference; in a model it only breaks
+                    // that model's inserts when the column must be filled and nothing fills it.
+                    let mustBeFilled = !column.isNullable && column.defaultExpression == nil && column.identity == nil
+                        && column.generatedExpression == nil
                     findings.append(ctx.make(
-                        .columnMissing, key: key, message: "column '\(key)' is missing in \(ctx.cmp)",
+                        .columnMissing, key: key, severity: ctx.isDatabase || mustBeFilled ? .error : .warning,
+                        message: "column '\(key)' is missing in \(ctx.cmp)",
                         expected: column.rawType, referenceAt: column.provenance.location,
                         comparedAt: other.provenance.location,
                         sql: "ALTER TABLE \(Describe.sql(name)) ADD COLUMN \(Identifier.quoted(column.name)) \(column.type)"))

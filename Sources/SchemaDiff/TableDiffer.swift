@@ -69,8 +69,11 @@ struct TableDiffer {
             let ctx = context(j)
             switch (tables[0], tables[j]) {
             case let (ref?, nil):
+                // A model that does not map a table the service never uses is not broken; a database
+                // without the table is.
                 findings.append(ctx.make(
-                    .tableMissing, key: tableKey, message: "table '\(tableKey)' is missing in \(ctx.cmp)",
+                    .tableMissing, key: tableKey, severity: ctx.isDatabase ? .error : .warning,
+                    message: "table '\(tableKey)' is missing in \(ctx.cmp)",
                     expected: tableKey, referenceAt: ref.provenance.location, comparedAt: nil,
                     hint: ctx.isDatabase
                         ? "create it with a migration from \(ctx.ref), or drop it from \(ctx.ref)"

@@ -69,6 +69,22 @@ struct LocationAndHintTests {
         #expect(f.objectKind == .column)
     }
 
+    @Test func modelsMayMapASubset() {
+        let result = SchemaDiffer.compare(
+            reference: Build.labeled(.drizzle),
+            others: [Build.labeled(.sqlalchemy, edit: {
+                $0.removeTable("projects")
+                $0.edit("profiles") { $0.columns.removeAll { $0.name == "mood" || $0.name == "email" || $0.name == "role" } }
+            })])
+        #expect(result.findings.map(Expect.init) == [
+            // email is NOT NULL without a default: inserts through the model fail.
+            Expect("column_missing", .error, "public.profiles.email", "character varying(255)", nil),
+            Expect("column_missing", .warning, "public.profiles.mood", "public.mood", nil),
+            Expect("column_missing", .warning, "public.profiles.role", "character varying(20)", nil),
+            Expect("table_missing", .warning, "public.projects", "public.projects", nil),
+        ])
+    }
+
     @Test func databaseHintsCarrySQL() {
         let result = Build.diff(database: {
             $0.editColumn("profiles", "email") { $0.isNullable = true }
