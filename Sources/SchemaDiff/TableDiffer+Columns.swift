@@ -46,8 +46,9 @@ extension TableDiffer {
                 // An extra NOT NULL column with nothing to fill it makes every insert from the reference fail.
                 let blocksInserts = !column.isNullable && column.defaultExpression == nil && column.identity == nil
                     && column.generatedExpression == nil
+                // A model that maps a column the reference lacks selects it in every query: broken.
                 findings.append(ctx.make(
-                    .columnExtra, key: key, severity: blocksInserts ? .error : nil,
+                    .columnExtra, key: key, severity: blocksInserts || !ctx.isDatabase ? .error : nil,
                     message: "column '\(key)' exists in \(ctx.cmp) but not in \(ctx.ref)"
                         + (blocksInserts ? " and is not null without a default" : ""),
                     actual: column.rawType, referenceAt: anchorTable.provenance.location,

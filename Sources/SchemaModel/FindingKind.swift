@@ -106,7 +106,7 @@ public enum FindingKind: String, Hashable, Codable, Sendable, CaseIterable {
         case .tableMissing: return "a table of the reference is missing in the compared source (a warning when that source is a model that may map only the tables it uses)"
         case .tableExtra: return "the compared source has a table the reference does not have"
         case .columnMissing: return "a column of the reference is missing in the compared source (in a model, a warning unless the column is NOT NULL without a default)"
-        case .columnExtra: return "the compared source has a column the reference does not have (an error when it is NOT NULL without a default, since inserts from the reference fail)"
+        case .columnExtra: return "the compared source has a column the reference does not have (an error in a model, whose queries select it, and in a database when it is NOT NULL without a default, since inserts from the reference fail)"
         case .columnTypeMismatch: return "a column has a different canonical type"
         case .columnNullabilityMismatch: return "a column is NOT NULL on one side and nullable on the other"
         case .columnDefaultMismatch: return "a server-side default was changed, added or removed (info when a client-side default stands in for it)"

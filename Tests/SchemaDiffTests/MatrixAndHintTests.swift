@@ -75,10 +75,13 @@ struct LocationAndHintTests {
             others: [Build.labeled(.sqlalchemy, edit: {
                 $0.removeTable("projects")
                 $0.edit("profiles") { $0.columns.removeAll { $0.name == "mood" || $0.name == "email" || $0.name == "role" } }
+                $0.edit("profiles") { $0.columns.append(Column(name: "nickname", type: .text, provenance: Build.at(.sqlalchemy, 20))) }
             })])
         #expect(result.findings.map(Expect.init) == [
             // email is NOT NULL without a default: inserts through the model fail.
             Expect("column_missing", .error, "public.profiles.email", "character varying(255)", nil),
+            // The model selects a column the reference (and so the database) does not have.
+            Expect("column_extra", .error, "public.profiles.nickname", nil, "text"),
             Expect("column_missing", .warning, "public.profiles.mood", "public.mood", nil),
             Expect("column_missing", .warning, "public.profiles.role", "character varying(20)", nil),
             Expect("table_missing", .warning, "public.projects", "public.projects", nil),
