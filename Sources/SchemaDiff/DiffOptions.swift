@@ -26,6 +26,7 @@ public struct DiffOptions: Hashable, Sendable {
     /// Fingerprints (``Finding/fingerprint``) of accepted findings (`--baseline`): dropped like ignores.
     public var baseline: Set<String>
 
+    /// Options with the default exclusions (Supabase-owned and system schemas) and nothing ignored.
     public init(
         schemas: Set<String>? = nil, excludedSchemas: Set<String> = DiffOptions.defaultExcludedSchemas,
         ignores: [IgnoreRule] = [], severityOverrides: [String: Severity] = [:], baseline: Set<String> = []
@@ -66,10 +67,12 @@ public struct DiffOptions: Hashable, Sendable {
 /// `policy_*:public.profiles.*` drops policy findings on one table. A pattern that matches an ancestor
 /// key (`public.audit_log`) also covers everything under it (`public.audit_log.created_at`).
 public struct IgnoreRule: Hashable, Codable, Sendable {
+    /// The glob: on finding ids, on object keys, or `id-glob:key-glob`.
     public var pattern: String
     /// Why it is ignored; shown by tools that list ignores, never used for matching.
     public var reason: String?
 
+    /// Options with the default exclusions (Supabase-owned and system schemas) and nothing ignored.
     public init(_ pattern: String, reason: String? = nil) {
         self.pattern = pattern
         self.reason = reason

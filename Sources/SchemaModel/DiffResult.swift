@@ -19,6 +19,7 @@ public struct DiffResult: Hashable, Codable, Sendable {
     /// What each source could not state, hence could not be checked, sorted by source then scope.
     public var limitations: [SourceLimitation]
 
+    /// A result; `findings` must already be in output order.
     public init(
         sourceLabels: [String], findings: [Finding], ignoredCount: Int = 0, tables: [TableComparison] = [],
         enums: [EnumComparison] = [], limitations: [SourceLimitation] = []
@@ -43,12 +44,14 @@ public struct DiffResult: Hashable, Codable, Sendable {
 
 /// What one source could not state: object kinds, everywhere (`scope == nil`) or for one object key.
 public struct SourceLimitation: Hashable, Codable, Sendable {
+    /// The source label.
     public var source: String
     /// `nil` for the whole source, else a table or column key such as `public.profiles.email`.
     public var scope: String?
     /// The kinds, sorted.
     public var kinds: [ObjectKind]
 
+    /// A limitation; `kinds` are sorted.
     public init(source: String, scope: String? = nil, kinds: [ObjectKind]) {
         self.source = source
         self.scope = scope
@@ -69,15 +72,18 @@ public enum ComparisonCell: Hashable, Codable, Sendable {
 /// One row of a side-by-side matrix: an object (column, index, constraint, policy, trigger, RLS state)
 /// with one cell per source, in ``DiffResult/sourceLabels`` order.
 public struct ComparisonRow: Hashable, Codable, Sendable {
+    /// What the row shows: a column, a constraint or index kind, RLS, a policy or a trigger.
     public var kind: ObjectKind
     /// Short display name: the column or object name, or a description for unnamed objects.
     public var name: String
     /// The object key findings about this row use.
     public var objectKey: String
+    /// One cell per source, in ``DiffResult/sourceLabels`` order.
     public var cells: [ComparisonCell]
     /// Whether any finding (before ignores) was made about this row.
     public var matches: Bool
 
+    /// A row.
     public init(kind: ObjectKind, name: String, objectKey: String, cells: [ComparisonCell], matches: Bool) {
         self.kind = kind
         self.name = name
@@ -89,11 +95,14 @@ public struct ComparisonRow: Hashable, Codable, Sendable {
 
 /// A table seen across all sources: its rows by kind (columns in declared order first).
 public struct TableComparison: Hashable, Codable, Sendable {
+    /// The qualified name.
     public var name: QualifiedName
     /// Which sources have the table, in ``DiffResult/sourceLabels`` order.
     public var presentIn: [Bool]
+    /// Columns in declared order, then primary key, uniques and indexes, foreign keys, checks, RLS, policies, triggers.
     public var rows: [ComparisonRow]
 
+    /// A table comparison.
     public init(name: QualifiedName, presentIn: [Bool], rows: [ComparisonRow]) {
         self.name = name
         self.presentIn = presentIn
@@ -106,10 +115,14 @@ public struct TableComparison: Hashable, Codable, Sendable {
 
 /// An enum type seen across all sources: its labels per source.
 public struct EnumComparison: Hashable, Codable, Sendable {
+    /// The qualified name.
     public var name: QualifiedName
+    /// One cell per source, in ``DiffResult/sourceLabels`` order.
     public var cells: [ComparisonCell]
+    /// Whether no warning or error was found about the enum.
     public var matches: Bool
 
+    /// An enum comparison.
     public init(name: QualifiedName, cells: [ComparisonCell], matches: Bool) {
         self.name = name
         self.cells = cells

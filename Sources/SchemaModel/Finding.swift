@@ -4,9 +4,12 @@
 public struct Finding: Hashable, Codable, Sendable {
     /// Where one side of a finding stands: the source's label and, for files, the location.
     public struct Side: Hashable, Codable, Sendable {
+        /// The source label (`drizzle`, `database`, `prod`).
         public var source: String
+        /// Where the object is declared in a file; `nil` for a database or an absent object.
         public var location: SourceLocation?
 
+        /// A side of a finding.
         public init(source: String, location: SourceLocation? = nil) {
             self.source = source
             self.location = location
@@ -15,6 +18,7 @@ public struct Finding: Hashable, Codable, Sendable {
 
     /// Stable snake_case id, e.g. `column_type_mismatch` (see ``FindingKind``).
     public var id: String
+    /// How serious the finding is (after severity overrides).
     public var severity: Severity
     /// The object the finding is about: `schema.table`, `schema.table.column`, `schema.table.policy`.
     public var objectKey: String
@@ -25,7 +29,9 @@ public struct Finding: Hashable, Codable, Sendable {
     public var table: QualifiedName?
     /// One line, lower-case, names in single quotes, no trailing period.
     public var message: String
+    /// The reference's value, as text (`nil` when the reference has nothing).
     public var expected: String?
+    /// The compared source's value, as text (`nil` when it has nothing).
     public var actual: String?
     /// The reference side (what was expected).
     public var reference: Side
@@ -34,6 +40,7 @@ public struct Finding: Hashable, Codable, Sendable {
     /// One line on how to fix it.
     public var hint: String?
 
+    /// A finding; `objectKind` and `table` let reports group it.
     public init(
         id: String, severity: Severity, objectKey: String, objectKind: ObjectKind? = nil,
         table: QualifiedName? = nil, message: String, expected: String? = nil, actual: String? = nil,

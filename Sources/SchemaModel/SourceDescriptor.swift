@@ -6,6 +6,7 @@
 public struct SourceDescriptor: Hashable, Codable, Sendable {
     /// The label findings use (`drizzle`, `sqlalchemy`, `database`, or a user label such as `prod`).
     public var label: String
+    /// Drizzle, SQLAlchemy or database.
     public var kind: SourceKind
     /// Safe description of where the source came from (database name, or a directory).
     public var origin: String
@@ -17,6 +18,7 @@ public struct SourceDescriptor: Hashable, Codable, Sendable {
     /// with what the source could not check, since an unread construct is an unchecked one.
     public var diagnostics: [Diagnostic]
 
+    /// A descriptor; everything but the label and kind may be left empty.
     public init(
         label: String, kind: SourceKind, origin: String = "", files: [String] = [], schemas: [String] = [],
         diagnostics: [Diagnostic] = []

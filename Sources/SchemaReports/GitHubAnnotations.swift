@@ -3,10 +3,12 @@ import SchemaModel
 /// GitHub Actions workflow commands: `::error file=lib/db/schema.ts,line=12,col=3,title=[id] key::message`.
 /// Info findings become `::notice`.
 public enum GitHubAnnotations {
+    /// One workflow command per finding, in output order.
     public static func render(_ result: DiffResult) -> String {
         result.findings.map { line($0) + "\n" }.joined()
     }
 
+    /// The workflow command for one finding, its fix hint on a second (escaped) line.
     public static func line(_ finding: Finding) -> String {
         let command: String
         switch finding.severity {

@@ -7,6 +7,7 @@ public enum JSONReport {
     /// The current format version.
     public static let formatVersion = 1
 
+    /// The JSON document: sorted keys, two-space indentation, final newline.
     public static func render(_ result: DiffResult, sources: [SourceDescriptor], options: RenderOptions = RenderOptions()) -> String {
         document(result, sources: sources, options: options).rendered()
     }

@@ -3,6 +3,7 @@ import SchemaModel
 /// JUnit XML: one test case per table (and per enum), failing when a finding about it is at or above
 /// `failOn`; lower findings are listed in the case's `system-out`.
 public enum JUnitReport {
+    /// The JUnit XML document.
     public static func render(_ result: DiffResult, options: RenderOptions = RenderOptions()) -> String {
         var cases: [(classname: String, name: String, findings: [Finding])] = []
         let summary = ReportSummary(result: result, failOn: options.failOn)

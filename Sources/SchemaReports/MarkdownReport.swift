@@ -5,6 +5,7 @@ import SchemaModel
 /// each source could not check. Tables where every source agrees are collapsed in `<details>` so a
 /// thousand of them stay readable on GitHub.
 public enum MarkdownReport {
+    /// The whole report as GitHub-flavoured Markdown, ending with one newline.
     public static func render(_ result: DiffResult, sources: [SourceDescriptor], options: RenderOptions = RenderOptions()) -> String {
         let summary = ReportSummary(result: result, failOn: options.failOn)
         let descriptors = ReportSummary.descriptors(result, sources)

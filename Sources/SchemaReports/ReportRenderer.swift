@@ -14,6 +14,7 @@ public struct RenderOptions: Hashable, Sendable {
     /// The Markdown report's title.
     public var title: String
 
+    /// Defaults: fail on errors, no colour, the standard title.
     public init(failOn: Severity? = .error, color: Bool = false, title: String = "Schema compliance report") {
         self.failOn = failOn
         self.color = color

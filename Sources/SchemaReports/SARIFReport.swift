@@ -3,6 +3,7 @@ import SchemaModel
 /// SARIF 2.1.0 for code scanning: one run, one rule per finding id used (with the registry's
 /// explanation), one result per finding located at the compared side's file, else the reference's.
 public enum SARIFReport {
+    /// The SARIF log (one run) as JSON.
     public static func render(_ result: DiffResult) -> String {
         var ruleIds: [String] = []
         var seen: Set<String> = []

@@ -3,6 +3,7 @@ import SchemaModel
 /// The terminal report: one line per finding in the compiler style editors understand,
 /// `path:line:col: error: [column_type_mismatch] message`, then one summary line.
 public enum TextReport {
+    /// All finding lines, then `PASS: ...` or `FAIL: ...` with the counts.
     public static func render(_ result: DiffResult, options: RenderOptions = RenderOptions()) -> String {
         var out = ""
         for finding in result.findings {
