@@ -81,6 +81,15 @@ extension TableDiffer {
                 sql: "\(alter) \(ref.isNullable ? "DROP" : "SET") NOT NULL"))
         }
         let identityDiffers = both(.identity) && ref.identity?.generation != other.identity?.generation
+        if both(.identity), !identityDiffers, let a = ref.identity, let b = other.identity,
+            let (expected, actual) = Self.sequenceOptionDifference(a, b)
+        {
+            findings.append(ctx.make(
+                .columnIdentityMismatch, key: key,
+                message: "identity column '\(key)' has \(actual) in \(ctx.cmp) but \(expected) in \(ctx.ref)",
+                expected: expected, actual: actual, referenceAt: at.0, comparedAt: at.1,
+                sql: alter + expected.split(separator: ",").map { " SET " + $0.trimmingCharacters(in: " ").uppercased() }.joined()))
+        }
         if identityDiffers {
             findings.append(ctx.make(
                 .columnIdentityMismatch, key: key,
@@ -99,6 +108,25 @@ extension TableDiffer {
             }
         }
         if both(.columnDefault) { compareDefaults(ref, other, identityDiffers: identityDiffers, ctx: ctx, key: key, alter: alter) }
+    }
+
+    /// Sequence options both sides state and that differ, as `start 1, increment 1` texts; options one
+    /// side leaves unstated (nil: PostgreSQL's default) are not compared.
+    static func sequenceOptionDifference(_ a: Identity, _ b: Identity) -> (String, String)? {
+        var expected: [String] = [], actual: [String] = []
+        func check(_ name: String, _ x: Int64?, _ y: Int64?) {
+            if let x, let y, x != y { expected.append("\(name) \(x)"); actual.append("\(name) \(y)") }
+        }
+        check("start", a.start, b.start)
+        check("increment", a.increment, b.increment)
+        check("minvalue", a.minValue, b.minValue)
+        check("maxvalue", a.maxValue, b.maxValue)
+        check("cache", a.cache, b.cache)
+        if let x = a.cycle, let y = b.cycle, x != y {
+            expected.append(x ? "cycle" : "no cycle")
+            actual.append(y ? "cycle" : "no cycle")
+        }
+        return expected.isEmpty ? nil : (expected.joined(separator: ", "), actual.joined(separator: ", "))
     }
 
     private func identityWords(_ identity: Identity?) -> String {
@@ -147,5 +175,14 @@ extension TableDiffer {
         case (nil, nil):
             break
         }
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingCharacters(in character: Character) -> String {
+        var text = self
+        while text.first == character { text = text.dropFirst() }
+        while text.last == character { text = text.dropLast() }
+        return String(text)
     }
 }

@@ -24,6 +24,8 @@ public enum SARIFReport {
                 "ruleId": .string(f.id),
                 "ruleIndex": .int(ruleIndex[f.id] ?? 0),
                 "level": .string(level(f.severity)),
+                // Lets code scanning recognize the same finding across runs even when lines move.
+                "partialFingerprints": .object(["schemaAuditFinding/v1": .string(f.fingerprint)]),
                 "message": .object(["text": .string(f.message + (f.hint.map { ". Fix: " + $0 } ?? ""))]),
                 "properties": .object([
                     "objectKey": .string(f.objectKey), "expected": .optional(f.expected), "actual": .optional(f.actual),

@@ -41,6 +41,10 @@ let findingCases: [FindingCase] = [
     FindingCase(name: "identity instead of serial (no second finding for the sequence default)",
                 database: { $0.editColumn("projects", "id") { $0.defaultExpression = nil; $0.identity = Identity(generation: .always) } },
                 expected: [Expect("column_identity_mismatch", .warning, "public.projects.id", "none", "generated always as identity")]),
+    FindingCase(name: "identity sequence options (unstated options not compared)",
+                reference: { $0.editColumn("projects", "id") { $0.defaultExpression = nil; $0.identity = Identity(generation: .byDefault, start: 1, increment: 1) } },
+                database: { $0.editColumn("projects", "id") { $0.defaultExpression = nil; $0.identity = Identity(generation: .byDefault, start: 1000, increment: 1, cache: 20) } },
+                expected: [Expect("column_identity_mismatch", .warning, "public.projects.id", "start 1", "start 1000")]),
     FindingCase(name: "generated column", database: { $0.editColumn("projects", "status") { $0.generatedExpression = "'x'" } },
                 expected: [Expect("column_generated_mismatch", .error, "public.projects.status", nil, "'x'")]),
 

@@ -100,6 +100,13 @@ struct LocationAndHintTests {
         #expect(hints["index_missing"] == "in 'database' run `CREATE INDEX profiles_role_idx ON public.profiles USING btree (role)` (or change 'drizzle' if it is the one that is wrong)")
     }
 
+    @Test func identityOptionHint() {
+        let result = Build.diff(
+            reference: { $0.editColumn("projects", "id") { $0.defaultExpression = nil; $0.identity = Identity(generation: .always, start: 1, cycle: false) } },
+            database: { $0.editColumn("projects", "id") { $0.defaultExpression = nil; $0.identity = Identity(generation: .always, start: 5, cycle: true) } })
+        #expect(result.findings.map(\.hint) == ["in 'database' run `ALTER TABLE public.projects ALTER COLUMN id SET START 1 SET NO CYCLE` (or change 'drizzle' if it is the one that is wrong)"])
+    }
+
     @Test func foreignKeyActionMessageNamesOnlyWhatDiffers() {
         let one = Build.diff(database: { $0.edit("projects") { $0.foreignKeys[0].onUpdate = .cascade } })
         #expect(one.findings.map(\.message) == [

@@ -76,6 +76,7 @@ struct SARIFAndJUnitTests {
         #expect(results.map { $0["ruleIndex"] as? Int } == [0, 2, 3, 1])
         let region = ((results[0]["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"] as? [String: Any]
         #expect(region?["startLine"] as? Int == 12)
+        #expect((results[0]["partialFingerprints"] as? [String: String])?["schemaAuditFinding/v1"] == "column_type_mismatch|public.profiles.email|database")
     }
 
     @Test func junitOneCasePerTableAndEnum() {
