@@ -15,7 +15,9 @@ public enum JUnitReport {
         var loose: [Finding] = []
         let enumKeys = Set(result.enums.map(\.name.description))
         for finding in summary.findingsWithoutTable {
-            if let key = enumKeys.first(where: { finding.objectKey == $0 || finding.objectKey.hasPrefix($0 + ".") }) {
+            // `schema.enum` or `schema.enum.label`: the enum key is the object key or its parent.
+            let parent = finding.objectKey.lastIndex(of: ".").map { String(finding.objectKey[..<$0]) }
+            if let key = enumKeys.contains(finding.objectKey) ? finding.objectKey : parent.flatMap({ enumKeys.contains($0) ? $0 : nil }) {
                 byEnum[key, default: []].append(finding)
             } else {
                 loose.append(finding)
