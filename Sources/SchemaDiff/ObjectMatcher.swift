@@ -1,0 +1,74 @@
+/// Pairs up two lists of objects (constraints, indexes) by what they mean first, then by name, then by
+/// a looser key, in time linear in the number of objects.
+///
+/// Meaning first is what makes `t_col_key` (PostgreSQL) and `t_col_unique` (drizzle-kit) one
+/// constraint with a name difference rather than a missing one and an extra one.
+struct ObjectMatcher {
+    /// The keys one object is matched by.
+    struct Keys {
+        /// Everything that defines the object's behaviour, canonicalized.
+        var meaning: String
+        /// The name after 63-byte truncation, when the source states one.
+        var name: String?
+        /// A weaker identity used last (e.g. the same columns and referenced table, ignoring actions).
+        var loose: String?
+    }
+
+    enum Tier: Hashable {
+        case meaning, name, loose
+    }
+
+    struct Pair {
+        var left: Int
+        var right: Int
+        var tier: Tier
+    }
+
+    struct Result {
+        /// Pairs sorted by left index.
+        var pairs: [Pair]
+        /// Unmatched left indexes, ascending.
+        var leftOnly: [Int]
+        /// Unmatched right indexes, ascending.
+        var rightOnly: [Int]
+    }
+
+    static func match(_ left: [Keys], _ right: [Keys]) -> Result {
+        var rightUsed = [Bool](repeating: false, count: right.count)
+        var leftPair = [Pair?](repeating: nil, count: left.count)
+
+        // Tier 1: same meaning. Among several candidates prefer the one with the same name.
+        var byMeaning: [String: [Int]] = [:]
+        for (i, keys) in right.enumerated() { byMeaning[keys.meaning, default: []].append(i) }
+        for (i, keys) in left.enumerated() {
+            guard let candidates = byMeaning[keys.meaning] else { continue }
+            let free = candidates.filter { !rightUsed[$0] }
+            guard let chosen = free.first(where: { right[$0].name != nil && right[$0].name == keys.name }) ?? free.first
+            else { continue }
+            rightUsed[chosen] = true
+            leftPair[i] = Pair(left: i, right: chosen, tier: .meaning)
+        }
+
+        // Tiers 2 and 3: same name, then same loose key, among what is left.
+        for tier in [Tier.name, .loose] {
+            var byKey: [String: [Int]] = [:]
+            for (i, keys) in right.enumerated() where !rightUsed[i] {
+                if let key = tier == .name ? keys.name : keys.loose { byKey[key, default: []].append(i) }
+            }
+            if byKey.isEmpty { continue }
+            for (i, keys) in left.enumerated() where leftPair[i] == nil {
+                guard let key = tier == .name ? keys.name : keys.loose,
+                    let chosen = byKey[key]?.first(where: { !rightUsed[$0] })
+                else { continue }
+                rightUsed[chosen] = true
+                leftPair[i] = Pair(left: i, right: chosen, tier: tier)
+            }
+        }
+
+        return Result(
+            pairs: leftPair.compactMap { $0 },
+            leftOnly: left.indices.filter { leftPair[$0] == nil },
+            rightOnly: right.indices.filter { !rightUsed[$0] }
+        )
+    }
+}

@@ -1,0 +1,188 @@
+import SchemaModel
+
+extension TableDiffer {
+    /// Columns are matched by database name; the anchor's declared order comes first, then columns
+    /// only other sources have, in their order.
+    mutating func compareColumns(anchor: Int) {
+        guard let anchorTable = tables[anchor] else { return }
+        var rowOf: [String: Int] = [:]
+        for column in anchorTable.columns where rowOf[column.name] == nil {
+            rowOf[column.name] = addRow(kind: .column, name: column.name, source: anchor, text: Describe.column(column))
+        }
+        for j in sources.indices where j != anchor {
+            guard let other = tables[j] else { continue }
+            var seen: Set<String> = []
+            for column in other.columns where seen.insert(column.name).inserted {
+                if let row = rowOf[column.name] {
+                    rows[row].cells[j] = .present(Describe.column(column))
+                } else {
+                    rowOf[column.name] = addRow(kind: .column, name: column.name, source: j, text: Describe.column(column))
+                }
+            }
+            guard anchor == 0 else { continue }
+            let ctx = context(j)
+            let otherByName = Dictionary(other.columns.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+            let refByName = Dictionary(anchorTable.columns.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+            let existenceChecked = states(.column, 0) && states(.column, j)
+            for column in anchorTable.columns where refByName[column.name] == column {
+                let key = tableKey + "." + column.name
+                if let found = otherByName[column.name] {
+                    compareColumn(column, found, j: j, ctx: ctx, key: key)
+                } else if existenceChecked {
+                    // In a database a missing column breaks the reference; in a model it only breaks
+                    // that model's inserts when the column must be filled and nothing fills it.
+                    let mustBeFilled = !column.isNullable && column.defaultExpression == nil && column.identity == nil
+                        && column.generatedExpression == nil
+                    findings.append(ctx.make(
+                        .columnMissing, key: key, severity: ctx.isDatabase || mustBeFilled ? .error : .warning,
+                        message: "column '\(key)' is missing in \(ctx.cmp)",
+                        expected: column.rawType, referenceAt: column.provenance.location,
+                        comparedAt: other.provenance.location,
+                        sql: "ALTER TABLE \(Describe.sql(name)) ADD COLUMN \(Identifier.quoted(column.name)) \(column.type)"))
+                }
+            }
+            for column in other.columns where existenceChecked && refByName[column.name] == nil && otherByName[column.name] == column {
+                let key = tableKey + "." + column.name
+                // An extra NOT NULL column with nothing to fill it makes every insert from the reference fail.
+                let blocksInserts = !column.isNullable && column.defaultExpression == nil && column.identity == nil
+                    && column.generatedExpression == nil
+                // A model that maps a column the reference lacks selects it in every query: broken.
+                findings.append(ctx.make(
+                    .columnExtra, key: key, severity: blocksInserts || !ctx.isDatabase ? .error : nil,
+                    message: "column '\(key)' exists in \(ctx.cmp) but not in \(ctx.ref)"
+                        + (blocksInserts ? " and is not null without a default" : ""),
+                    actual: column.rawType, referenceAt: anchorTable.provenance.location,
+                    comparedAt: column.provenance.location,
+                    hint: ctx.extraHint(
+                        sql: "ALTER TABLE \(Describe.sql(name)) DROP COLUMN \(Identifier.quoted(column.name))",
+                        what: "column '\(column.name)'")))
+            }
+        }
+    }
+
+    private mutating func compareColumn(_ ref: Column, _ other: Column, j: Int, ctx: PairContext, key: String) {
+        func both(_ kind: ObjectKind) -> Bool { states(kind, 0, column: ref) && states(kind, j, column: other) }
+        let at = (ref.provenance.location, other.provenance.location)
+        let alter = "ALTER TABLE \(Describe.sql(name)) ALTER COLUMN \(Identifier.quoted(ref.name))"
+
+        if both(.columnType), ref.type != other.type {
+            findings.append(ctx.make(
+                .columnTypeMismatch, key: key,
+                message: "column '\(key)' is '\(other.type)' in \(ctx.cmp) but '\(ref.type)' in \(ctx.ref)",
+                expected: ref.type.description, actual: other.type.description, referenceAt: at.0, comparedAt: at.1,
+                sql: "\(alter) TYPE \(ref.type)"))
+        }
+        if both(.nullability), ref.isNullable != other.isNullable {
+            let word = { (nullable: Bool) in nullable ? "nullable" : "not null" }
+            findings.append(ctx.make(
+                .columnNullabilityMismatch, key: key,
+                message: "column '\(key)' is \(word(other.isNullable)) in \(ctx.cmp) but \(word(ref.isNullable)) in \(ctx.ref)",
+                expected: word(ref.isNullable), actual: word(other.isNullable), referenceAt: at.0, comparedAt: at.1,
+                sql: "\(alter) \(ref.isNullable ? "DROP" : "SET") NOT NULL"))
+        }
+        let identityDiffers = both(.identity) && ref.identity?.generation != other.identity?.generation
+        if both(.identity), !identityDiffers, let a = ref.identity, let b = other.identity,
+            let (expected, actual) = Self.sequenceOptionDifference(a, b)
+        {
+            findings.append(ctx.make(
+                .columnIdentityMismatch, key: key,
+                message: "identity column '\(key)' has \(actual) in \(ctx.cmp) but \(expected) in \(ctx.ref)",
+                expected: expected, actual: actual, referenceAt: at.0, comparedAt: at.1,
+                sql: alter + expected.split(separator: ",").map { " SET " + $0.trimmingCharacters(in: " ").uppercased() }.joined()))
+        }
+        if identityDiffers {
+            findings.append(ctx.make(
+                .columnIdentityMismatch, key: key,
+                message: "column '\(key)' is \(identityWords(other.identity)) in \(ctx.cmp) but \(identityWords(ref.identity)) in \(ctx.ref)",
+                expected: Describe.identity(ref.identity), actual: Describe.identity(other.identity),
+                referenceAt: at.0, comparedAt: at.1))
+        }
+        if both(.generatedColumn) {
+            let (a, b) = (ref.generatedExpression, other.generatedExpression)
+            if cache.canonical(a, columnType: ref.type) != cache.canonical(b, columnType: other.type)
+            {
+                findings.append(ctx.make(
+                    .columnGeneratedMismatch, key: key,
+                    message: "column '\(key)' is generated as '\(b ?? "nothing")' in \(ctx.cmp) but as '\(a ?? "nothing")' in \(ctx.ref)",
+                    expected: a, actual: b, referenceAt: at.0, comparedAt: at.1))
+            }
+        }
+        if both(.columnDefault) { compareDefaults(ref, other, identityDiffers: identityDiffers, ctx: ctx, key: key, alter: alter) }
+    }
+
+    /// Sequence options both sides state and that differ, as `start 1, increment 1` texts; options one
+    /// side leaves unstated (nil: PostgreSQL's default) are not compared.
+    static func sequenceOptionDifference(_ a: Identity, _ b: Identity) -> (String, String)? {
+        var expected: [String] = [], actual: [String] = []
+        func check(_ name: String, _ x: Int64?, _ y: Int64?) {
+            if let x, let y, x != y { expected.append("\(name) \(x)"); actual.append("\(name) \(y)") }
+        }
+        check("start", a.start, b.start)
+        check("increment", a.increment, b.increment)
+        check("minvalue", a.minValue, b.minValue)
+        check("maxvalue", a.maxValue, b.maxValue)
+        check("cache", a.cache, b.cache)
+        if let x = a.cycle, let y = b.cycle, x != y {
+            expected.append(x ? "cycle" : "no cycle")
+            actual.append(y ? "cycle" : "no cycle")
+        }
+        return expected.isEmpty ? nil : (expected.joined(separator: ", "), actual.joined(separator: ", "))
+    }
+
+    private func identityWords(_ identity: Identity?) -> String {
+        guard let identity else { return "not an identity column" }
+        return identity.generation == .always ? "generated always as identity" : "generated by default as identity"
+    }
+
+    private mutating func compareDefaults(
+        _ ref: Column, _ other: Column, identityDiffers: Bool, ctx: PairContext, key: String, alter: String
+    ) {
+        let refDefault = cache.canonical(ref.defaultExpression, columnType: ref.type)
+        let otherDefault = cache.canonical(other.defaultExpression, columnType: other.type)
+        guard refDefault != otherDefault else { return }
+        // serial on one side, identity on the other: the identity finding says it all; the sequence
+        // default that comes with serial is not a second difference.
+        if identityDiffers {
+            let nextval = { (canonical: String?) in canonical?.lowercased().hasPrefix("nextval(") ?? false }
+            if (ref.identity != nil && ref.defaultExpression == nil && nextval(otherDefault))
+                || (other.identity != nil && other.defaultExpression == nil && nextval(refDefault))
+            {
+                return
+            }
+        }
+        let at = (ref.provenance.location, other.provenance.location)
+        switch (ref.defaultExpression, other.defaultExpression) {
+        case let (expected?, actual?):
+            findings.append(ctx.make(
+                .columnDefaultMismatch, key: key,
+                message: "column '\(key)' defaults to '\(actual)' in \(ctx.cmp) but to '\(expected)' in \(ctx.ref)",
+                expected: expected, actual: actual, referenceAt: at.0, comparedAt: at.1, sql: "\(alter) SET DEFAULT \(expected)"))
+        case let (nil, actual?):
+            // Downgraded when the reference relies on a client-side default instead.
+            findings.append(ctx.make(
+                .columnDefaultMismatch, key: key, severity: ref.clientDefault != nil ? .info : nil,
+                message: "column '\(key)' has default '\(actual)' in \(ctx.cmp) but none in \(ctx.ref)"
+                    + (ref.clientDefault != nil ? " (which sets it client-side)" : ""),
+                expected: nil, actual: actual, referenceAt: at.0, comparedAt: at.1, sql: "\(alter) DROP DEFAULT"))
+        case let (expected?, nil):
+            // A code source that sets the value client-side still gets it filled: information only.
+            findings.append(ctx.make(
+                .columnDefaultMismatch, key: key, severity: other.clientDefault != nil ? .info : nil,
+                message: "column '\(key)' has no default in \(ctx.cmp) but '\(expected)' in \(ctx.ref)"
+                    + (other.clientDefault != nil ? " (\(ctx.cmp) sets it client-side)" : ""),
+                expected: expected, actual: nil, referenceAt: at.0, comparedAt: at.1, sql: "\(alter) SET DEFAULT \(expected)",
+                hint: ctx.isDatabase ? nil : "add `server_default` / `.default()` with '\(expected)' in \(ctx.cmp), or change \(ctx.ref)"))
+        case (nil, nil):
+            break
+        }
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingCharacters(in character: Character) -> String {
+        var text = self
+        while text.first == character { text = text.dropFirst() }
+        while text.last == character { text = text.dropLast() }
+        return String(text)
+    }
+}

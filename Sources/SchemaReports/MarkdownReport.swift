@@ -1,0 +1,185 @@
+import SchemaModel
+
+/// The compliance report a reviewer reads: verdict, sources, summary per object kind, then one section
+/// per table (source-by-source matrices and the findings with locations and fixes), enums, and what
+/// each source could not check. Tables where every source agrees are collapsed in `<details>` so a
+/// thousand of them stay readable on GitHub.
+public enum MarkdownReport {
+    /// The whole report as GitHub-flavoured Markdown, ending with one newline.
+    public static func render(_ result: DiffResult, sources: [SourceDescriptor], options: RenderOptions = RenderOptions()) -> String {
+        let summary = ReportSummary(result: result, failOn: options.failOn)
+        let descriptors = ReportSummary.descriptors(result, sources)
+        var lines: [String] = []
+        lines.append("# " + MarkdownText.text(options.title))
+        lines.append("")
+        lines.append("\(summary.passed ? "✅" : "❌") **\(summary.verdict)**: \(summary.counts)"
+            + (result.ignoredCount > 0 ? "; \(result.ignoredCount) ignored by configuration" : "")
+            + (options.failOn.map { "; fails on \($0.rawValue)" } ?? "; never fails"))
+        lines.append("")
+        lines.append("Reference: **\(MarkdownText.text(result.referenceLabel))**. "
+            + "Every other source is compared with it; \(result.tables.count) table\(result.tables.count == 1 ? "" : "s") "
+            + "and \(result.enums.count) enum\(result.enums.count == 1 ? "" : "s") seen.")
+        lines.append("")
+        lines += sourcesSection(descriptors)
+        lines += summarySection(summary)
+        lines += tablesSection(result, summary: summary)
+        lines += enumsSection(result, summary: summary)
+        lines += otherFindingsSection(summary)
+        lines += limitationsSection(result, descriptors)
+        while lines.last == "" { lines.removeLast() }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func sourcesSection(_ descriptors: [SourceDescriptor]) -> [String] {
+        var lines = ["## Sources", "", MarkdownText.row(["source", "kind", "origin", "files", "schemas"]), "|---|---|---|---|---|"]
+        for (i, d) in descriptors.enumerated() {
+            lines.append(MarkdownText.row([
+                MarkdownText.cell(d.label) + (i == 0 ? " (reference)" : ""), d.kind.rawValue,
+                d.origin.isEmpty ? "" : MarkdownText.cell(d.origin),
+                d.files.map(MarkdownText.cell).joined(separator: "<br>"),
+                d.schemas.isEmpty ? "all" : d.schemas.map(MarkdownText.cell).joined(separator: ", "),
+            ]))
+        }
+        return lines + [""]
+    }
+
+    static func summarySection(_ summary: ReportSummary) -> [String] {
+        var lines = ["## Summary", "", MarkdownText.row(["object kind", "objects", "matching", "errors", "warnings", "info"]),
+                     "|---|--:|--:|--:|--:|--:|"]
+        for line in summary.kindLines {
+            lines.append(MarkdownText.row([line.title, "\(line.objects)", "\(line.matching)", "\(line.errors)", "\(line.warnings)", "\(line.info)"]))
+        }
+        return lines + [""]
+    }
+
+    static func tablesSection(_ result: DiffResult, summary: ReportSummary) -> [String] {
+        guard !result.tables.isEmpty else { return [] }
+        let groups = summary.findingsByTable
+        var failing: [String] = [], matching: [String] = []
+        for table in result.tables {
+            let findings = groups[table.name] ?? []
+            if summary.tableMatches(table) {
+                let columns = table.rows(of: .column).count
+                matching += ["<details>", "<summary>✅ \(MarkdownText.text(table.name.description))"
+                    + " (\(columns) column\(columns == 1 ? "" : "s")\(findings.isEmpty ? "" : ", \(findings.count) info"))</summary>", ""]
+                matching += findingList(findings)
+                matching += tableBody(table, result: result, findings: findings)
+                matching += ["</details>", ""]
+            } else {
+                failing += ["### ❌ " + MarkdownText.text(table.name.description), ""]
+                failing += findingList(findings)
+                failing += tableBody(table, result: result, findings: findings)
+            }
+        }
+        var lines = ["## Tables", ""]
+        if !failing.isEmpty { lines += failing }
+        if !matching.isEmpty {
+            lines += ["### Matching tables", ""]
+            lines += matching
+        }
+        return lines
+    }
+
+    /// The matrices of one table: columns, then keys and indexes, then security, then triggers.
+    static func tableBody(_ table: TableComparison, result: DiffResult, findings: [Finding]) -> [String] {
+        var lines: [String] = []
+        let missing = zip(result.sourceLabels, table.presentIn).filter { !$0.1 }.map { $0.0 }
+        if !missing.isEmpty {
+            lines += ["Not in: " + missing.map { MarkdownText.text($0) }.joined(separator: ", ") + ".", ""]
+        }
+        if table.presentIn.filter({ $0 }).count == 1, table.presentIn.count > 1 {
+            return lines  // only one source has it: nothing to put side by side
+        }
+        let groups: [(String, [ObjectKind])] = [
+            ("column", [.column]),
+            ("constraint or index", [.primaryKey, .unique, .index, .foreignKey, .check]),
+            ("security", [.rowLevelSecurity, .policy]),
+            ("trigger", [.trigger]),
+        ]
+        for (title, kinds) in groups {
+            let rows = table.rows.filter { kinds.contains($0.kind) }
+            if rows.isEmpty { continue }
+            lines.append(MarkdownText.row([title] + result.sourceLabels.map(MarkdownText.cell) + ["match"]))
+            lines.append("|" + String(repeating: "---|", count: result.sourceLabels.count + 1) + ":-:|")
+            for row in rows {
+                let name = row.kind == .policy ? "policy " + row.name : row.name
+                lines.append(MarkdownText.row([MarkdownText.cell(name)] + row.cells.map(cell) + [row.matches ? "✅" : "❌"]))
+            }
+            lines.append("")
+        }
+        return lines
+    }
+
+    static func cell(_ cell: ComparisonCell) -> String {
+        switch cell {
+        case .present(let text): return MarkdownText.cell(text)
+        case .absent: return "—"
+        case .notStated: return "_not stated_"
+        }
+    }
+
+    /// One bullet per finding, with expected / actual, locations and the fix.
+    static func findingList(_ findings: [Finding]) -> [String] {
+        guard !findings.isEmpty else { return [] }
+        var lines: [String] = []
+        for f in findings {
+            let mark: String
+            switch f.severity {
+            case .error: mark = "❌ **error**"
+            case .warning: mark = "⚠️ **warning**"
+            case .info: mark = "ℹ️ info"
+            }
+            lines.append("- \(mark) `\(f.id)`: \(MarkdownText.text(f.message))")
+            if f.expected != nil || f.actual != nil {
+                lines.append("  - expected \(f.expected.map(MarkdownText.code) ?? "nothing") (\(MarkdownText.text(f.reference.source))),"
+                    + " found \(f.actual.map(MarkdownText.code) ?? "nothing") (\(MarkdownText.text(f.compared.source)))")
+            }
+            let places = [f.reference, f.compared].compactMap { side in
+                side.location.map { MarkdownText.code($0.description) + " (\(MarkdownText.text(side.source)))" }
+            }
+            if !places.isEmpty { lines.append("  - at " + places.joined(separator: ", ")) }
+            if let hint = f.hint { lines.append("  - fix: " + MarkdownText.textWithCode(hint)) }
+        }
+        return lines + [""]
+    }
+
+    static func enumsSection(_ result: DiffResult, summary: ReportSummary) -> [String] {
+        guard !result.enums.isEmpty else { return [] }
+        var lines = ["## Enums", "", MarkdownText.row(["enum"] + result.sourceLabels.map(MarkdownText.cell) + ["match"]),
+                     "|" + String(repeating: "---|", count: result.sourceLabels.count + 1) + ":-:|"]
+        for e in result.enums {
+            lines.append(MarkdownText.row([MarkdownText.cell(e.name.description)] + e.cells.map(cell)
+                + [summary.enumMatches(e.name) ? "✅" : "❌"]))
+        }
+        lines.append("")
+        let enumFindings = summary.findingsWithoutTable.filter { $0.objectKind == .enumType }
+        return lines + findingList(enumFindings)
+    }
+
+    static func otherFindingsSection(_ summary: ReportSummary) -> [String] {
+        let rest = summary.findingsWithoutTable.filter { $0.objectKind != .enumType }
+        guard !rest.isEmpty else { return [] }
+        return ["## Other findings", ""] + findingList(rest)
+    }
+
+    static func limitationsSection(_ result: DiffResult, _ descriptors: [SourceDescriptor]) -> [String] {
+        var lines = ["## What each source could not check", ""]
+        for d in descriptors {
+            let own = result.limitations.filter { $0.source == d.label }
+            if own.isEmpty {
+                lines.append("- **\(MarkdownText.text(d.label))**: everything it was compared on could be stated")
+            } else {
+                let parts = own.map { limitation in
+                    let kinds = limitation.kinds.map(ReportSummary.words).joined(separator: ", ")
+                    return limitation.scope.map { "\(kinds) of \(MarkdownText.code($0))" } ?? kinds + " (anywhere)"
+                }
+                lines.append("- **\(MarkdownText.text(d.label))**: " + parts.joined(separator: "; "))
+            }
+            // Reader diagnostics in their own (already deterministic) order: constructs not read.
+            for diagnostic in d.diagnostics {
+                lines.append("  - " + MarkdownText.code(diagnostic.description))
+            }
+        }
+        return lines + [""]
+    }
+}
