@@ -1,0 +1,389 @@
+/// Expression parsing: a precedence climber over the token array. Types (`as T`, `satisfies T`,
+/// `<T>` call arguments, `x!`) are consumed and dropped.
+extension TSParser {
+    static let maxDepth = 200
+
+    mutating func parseExpression() -> TSExpr {
+        parseAssignment()
+    }
+
+    mutating func parseAssignment() -> TSExpr {
+        guard depth < TSParser.maxDepth, budget > 0 else {
+            let offset = Int(tok.start)
+            if depth >= TSParser.maxDepth { problem(offset, "expression nested too deeply") }
+            skipToListEnd()
+            return .unknown(offset)
+        }
+        depth += 1
+        defer { depth -= 1 }
+        if let arrow = parseArrowIfPresent() { return arrow }
+        let start = Int(tok.start)
+        let test = parseBinary(0)
+        if at(P.question) {
+            advance()
+            let yes = parseAssignment()
+            _ = eat(P.colon)
+            let no = parseAssignment()
+            return .conditional(test, yes, no, start)
+        }
+        if tok.kind == .punct, isAssignmentOperator(tok.punct) {
+            advance()
+            _ = parseAssignment()
+            return .unknown(start)
+        }
+        return test
+    }
+
+    func isAssignmentOperator(_ code: UInt32) -> Bool {
+        if code == P.assign { return true }
+        // Compound assignments all end in `=` and are not comparisons.
+        let last = UInt8(truncatingIfNeeded: code >> 8) == 61 || UInt8(truncatingIfNeeded: code >> 16) == 61
+        let first = UInt8(truncatingIfNeeded: code)
+        return last && !(first == 61 || first == 33 || first == 60 || first == 62) && code > 0xFF
+    }
+
+    /// Skips to a `,`, `)`, `]`, `}` or `;` at this level (recovery after a deep or broken expression).
+    mutating func skipToListEnd() {
+        while !atEnd && budget > 0 {
+            if at(P.comma) || at(P.rparen) || at(P.rbracket) || at(P.rbrace) || at(P.semicolon) { return }
+            if at(P.lparen) || at(P.lbracket) || at(P.lbrace) { skipGroup() } else { advance() }
+        }
+    }
+
+    static func precedence(_ op: String) -> Int {
+        switch op {
+        case "??": return 1
+        case "||": return 2
+        case "&&": return 3
+        case "|": return 4
+        case "^": return 5
+        case "&": return 6
+        case "==", "!=", "===", "!==": return 7
+        case "<", ">", "<=", ">=", "instanceof", "in": return 8
+        case "<<", ">>": return 9
+        case "+", "-": return 10
+        case "*", "/", "%": return 11
+        case "**": return 12
+        default: return -1
+        }
+    }
+
+    mutating func parseBinary(_ minimum: Int) -> TSExpr {
+        var left = parseUnary()
+        while !atEnd && budget > 0 {
+            if (atWord("as") || atWord("satisfies")) && !tok.newlineBefore {
+                advance()
+                skipType(stopAtArrow: false)
+                continue
+            }
+            let op: String
+            if tok.kind == .punct {
+                op = text(tok)
+            } else if atWord("instanceof") || atWord("in") {
+                op = text(tok)
+            } else {
+                break
+            }
+            let prec = TSParser.precedence(op)
+            if prec < 0 || prec <= minimum { break }
+            let offset = left.offset
+            advance()
+            let right = parseBinary(prec)
+            left = .binary(op, left, right, offset)
+        }
+        return left
+    }
+
+    mutating func parseUnary() -> TSExpr {
+        let offset = Int(tok.start)
+        if tok.kind == .punct {
+            if at(P.bang) || at(P.minus) || at(P.plus) || at(P.tilde) {
+                let op = text(tok)
+                advance()
+                return .unary(op, parseUnary(), offset)
+            }
+            if text(tok) == "++" || text(tok) == "--" {
+                advance()
+                _ = parseUnary()
+                return .unknown(offset)
+            }
+            if at(P.less) {  // `<T>expr` type assertion
+                skipTypeArguments()
+                return parseUnary()
+            }
+        }
+        if atWord("typeof") || atWord("void") || atWord("delete") || atWord("await") {
+            let op = text(tok)
+            advance()
+            let operand = parseUnary()
+            return op == "await" ? operand : .unary(op, operand, offset)
+        }
+        return parsePostfix()
+    }
+
+    mutating func parsePostfix() -> TSExpr {
+        var value = parsePrimary()
+        while !atEnd && budget > 0 {
+            if at(P.dot) || at(P.questionDot) {
+                advance()
+                if tok.kind == .identifier {
+                    value = .member(value, text(tok), Int(tok.start))
+                    advance()
+                    continue
+                }
+                if at(P.lparen) || at(P.lbracket) { continue }  // `?.(` and `?.[`
+                return .unknown(value.offset)
+            }
+            if at(P.lbracket) && !tok.newlineBefore {
+                let offset = Int(tok.start)
+                let close = Int(tok.match)
+                advance()
+                let key = parseExpression()
+                if close > 0 { i = close + 1 } else { _ = eat(P.rbracket) }
+                value = .index(value, key, offset)
+                continue
+            }
+            if at(P.lparen) {
+                let args = parseArguments()
+                value = .call(value, args, start: value.offset, end: Int(tokens[i - 1].end))
+                continue
+            }
+            if tok.kind == .templateFull || tok.kind == .templateHead {
+                value = parseTemplate(tag: value)
+                continue
+            }
+            if at(P.bang) && !tok.newlineBefore && !isPunct(peek(), P.assign) {
+                advance()  // non-null assertion
+                continue
+            }
+            if at(P.less) && looksLikeTypeArguments() {
+                skipTypeArguments()
+                continue
+            }
+            break
+        }
+        return value
+    }
+
+    /// Parses `( args )` at the current `(`; always ends after the matching `)`.
+    mutating func parseArguments() -> [TSExpr] {
+        let close = Int(tok.match)
+        advance()
+        var args: [TSExpr] = []
+        while !atEnd && !at(P.rparen) && (close < 0 || i < close) && budget > 0 {
+            let before = i
+            if at(P.ellipsis) {
+                let offset = Int(tok.start)
+                advance()
+                args.append(.spread(parseAssignment(), offset))
+            } else {
+                args.append(parseAssignment())
+            }
+            if !eat(P.comma) && !at(P.rparen) {
+                if i == before { advance() }
+                if close > 0 && i <= close { skipUntil(close) } else { break }
+            }
+        }
+        if close > 0 && i <= close { i = close + 1 } else { _ = eat(P.rparen) }
+        return args
+    }
+
+    /// Moves forward to the token at `target` (never backwards).
+    mutating func skipUntil(_ target: Int) {
+        if target > i { problem(Int(tok.start), "unexpected '\(text(tok))'") ; i = target }
+    }
+
+    mutating func parsePrimary() -> TSExpr {
+        let t = tok
+        let offset = Int(t.start)
+        switch t.kind {
+        case .identifier:
+            if atWord("true") { advance(); return .boolean(true, offset) }
+            if atWord("false") { advance(); return .boolean(false, offset) }
+            if atWord("null") { advance(); return .null(offset) }
+            if atWord("undefined") { advance(); return .undefined(offset) }
+            if atWord("new") {
+                advance()
+                var callee = parsePrimary()
+                while at(P.dot), peek().kind == .identifier {
+                    advance()
+                    callee = .member(callee, text(tok), Int(tok.start))
+                    advance()
+                }
+                if at(P.less) && looksLikeTypeArguments() { skipTypeArguments() }
+                let args = at(P.lparen) ? parseArguments() : []
+                return .new(callee, args, offset)
+            }
+            if atWord("function") || atWord("class") {
+                while !atEnd && !at(P.lbrace) && budget > 0 {
+                    if at(P.lparen) { skipGroup() } else { advance() }
+                }
+                if at(P.lbrace) { skipGroup() }
+                return .unknown(offset)
+            }
+            advance()
+            return .identifier(text(t), offset)
+        case .string:
+            advance()
+            return .string(stringValue(t), offset)
+        case .number:
+            advance()
+            let spelling = text(t).filter { $0 != "_" }
+            let value = Double(spelling) ?? (spelling.hasPrefix("0x") ? Double(Int(spelling.dropFirst(2), radix: 16) ?? 0) : .nan)
+            return .number(value, spelling.hasSuffix("n") ? String(spelling.dropLast()) : spelling, offset)
+        case .templateFull, .templateHead:
+            return parseTemplate(tag: nil)
+        case .regex:
+            advance()
+            return .unknown(offset)
+        case .punct:
+            if at(P.lparen) {
+                let close = Int(tok.match)
+                advance()
+                let inner = parseExpression()
+                if close > 0 && i <= close {
+                    if i < close { skipUntil(close) }
+                    i = close + 1
+                } else {
+                    _ = eat(P.rparen)
+                }
+                return inner
+            }
+            if at(P.lbracket) { return parseArray() }
+            if at(P.lbrace) { return parseObject() }
+            advance()
+            problem(offset, "unexpected '\(text(t))'")
+            return .unknown(offset)
+        default:
+            if t.kind != .eof { advance() }
+            return .unknown(offset)
+        }
+    }
+
+    mutating func parseArray() -> TSExpr {
+        let offset = Int(tok.start)
+        let close = Int(tok.match)
+        advance()
+        var items: [TSExpr] = []
+        while !atEnd && !at(P.rbracket) && (close < 0 || i < close) && budget > 0 {
+            let before = i
+            if at(P.comma) { advance(); items.append(.undefined(offset)); continue }
+            if at(P.ellipsis) {
+                let spreadOffset = Int(tok.start)
+                advance()
+                items.append(.spread(parseAssignment(), spreadOffset))
+            } else {
+                items.append(parseAssignment())
+            }
+            if !eat(P.comma) && !at(P.rbracket) {
+                if i == before { advance() }
+                if close > 0 && i <= close { skipUntil(close) } else { break }
+            }
+        }
+        if close > 0 && i <= close { i = close + 1 } else { _ = eat(P.rbracket) }
+        return .array(items, offset)
+    }
+
+    mutating func parseObject() -> TSExpr {
+        let offset = Int(tok.start)
+        let close = Int(tok.match)
+        advance()
+        var props: [TSProperty] = []
+        while !atEnd && !at(P.rbrace) && (close < 0 || i < close) && budget > 0 {
+            let before = i
+            if at(P.ellipsis) {
+                advance()
+                props.append(.spread(parseAssignment()))
+            } else if let prop = parseProperty() {
+                props.append(prop)
+            }
+            if !eat(P.comma) && !at(P.rbrace) {
+                if i == before { advance() }
+                if close > 0 && i <= close { skipUntil(close) } else { break }
+            }
+        }
+        if close > 0 && i <= close { i = close + 1 } else { _ = eat(P.rbrace) }
+        return .object(props, offset)
+    }
+
+    mutating func parseProperty() -> TSProperty? {
+        // Accessor and modifier prefixes on methods: `get x() {}`, `async x() {}`.
+        if (atWord("get") || atWord("set") || atWord("async")) && (peek().kind == .identifier || peek().kind == .string) {
+            advance()
+        }
+        let keyToken = tok
+        var key: String
+        switch keyToken.kind {
+        case .identifier: key = text(keyToken)
+        case .string: key = stringValue(keyToken)
+        case .number: key = text(keyToken)
+        case .punct where at(P.lbracket):
+            skipGroup()  // computed key: not modelled
+            key = "\u{0}computed"
+        default:
+            advance()
+            return nil
+        }
+        if keyToken.kind != .punct { advance() }
+        _ = eat(P.question)
+        if at(P.lparen) || at(P.less) {  // method: kept as a function of its first `return`
+            if at(P.less) { skipTypeArguments() }
+            guard at(P.lparen) else { return nil }
+            let params = parseParameters()
+            if eat(P.colon) { skipType(stopAtArrow: false, stopAtBrace: true) }
+            guard at(P.lbrace) else { return nil }
+            let body = parseArrowBody()
+            return .value(key: key, value: .arrow(params: params, body: body, offset: Int(keyToken.start)), keyOffset: Int(keyToken.start))
+        }
+        if eat(P.colon) {
+            let value = parseAssignment()
+            if key == "casing", case .string(let casing, _) = value { module.casing = casing }
+            return .value(key: key, value: value, keyOffset: Int(keyToken.start))
+        }
+        if at(P.assign) {  // shorthand with default (in patterns)
+            advance()
+            _ = parseAssignment()
+        }
+        return .value(key: key, value: .identifier(key, Int(keyToken.start)), keyOffset: Int(keyToken.start))
+    }
+
+    mutating func parseTemplate(tag: TSExpr?) -> TSExpr {
+        let offset = tag?.offset ?? Int(tok.start)
+        var pieces: [String] = []
+        var values: [TSExpr] = []
+        if tok.kind == .templateFull {
+            pieces.append(templatePiece(tok))
+            advance()
+            return .template(tag: tag, pieces: pieces, values: values, offset: offset)
+        }
+        pieces.append(templatePiece(tok))
+        advance()
+        while !atEnd && budget > 0 {
+            values.append(parseExpression())
+            // Recover to the next template piece if the interpolation did not parse fully.
+            while !atEnd && tok.kind != .templateMiddle && tok.kind != .templateTail && budget > 0 {
+                if at(P.lparen) || at(P.lbracket) || at(P.lbrace) { skipGroup() } else { advance() }
+            }
+            if atEnd { break }
+            pieces.append(templatePiece(tok))
+            let last = tok.kind == .templateTail
+            advance()
+            if last { break }
+        }
+        while pieces.count < values.count + 1 { pieces.append("") }
+        return .template(tag: tag, pieces: pieces, values: values, offset: offset)
+    }
+
+    /// The raw text of a template piece without its delimiters (`` ` ``, `}`, `${`).
+    func templatePiece(_ t: TSToken) -> String {
+        var start = Int(t.start) + 1
+        var end = Int(t.end)
+        if t.kind == .templateHead || t.kind == .templateMiddle {
+            end -= 2
+        } else if end > start, bytes[end - 1] == 96 {
+            end -= 1
+        }
+        if start > end { start = end }
+        return TSParser.unescape(bytes, start, end)
+    }
+}

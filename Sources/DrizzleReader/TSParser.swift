@@ -1,0 +1,417 @@
+/// Recognizes the statements of a TypeScript module that matter to a Drizzle schema: imports,
+/// exports, `const` declarations and `enum`s. Everything else (types, interfaces, functions,
+/// classes, expression statements) is skipped by bracket matching, so the parser is linear and always
+/// makes progress.
+struct TSParser {
+    let bytes: [UInt8]
+    let tokens: [TSToken]
+    var i = 0
+    var module = TSModule()
+    /// Nesting depth of expression parsing; very deep input is cut off instead of overflowing the stack.
+    var depth = 0
+    var budget: Int
+
+    init(bytes: [UInt8], lexer: TSLexer) {
+        self.bytes = bytes
+        self.tokens = lexer.tokens
+        self.module.problems = lexer.problems
+        self.budget = lexer.tokens.count * 4 + 64
+    }
+
+    /// Parses `bytes` into a module.
+    static func parse(_ bytes: [UInt8]) -> TSModule {
+        let lexer = TSLexer.lex(bytes)
+        var parser = TSParser(bytes: bytes, lexer: lexer)
+        parser.parseModule()
+        return parser.module
+    }
+
+    // MARK: - Token helpers
+
+    var tok: TSToken { tokens[i] }
+    var atEnd: Bool { tokens[i].kind == .eof }
+
+    func peek(_ k: Int = 1) -> TSToken { tokens[min(i + k, tokens.count - 1)] }
+
+    func text(_ t: TSToken) -> String {
+        String(decoding: bytes[Int(t.start)..<Int(t.end)], as: UTF8.self)
+    }
+
+    func isPunct(_ t: TSToken, _ code: UInt32) -> Bool { t.kind == .punct && t.punct == code }
+    func at(_ code: UInt32) -> Bool { isPunct(tokens[i], code) }
+
+    /// Whether token `t` is the identifier `word` (compared byte by byte, no allocation).
+    func isWord(_ t: TSToken, _ word: StaticString) -> Bool {
+        guard t.kind == .identifier, Int(t.end - t.start) == word.utf8CodeUnitCount else { return false }
+        let p = word.utf8Start
+        var k = 0
+        var o = Int(t.start)
+        while k < word.utf8CodeUnitCount {
+            if bytes[o] != p[k] { return false }
+            k += 1
+            o += 1
+        }
+        return true
+    }
+
+    func atWord(_ word: StaticString) -> Bool { isWord(tokens[i], word) }
+
+    mutating func advance() {
+        if tokens[i].kind != .eof { i += 1 }
+        budget -= 1
+    }
+
+    mutating func eat(_ code: UInt32) -> Bool {
+        if at(code) { advance(); return true }
+        return false
+    }
+
+    /// Skips a balanced bracket group starting at the current opening bracket.
+    mutating func skipGroup() {
+        let m = Int(tok.match)
+        if m > i { i = m + 1 } else { advance() }
+    }
+
+    mutating func problem(_ offset: Int, _ message: String, error: Bool = false) {
+        if module.problems.count < 60 {
+            module.problems.append(TSLexer.Problem(offset: offset, message: message, isError: error))
+        }
+    }
+
+    /// The decoded value of a string token (escapes resolved).
+    func stringValue(_ t: TSToken) -> String {
+        let start = Int(t.start) + 1
+        var end = Int(t.end)
+        if end > start, bytes[end - 1] == bytes[Int(t.start)] { end -= 1 }
+        return TSParser.unescape(bytes, start, max(start, end))
+    }
+
+    static func unescape(_ bytes: [UInt8], _ start: Int, _ end: Int) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(end - start)
+        var k = start
+        while k < end {
+            let c = bytes[k]
+            if c == 92, k + 1 < end {
+                let d = bytes[k + 1]
+                k += 2
+                switch d {
+                case 110: out.append(10)
+                case 116: out.append(9)
+                case 114: out.append(13)
+                case 48: out.append(0)
+                case 10: break  // line continuation
+                default: out.append(d)
+                }
+                continue
+            }
+            out.append(c)
+            k += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    // MARK: - Statements
+
+    mutating func parseModule() {
+        while !atEnd && budget > 0 {
+            let before = i
+            parseStatement()
+            if i == before { advance() }
+        }
+    }
+
+    /// Whether the current token ends a statement (a `;`, a line break, a closing brace or the end).
+    var atStatementEnd: Bool { at(P.semicolon) || tok.newlineBefore || at(P.rbrace) || atEnd }
+
+    /// Skips to the end of the current statement: a `;` or a line break before a token that starts one.
+    mutating func skipStatement() {
+        while !atEnd && budget > 0 {
+            if at(P.semicolon) { advance(); return }
+            if at(P.lparen) || at(P.lbracket) || at(P.lbrace) { skipGroup(); continue }
+            advance()
+            if tok.newlineBefore && startsStatement(tok) { return }
+        }
+    }
+
+    func startsStatement(_ t: TSToken) -> Bool {
+        guard t.kind == .identifier else { return isPunct(t, P.at) }
+        for word: StaticString in ["export", "import", "const", "let", "var", "function", "class", "interface", "type", "enum", "declare", "async", "abstract"] where isWord(t, word) {
+            return true
+        }
+        return false
+    }
+
+    mutating func endStatement() {
+        if eat(P.semicolon) { return }
+        if atStatementEnd { return }
+        skipStatement()
+    }
+
+    mutating func parseStatement() {
+        if eat(P.semicolon) { return }
+        if at(P.at) { skipDecorator(); return }
+        guard tok.kind == .identifier else { skipStatement(); return }
+        if atWord("import") && !isPunct(peek(), P.lparen) && !isPunct(peek(), P.dot) {
+            parseImport()
+        } else if atWord("export") {
+            parseExport()
+        } else if atWord("const") || atWord("let") || atWord("var") {
+            advance()
+            if atWord("enum") { advance(); parseEnum(exported: false); return }
+            parseDeclarations(exported: false)
+        } else if atWord("enum") {
+            advance()
+            parseEnum(exported: false)
+        } else if atWord("declare") {
+            advance()
+            skipDeclaration()
+        } else if skipTypeLevelDeclaration() {
+            return
+        } else {
+            _ = parseExpression()
+            endStatement()
+        }
+    }
+
+    mutating func skipDecorator() {
+        advance()
+        _ = parsePostfix()
+    }
+
+    /// Skips `type`, `interface`, `function`, `class`, `namespace` declarations. Returns false when the
+    /// current token starts none of them.
+    mutating func skipTypeLevelDeclaration() -> Bool {
+        if atWord("type") && peek().kind == .identifier {
+            advance()
+            skipTypeAlias()
+            return true
+        }
+        if atWord("interface") || atWord("class") || atWord("namespace") || atWord("module") || atWord("abstract")
+            || atWord("function") || (atWord("async") && isWord(peek(), "function"))
+        {
+            // Skip to the body and over it.
+            while !atEnd && !at(P.lbrace) && !at(P.semicolon) && budget > 0 {
+                if at(P.lparen) || at(P.lbracket) { skipGroup() } else { advance() }
+            }
+            if at(P.lbrace) { skipGroup() } else { _ = eat(P.semicolon) }
+            return true
+        }
+        return false
+    }
+
+    mutating func skipDeclaration() {
+        if skipTypeLevelDeclaration() { return }
+        skipStatement()
+    }
+
+    mutating func skipTypeAlias() {
+        advance()  // name
+        if at(P.less) { skipTypeArguments() }
+        _ = eat(P.assign)
+        skipType(stopAtArrow: false)
+        _ = eat(P.semicolon)
+    }
+
+    // MARK: Imports and exports
+
+    mutating func parseImport() {
+        let importOffset = Int(tok.start)
+        advance()
+        if atWord("type") && !isWord(peek(), "from") && !isPunct(peek(), P.comma) { skipStatement(); return }
+        if tok.kind == .string {  // side-effect import
+            module.specifiers.append((stringValue(tok), Int(tok.start)))
+            advance()
+            endStatement()
+            return
+        }
+        var pending: [(local: String, name: String?)] = []  // name nil = namespace
+        if tok.kind == .identifier && !atWord("from") {
+            pending.append((text(tok), "default"))
+            advance()
+            _ = eat(P.comma)
+        }
+        if at(P.star) {
+            advance()
+            if atWord("as") { advance() }
+            if tok.kind == .identifier { pending.append((text(tok), nil)); advance() }
+        } else if at(P.lbrace) {
+            let close = Int(tok.match)
+            advance()
+            while !atEnd && !at(P.rbrace) && (close < 0 || i < close) {
+                if atWord("type") && peek().kind == .identifier && !isWord(peek(), "as") { advance() }
+                guard tok.kind == .identifier || tok.kind == .string else { advance(); continue }
+                let name = tok.kind == .string ? stringValue(tok) : text(tok)
+                advance()
+                var local = name
+                if atWord("as") {
+                    advance()
+                    local = text(tok)
+                    advance()
+                }
+                pending.append((local, name))
+                _ = eat(P.comma)
+            }
+            _ = eat(P.rbrace)
+        }
+        guard atWord("from") else {
+            problem(importOffset, "malformed import statement")
+            skipStatement()
+            return
+        }
+        advance()
+        guard tok.kind == .string else { skipStatement(); return }
+        let specifier = stringValue(tok)
+        let offset = Int(tok.start)
+        module.specifiers.append((specifier, offset))
+        advance()
+        for entry in pending {
+            if let name = entry.name {
+                module.bind(entry.local, .imported(specifier: specifier, name: name, offset: offset))
+            } else {
+                module.bind(entry.local, .namespace(specifier: specifier, offset: offset))
+            }
+        }
+        endStatement()
+    }
+
+    mutating func parseExport() {
+        advance()
+        if atWord("default") {
+            advance()
+            if tok.kind == .identifier && !atWord("function") && !atWord("class") && peekEndsStatement() {
+                module.exports["default"] = .local(text(tok))
+                advance()
+                endStatement()
+                return
+            }
+            if skipTypeLevelDeclaration() { return }
+            let value = parseExpression()
+            module.bind("default", .value(value))
+            module.exports["default"] = .local("default")
+            endStatement()
+            return
+        }
+        if atWord("declare") { advance() }
+        if atWord("const") || atWord("let") || atWord("var") {
+            advance()
+            if atWord("enum") { advance(); parseEnum(exported: true); return }
+            parseDeclarations(exported: true)
+            return
+        }
+        if atWord("enum") { advance(); parseEnum(exported: true); return }
+        if atWord("type") && isPunct(peek(), P.lbrace) { advance() }
+        if at(P.star) {
+            advance()
+            var alias: String?
+            if atWord("as") { advance(); alias = text(tok); advance() }
+            guard atWord("from") else { skipStatement(); return }
+            advance()
+            guard tok.kind == .string else { skipStatement(); return }
+            let specifier = stringValue(tok)
+            let offset = Int(tok.start)
+            module.specifiers.append((specifier, offset))
+            if let alias {
+                module.exports[alias] = .namespace(specifier: specifier, offset: offset)
+            } else {
+                module.exportStars.append((specifier, offset))
+            }
+            advance()
+            endStatement()
+            return
+        }
+        if at(P.lbrace) {
+            let close = Int(tok.match)
+            advance()
+            var pairs: [(local: String, exported: String)] = []
+            while !atEnd && !at(P.rbrace) && (close < 0 || i < close) {
+                if atWord("type") && peek().kind == .identifier && !isWord(peek(), "as") { advance() }
+                guard tok.kind == .identifier || tok.kind == .string else { advance(); continue }
+                let local = tok.kind == .string ? stringValue(tok) : text(tok)
+                advance()
+                var exported = local
+                if atWord("as") {
+                    advance()
+                    exported = tok.kind == .string ? stringValue(tok) : text(tok)
+                    advance()
+                }
+                pairs.append((local, exported))
+                _ = eat(P.comma)
+            }
+            _ = eat(P.rbrace)
+            if atWord("from") {
+                advance()
+                if tok.kind == .string {
+                    let specifier = stringValue(tok)
+                    let offset = Int(tok.start)
+                    module.specifiers.append((specifier, offset))
+                    for pair in pairs {
+                        module.exports[pair.exported] = .reexport(specifier: specifier, name: pair.local, offset: offset)
+                    }
+                    advance()
+                }
+            } else {
+                for pair in pairs { module.exports[pair.exported] = .local(pair.local) }
+            }
+            endStatement()
+            return
+        }
+        if skipTypeLevelDeclaration() { return }
+        skipStatement()
+    }
+
+    func peekEndsStatement() -> Bool {
+        let next = peek()
+        return next.kind == .eof || isPunct(next, P.semicolon) || next.newlineBefore
+    }
+
+    // MARK: Declarations
+
+    mutating func parseDeclarations(exported: Bool) {
+        while !atEnd && budget > 0 {
+            guard tok.kind == .identifier else {
+                // Destructuring and other patterns: not modelled.
+                if at(P.lbrace) || at(P.lbracket) { skipGroup() }
+                skipStatement()
+                return
+            }
+            let name = text(tok)
+            advance()
+            _ = eat(P.bang)
+            if eat(P.colon) { skipType(stopAtArrow: false) }
+            var value = TSExpr.undefined(Int(tok.start))
+            if eat(P.assign) { value = parseExpression() }
+            module.bind(name, .value(value))
+            if exported { module.exports[name] = .local(name) }
+            if eat(P.comma) { continue }
+            break
+        }
+        endStatement()
+    }
+
+    mutating func parseEnum(exported: Bool) {
+        guard tok.kind == .identifier else { skipStatement(); return }
+        let name = text(tok)
+        let offset = Int(tok.start)
+        advance()
+        guard at(P.lbrace) else { skipStatement(); return }
+        let close = Int(tok.match)
+        advance()
+        var members: [(String, TSExpr)] = []
+        var next = 0.0
+        while !atEnd && !at(P.rbrace) && (close < 0 || i < close) && budget > 0 {
+            guard tok.kind == .identifier || tok.kind == .string else { advance(); continue }
+            let key = tok.kind == .string ? stringValue(tok) : text(tok)
+            let keyOffset = Int(tok.start)
+            advance()
+            var value = TSExpr.number(next, String(Int(next)), keyOffset)
+            if eat(P.assign) { value = parseAssignment() }
+            if case .number(let v, _, _) = value { next = v + 1 }
+            members.append((key, value))
+            _ = eat(P.comma)
+        }
+        _ = eat(P.rbrace)
+        module.bind(name, .tsEnum(members, offset))
+        if exported { module.exports[name] = .local(name) }
+    }
+}
