@@ -57,6 +57,8 @@ extension DrizzleEvaluator {
             return .column(ref)
         case .sql:
             return callee  // `.mapWith()`, `.as()`, `.inlineParams()` keep the SQL
+        case .unknown:
+            return callee  // keep the first reason (an unresolved import, say)
         default:
             return .unknown("call of a value that is not a Drizzle builder", at)
         }

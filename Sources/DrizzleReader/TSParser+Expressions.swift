@@ -171,6 +171,7 @@ extension TSParser {
         advance()
         var args: [TSExpr] = []
         while !atEnd && !at(P.rparen) && (close < 0 || i < close) && budget > 0 {
+            if close < 0 && tok.newlineBefore && startsStatement(tok) { break }  // unclosed bracket: stop at the next statement
             let before = i
             if at(P.ellipsis) {
                 let offset = Int(tok.start)
@@ -266,6 +267,7 @@ extension TSParser {
         advance()
         var items: [TSExpr] = []
         while !atEnd && !at(P.rbracket) && (close < 0 || i < close) && budget > 0 {
+            if close < 0 && tok.newlineBefore && startsStatement(tok) { break }  // unclosed bracket: stop at the next statement
             let before = i
             if at(P.comma) { advance(); items.append(.undefined(offset)); continue }
             if at(P.ellipsis) {
@@ -290,6 +292,7 @@ extension TSParser {
         advance()
         var props: [TSProperty] = []
         while !atEnd && !at(P.rbrace) && (close < 0 || i < close) && budget > 0 {
+            if close < 0 && tok.newlineBefore && startsStatement(tok) { break }  // unclosed bracket: stop at the next statement
             let before = i
             if at(P.ellipsis) {
                 advance()

@@ -126,11 +126,12 @@ struct TSParser {
 
     /// Skips to the end of the current statement: a `;` or a line break before a token that starts one.
     mutating func skipStatement() {
+        let start = i
         while !atEnd && budget > 0 {
+            if i > start && tok.newlineBefore && startsStatement(tok) { return }
             if at(P.semicolon) { advance(); return }
             if at(P.lparen) || at(P.lbracket) || at(P.lbrace) { skipGroup(); continue }
             advance()
-            if tok.newlineBefore && startsStatement(tok) { return }
         }
     }
 

@@ -1,0 +1,97 @@
+import DrizzleReader
+import SchemaModel
+import SourceScanning
+import Testing
+
+/// Bad input ends in diagnostics with locations and recovery at the next statement, never a crash.
+@Suite struct BadInputTests {
+    @Test func unknownBuilderIsReportedAndNotStated() throws {
+        let result = readSchema("""
+        import { pgTable, integer } from 'drizzle-orm/pg-core';
+        import { money } from 'drizzle-orm/pg-core';
+        export const t = pgTable('t', {
+          a: money('a'),
+          b: integer('b'),
+        });
+        """)
+        #expect(result.messages == ["schema.ts:4:6: warning: unsupported column builder 'money'"])
+        let table = try #require(result.table("t"))
+        #expect(table.columns.map(\.name) == ["a", "b"])
+        #expect(table.columns[0].notStated == [.columnType])
+        #expect(table.columns[0].rawType == "money('a')")
+    }
+
+    @Test func customTypeWithoutLiteralDataType() throws {
+        let result = readSchema("""
+        import { pgTable, customType } from 'drizzle-orm/pg-core';
+        import { typeName } from './types';
+        const odd = customType({ dataType: () => typeName() });
+        export const t = pgTable('t', { a: odd('a') });
+        """)
+        #expect(result.messages == [
+            "schema.ts:2:26: warning: cannot find imported file './types'",
+            "schema.ts:4:33: warning: cannot resolve the dataType() of custom column 'a' in table 't'",
+        ])
+        #expect(result.table("t")?.columns.first?.notStated == [.columnType])
+    }
+
+    @Test func unterminatedStringRecoversAtNextStatement() throws {
+        let result = readSchema("""
+        import { pgTable, integer } from 'drizzle-orm/pg-core';
+        const broken = 'oops;
+        export const t = pgTable('t', { a: integer('a') });
+        """)
+        #expect(result.messages == ["schema.ts:2:16: error: unterminated string literal"])
+        #expect(result.hasErrors)
+        #expect(result.table("t")?.columns.map(\.name) == ["a"])
+    }
+
+    @Test func unbalancedBracketRecovers() throws {
+        let result = readSchema("""
+        import { pgTable, integer } from 'drizzle-orm/pg-core';
+        function f() { if (x { return 1; }
+        export const t = pgTable('t', { a: integer('a') });
+        """)
+        #expect(result.messages.contains("schema.ts:2:19: error: unbalanced '('"))
+        #expect(result.table("t")?.columns.map(\.name) == ["a"])
+    }
+
+    @Test func unterminatedTemplateAndComment() {
+        let template = readSchema("const q = sql`select ${x}\n")
+        #expect(template.messages == ["schema.ts:1:25: error: unterminated template literal"])
+        let comment = readSchema("export const a = 1; /* never closed\n")
+        #expect(comment.messages == ["schema.ts:1:21: error: unterminated comment"])
+    }
+
+    @Test func missingInputsAndEmptyDirectories() {
+        let files = InMemorySourceFiles(["docs/readme.md": "# hi", "schema.py": "x = 1", "bin.ts": "\u{0}\u{1}"])
+        let result = DrizzleReader.read(paths: ["nope.ts", "docs", "schema.py", "bin.ts"], files: files)
+        #expect(result.messages == [
+            "error: cannot read 'nope.ts': no such file or directory",
+            "error: no TypeScript files under 'docs'",
+            "error: 'schema.py' is not a TypeScript file (expected .ts, .tsx or .mts)",
+            "error: 'bin.ts' is not a text file",
+        ])
+        #expect(result.catalog.schemas.isEmpty)
+    }
+
+    @Test func unresolvedColumnValueIsReported() {
+        let result = readSchema("""
+        import { pgTable } from 'drizzle-orm/pg-core';
+        import { idColumn } from '@acme/db-helpers';
+        export const t = pgTable('t', { id: idColumn() });
+        """)
+        #expect(result.messages == ["schema.ts:3:33: warning: cannot resolve column 'id' of table 't': 'idColumn' is imported from '@acme/db-helpers', which is not read"])
+        #expect(result.table("t")?.notStated == [.column])
+    }
+
+    @Test func notTypeScriptContentDoesNotCrash() {
+        let result = readSchema("""
+        #!/usr/bin/env python
+        def main():
+            print("hello")  # ]]] )))
+        """)
+        #expect(result.catalog.schemas.isEmpty)
+        #expect(!result.diagnostics.isEmpty)
+    }
+}
