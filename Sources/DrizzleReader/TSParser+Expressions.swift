@@ -96,6 +96,13 @@ extension TSParser {
 
     mutating func parseUnary() -> TSExpr {
         let offset = Int(tok.start)
+        guard depth < TSParser.maxDepth else {
+            problem(offset, "expression nested too deeply")
+            skipToListEnd()
+            return .unknown(offset)
+        }
+        depth += 1
+        defer { depth -= 1 }
         if tok.kind == .punct {
             if at(P.bang) || at(P.minus) || at(P.plus) || at(P.tilde) {
                 let op = text(tok)
