@@ -91,7 +91,7 @@ extension DrizzleEvaluator {
             spelling = chain.root.lowercased()
         }
 
-        let parsed = TypeCanonicalizer.parse(spelling)
+        let parsed = canonicalType(spelling)
         var type = enumType ?? parsed.type
         for call in chain.calls where call.name == "array" { type = type.arrayOf }
         var column = Column(name: names.database, type: type, rawType: chain.raw, notStated: notStated, provenance: provenance)

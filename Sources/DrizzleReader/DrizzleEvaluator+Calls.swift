@@ -14,34 +14,34 @@ extension DrizzleEvaluator {
         "sequence": "pgSequence",
     ]
 
-    func call(_ callee: DrizzleValue, _ args: [DrizzleValue], raw: String, at: SourceLocation) -> DrizzleValue {
+    func call(_ callee: DrizzleValue, _ args: [DrizzleValue], site: Site) -> DrizzleValue {
         switch callee {
         case .builtin(let name):
-            if let helper = sqlHelper(name, args, at) { return helper }
+            if let helper = sqlHelper(name, args) { return helper }
             switch name {
             case "Object.values", "Object.keys":
-                guard case .object(let object) = args.first else { return .unknown("'\(name)' of a value that is not a constant object", at) }
+                guard case .object(let object) = args.first else { return .unknown("'\(name)' of a value that is not a constant object", site.location) }
                 return .array(object.entries.map { name == "Object.values" ? $0.value : .string($0.key) })
             case "Object.freeze": return args.first ?? .undefined
             default:
-                return .chain(Chain(root: name, args: args, location: at, raw: raw))
+                return .chain(Chain(root: name, args: args, site: site))
             }
         case .method(var chain, let name):
             if chain.root == "pgSchema", let builder = DrizzleEvaluator.schemaMethods[name] {
-                return .chain(Chain(root: builder, args: args, location: at, raw: raw, target: Box(.chain(chain))))
+                return .chain(Chain(root: builder, args: args, site: site, target: Box(.chain(chain))))
             }
-            chain.calls.append(Chain.Call(name: name, args: args, raw: raw))
+            chain.calls.append(Chain.Call(name: name, args: args, site: site))
             return .chain(chain)
         case .chain(let chain):
             switch chain.root {
             case "pgTableCreator":
-                return .chain(Chain(root: "pgTable", args: args, location: at, raw: raw, target: Box(chain.args.first ?? .undefined)))
+                return .chain(Chain(root: "pgTable", args: args, site: site, target: Box(chain.args.first ?? .undefined)))
             case "pgEnum":
-                return .chain(Chain(root: "__enum", args: args, location: at, raw: raw, target: Box(.chain(chain))))
+                return .chain(Chain(root: "__enum", args: args, site: site, target: Box(.chain(chain))))
             case "customType":
-                return .chain(Chain(root: "__custom", args: args, location: at, raw: raw, target: Box(.chain(chain))))
+                return .chain(Chain(root: "__custom", args: args, site: site, target: Box(.chain(chain))))
             default:
-                return .unknown("call of '\(chain.root)(...)' result", at)
+                return .unknown("call of '\(chain.root)(...)' result", site.location)
             }
         case .closure(let closure):
             return invoke(closure, args)
@@ -52,7 +52,7 @@ extension DrizzleEvaluator {
             case "nullsFirst": ref.nullsFirst = true
             case "nullsLast": ref.nullsFirst = false
             case "op": ref.operatorClass = args.first?.stringValue
-            default: return .unknown("column method '\(name)'", at)
+            default: return .unknown("column method '\(name)'", site.location)
             }
             return .column(ref)
         case .sql:
@@ -60,17 +60,17 @@ extension DrizzleEvaluator {
         case .unknown:
             return callee  // keep the first reason (an unresolved import, say)
         default:
-            return .unknown("call of a value that is not a Drizzle builder", at)
+            return .unknown("call of a value that is not a Drizzle builder", site.location)
         }
     }
 
-    func member(_ base: DrizzleValue, _ name: String, _ at: SourceLocation) -> DrizzleValue {
+    func member(_ base: DrizzleValue, _ name: String, _ site: Site) -> DrizzleValue {
         switch base {
         case .object(let object):
             return object[name] ?? .undefined
         case .namespace(let module):
             var visited: Set<Int> = []
-            return exported(module, name, &visited) ?? .unknown("module does not export '\(name)'", at)
+            return exported(module, name, &visited) ?? .unknown("module does not export '\(name)'", site.location)
         case .builtin(let builtin):
             if builtin == "*" { return .builtin(name) }
             if builtin == "authUsers" {
@@ -90,7 +90,7 @@ extension DrizzleEvaluator {
         case .unknown:
             return base
         default:
-            return .unknown("member '\(name)' of a value that is not an object", at)
+            return .unknown("member '\(name)' of a value that is not an object", site.location)
         }
     }
 
@@ -187,7 +187,7 @@ extension DrizzleEvaluator {
 
     /// drizzle-orm's SQL helpers (`eq`, `and`, `inArray`, `sql.raw`, ...), rendered as drizzle-orm
     /// renders them, with parameters inlined as literals.
-    func sqlHelper(_ name: String, _ args: [DrizzleValue], _ at: SourceLocation) -> DrizzleValue? {
+    func sqlHelper(_ name: String, _ args: [DrizzleValue]) -> DrizzleValue? {
         let binaryOperators = ["eq": " = ", "ne": " <> ", "gt": " > ", "gte": " >= ", "lt": " < ", "lte": " <= ",
                                "like": " like ", "ilike": " ilike ", "notLike": " not like ", "notIlike": " not ilike "]
         if let op = binaryOperators[name], args.count == 2 {

@@ -19,6 +19,9 @@ final class DrizzleEvaluator {
     var casing: DrizzleReader.Casing?
     var defaultSchema: String
     var log = DiagnosticLog()
+    /// The files of ``modules``, shared with the positions values carry.
+    let sources = SourceSet()
+    private var typeCache: [String: TypeCanonicalizer.Result] = [:]
     private var cache: [[String: DrizzleValue]] = []
     private var inProgress: Set<String> = []
     private var callDepth = 0
@@ -29,8 +32,21 @@ final class DrizzleEvaluator {
 
     func add(_ module: Module) -> Int {
         modules.append(module)
+        sources.files.append(module.file)
         cache.append([:])
         return modules.count - 1
+    }
+
+    /// `TypeCanonicalizer.parse`, memoized: schemas repeat a handful of spellings many times.
+    func canonicalType(_ spelling: String) -> TypeCanonicalizer.Result {
+        if let known = typeCache[spelling] { return known }
+        let parsed = TypeCanonicalizer.parse(spelling)
+        typeCache[spelling] = parsed
+        return parsed
+    }
+
+    func site(_ module: Int, _ start: Int, _ rawStart: Int? = nil, _ end: Int? = nil) -> Site {
+        Site(sources: sources, module: module, start: start, rawStart: rawStart ?? start, end: end ?? start)
     }
 
     func location(_ module: Int, _ offset: Int) -> SourceLocation {
@@ -161,11 +177,11 @@ final class DrizzleEvaluator {
             }
             return .string(out)
         case .member(let base, let name, let offset):
-            return member(evaluate(base, module, scope), name, location(module, offset))
+            return member(evaluate(base, module, scope), name, site(module, offset))
         case .index(let base, let key, let offset):
             let keyValue = evaluate(key, module, scope)
             let baseValue = evaluate(base, module, scope)
-            if let s = keyValue.stringValue { return member(baseValue, s, location(module, offset)) }
+            if let s = keyValue.stringValue { return member(baseValue, s, site(module, offset)) }
             if let n = keyValue.intValue, case .array(let items) = baseValue {
                 return n >= 0 && n < items.count ? items[n] : .undefined
             }
@@ -173,9 +189,9 @@ final class DrizzleEvaluator {
         case .call(let callee, let args, let start, let end):
             let calleeValue = evaluate(callee, module, scope)
             let argValues = evaluateList(args, module, scope)
-            var raw = text(module, start, end)
-            if case .member(_, _, let nameOffset) = callee { raw = text(module, nameOffset, end) }
-            return call(calleeValue, argValues, raw: raw, at: location(module, start))
+            var rawStart = start
+            if case .member(_, _, let nameOffset) = callee { rawStart = nameOffset }
+            return call(calleeValue, argValues, site: site(module, start, rawStart, end))
         case .new(_, _, let offset):
             return .unknown("'new' expression", location(module, offset))
         case .object(let props, _):

@@ -1,4 +1,5 @@
 import SchemaModel
+import SourceScanning
 
 /// A value the evaluator computes from a schema file: literals, objects, functions, and the
 /// Drizzle objects (builder chains, column references, SQL fragments) the interpreter turns into the
@@ -91,25 +92,47 @@ struct Closure {
     var scope: [String: DrizzleValue]
 }
 
+/// The files being read, shared by reference so that values can carry cheap positions and resolve
+/// them to locations and source text only when something needs them.
+final class SourceSet {
+    var files: [SourceFile] = []
+}
+
+/// A span of source: where a call starts (for locations) and the text to show as its spelling.
+struct Site {
+    let sources: SourceSet
+    let module: Int
+    let start: Int
+    let rawStart: Int
+    let end: Int
+
+    var location: SourceLocation { sources.files[module].location(at: start) }
+    var raw: String { sources.files[module].text(rawStart..<end) }
+}
+
 /// A Drizzle builder call and the methods chained onto it, e.g. `varchar('x', {length: 9}).notNull()`.
 struct Chain {
     struct Call {
         var name: String
         var args: [DrizzleValue]
+        var site: Site?
         /// The method call as written (`$defaultFn(() => x)`), for client-side defaults.
-        var raw: String
+        var raw: String { site?.raw ?? name + "()" }
     }
 
     /// The builder's name (`varchar`, `pgTable`, `index`, ...).
     var root: String
     var args: [DrizzleValue]
     var calls: [Call] = []
-    var location: SourceLocation?
-    /// The root call as written (`varchar('email', { length: 255 })`).
-    var raw: String
+    var site: Site?
     /// The object the builder was called on: the `pgSchema` for `s.table()`, the table creator's
     /// function for a prefixed `pgTable`, the enum for an enum column.
     var target: Box?
+
+    /// Where the builder call starts.
+    var location: SourceLocation? { site?.location }
+    /// The root call as written (`varchar('email', { length: 255 })`).
+    var raw: String { site?.raw ?? root + "()" }
 
     func has(_ name: String) -> Bool { calls.contains { $0.name == name } }
     func last(_ name: String) -> Call? { calls.last { $0.name == name } }

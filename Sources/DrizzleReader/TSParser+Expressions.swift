@@ -50,22 +50,24 @@ extension TSParser {
         }
     }
 
-    static func precedence(_ op: String) -> Int {
-        switch op {
-        case "??": return 1
-        case "||": return 2
-        case "&&": return 3
-        case "|": return 4
-        case "^": return 5
-        case "&": return 6
-        case "==", "!=", "===", "!==": return 7
-        case "<", ">", "<=", ">=", "instanceof", "in": return 8
-        case "<<", ">>": return 9
-        case "+", "-": return 10
-        case "*", "/", "%": return 11
-        case "**": return 12
-        default: return -1
-        }
+    /// Binary operator precedence by packed punctuator code; -1 when the token is not one.
+    static let precedences: [UInt32: Int] = {
+        var table: [UInt32: Int] = [:]
+        let levels: [(Int, [StaticString])] = [
+            (1, ["??"]), (2, ["||"]), (3, ["&&"]), (4, ["|"]), (5, ["^"]), (6, ["&"]),
+            (7, ["==", "!=", "===", "!=="]), (8, ["<", ">", "<=", ">="]), (9, ["<<", ">>"]),
+            (10, ["+", "-"]), (11, ["*", "/", "%"]), (12, ["**"]),
+        ]
+        for (level, ops) in levels { for op in ops { table[TSToken.code(op)] = level } }
+        return table
+    }()
+
+    /// The spelling of a packed punctuator code.
+    static func spelling(_ code: UInt32) -> String {
+        var bytes: [UInt8] = []
+        var c = code
+        while c != 0 { bytes.append(UInt8(c & 0xFF)); c >>= 8 }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     mutating func parseBinary(_ minimum: Int) -> TSExpr {
@@ -76,16 +78,16 @@ extension TSParser {
                 skipType(stopAtArrow: false)
                 continue
             }
-            let op: String
+            let prec: Int
             if tok.kind == .punct {
-                op = text(tok)
+                prec = TSParser.precedences[tok.punct] ?? -1
             } else if atWord("instanceof") || atWord("in") {
-                op = text(tok)
+                prec = 8
             } else {
                 break
             }
-            let prec = TSParser.precedence(op)
             if prec < 0 || prec <= minimum { break }
+            let op = tok.kind == .punct ? TSParser.spelling(tok.punct) : text(tok)
             let offset = left.offset
             advance()
             let right = parseBinary(prec)
@@ -105,11 +107,11 @@ extension TSParser {
         defer { depth -= 1 }
         if tok.kind == .punct {
             if at(P.bang) || at(P.minus) || at(P.plus) || at(P.tilde) {
-                let op = text(tok)
+                let op = TSParser.spelling(tok.punct)
                 advance()
                 return .unary(op, parseUnary(), offset)
             }
-            if text(tok) == "++" || text(tok) == "--" {
+            if tok.punct == TSToken.code("++") || tok.punct == TSToken.code("--") {
                 advance()
                 _ = parseUnary()
                 return .unknown(offset)
@@ -394,6 +396,7 @@ extension TSParser {
             end -= 1
         }
         if start > end { start = end }
+        if !bytes[start..<end].contains(92) { return String(decoding: bytes[start..<end], as: UTF8.self) }
         return TSParser.unescape(bytes, start, end)
     }
 }

@@ -121,6 +121,13 @@ extension TSParser {
 
     // MARK: - Types
 
+    static func codes(_ list: [StaticString]) -> Set<UInt32> { Set(list.map { TSToken.code($0) }) }
+    /// Punctuators that end a type skipped after `as`/`satisfies` (expression operators).
+    static let typeEnders = codes(["?", ":", "||", "&&", "??", "+", "-", "*", "/", "==", "===", "!=", "!==", "<=", ">=", "!"])
+    static let typeContinuersAfter = codes(["|", "&", "=>", ".", ":", "?", "<", ","])
+    static let typeContinuersBefore = codes(["|", "&", "=>", ".", "?", "["])
+    static let typeArgumentPunctuators = codes(["|", "&", ",", ".", "=>", "?", ":", "-"])
+
     /// Skips a type annotation. It ends at a `,`, `)`, `]`, `}`, `;` or `=` at this level, at `=>` when
     /// `stopAtArrow`, or at a line break that does not continue the type.
     mutating func skipType(stopAtArrow: Bool, stopAtBrace: Bool = false) {
@@ -150,10 +157,7 @@ extension TSParser {
             }
             // A type never contains an expression operator like `?` (conditional types aside) at depth 0
             // in the places we skip, so `?`/`:`/`||` end an `as` type inside a ternary or condition.
-            if t.kind == .punct {
-                let spelling = text(t)
-                if ["?", ":", "||", "&&", "??", "+", "-", "*", "/", "==", "===", "!=", "!==", "<=", ">=", "!"].contains(spelling) { return }
-            }
+            if t.kind == .punct && TSParser.typeEnders.contains(t.punct) { return }
             if previous != nil, t.kind == .identifier, let prev = previous, prev.kind == .identifier,
                 !isWord(prev, "keyof"), !isWord(prev, "typeof"), !isWord(prev, "readonly"), !isWord(prev, "unique"),
                 !isWord(prev, "infer"), !isWord(prev, "asserts"), !isWord(prev, "is"), !isWord(t, "is"),
@@ -167,15 +171,9 @@ extension TSParser {
     }
 
     func continuesType(_ previous: TSToken, _ next: TSToken) -> Bool {
-        if previous.kind == .punct {
-            let p = text(previous)
-            if ["|", "&", "=>", ".", ":", "?", "<", ","].contains(p) { return true }
-        }
+        if previous.kind == .punct && TSParser.typeContinuersAfter.contains(previous.punct) { return true }
         if isWord(previous, "keyof") || isWord(previous, "typeof") || isWord(previous, "extends") { return true }
-        if next.kind == .punct {
-            let p = text(next)
-            if ["|", "&", "=>", ".", "?", "["].contains(p) { return true }
-        }
+        if next.kind == .punct && TSParser.typeContinuersBefore.contains(next.punct) { return true }
         return isWord(next, "extends")
     }
 
@@ -187,7 +185,7 @@ extension TSParser {
         while !atEnd && level > 0 && budget > 0 {
             if at(P.less) { level += 1 } else if at(P.greater) { level -= 1 } else if at(P.semicolon) { return }
             if at(P.lparen) || at(P.lbracket) || at(P.lbrace) { skipGroup(); continue }
-            if text(tok) == "=>" { advance(); continue }
+            if tok.punct == P.arrow { advance(); continue }
             advance()
         }
     }
@@ -214,8 +212,7 @@ extension TSParser {
                 } else if t.punct == P.semicolon || t.punct == P.rparen || t.punct == P.rbrace || t.punct == P.rbracket {
                     return false
                 } else {
-                    let p = text(t)
-                    if !["|", "&", ",", ".", "=>", "?", ":", "-"].contains(p) { return false }
+                    if !TSParser.typeArgumentPunctuators.contains(t.punct) { return false }
                 }
             case .identifier, .string, .number, .templateFull: break
             default: return false

@@ -83,7 +83,9 @@ struct TSParser {
         let start = Int(t.start) + 1
         var end = Int(t.end)
         if end > start, bytes[end - 1] == bytes[Int(t.start)] { end -= 1 }
-        return TSParser.unescape(bytes, start, max(start, end))
+        end = max(start, end)
+        if !bytes[start..<end].contains(92) { return String(decoding: bytes[start..<end], as: UTF8.self) }
+        return TSParser.unescape(bytes, start, end)
     }
 
     static func unescape(_ bytes: [UInt8], _ start: Int, _ end: Int) -> String {
