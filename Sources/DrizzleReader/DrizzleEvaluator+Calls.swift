@@ -187,10 +187,11 @@ extension DrizzleEvaluator {
 
     /// drizzle-orm's SQL helpers (`eq`, `and`, `inArray`, `sql.raw`, ...), rendered as drizzle-orm
     /// renders them, with parameters inlined as literals.
+    static let binaryOperators = ["eq": " = ", "ne": " <> ", "gt": " > ", "gte": " >= ", "lt": " < ", "lte": " <= ",
+                                  "like": " like ", "ilike": " ilike ", "notLike": " not like ", "notIlike": " not ilike "]
+
     func sqlHelper(_ name: String, _ args: [DrizzleValue]) -> DrizzleValue? {
-        let binaryOperators = ["eq": " = ", "ne": " <> ", "gt": " > ", "gte": " >= ", "lt": " < ", "lte": " <= ",
-                               "like": " like ", "ilike": " ilike ", "notLike": " not like ", "notIlike": " not ilike "]
-        if let op = binaryOperators[name], args.count == 2 {
+        if let op = DrizzleEvaluator.binaryOperators[name], args.count == 2 {
             var f = sqlOperand(args[0])
             f.parts.append(.text(op))
             f.append(sqlOperand(args[1]))

@@ -25,71 +25,77 @@ struct TSLexer {
         if problems.count < 50 { problems.append(Problem(offset: offset, message: message, isError: error)) }
     }
 
+    // Lexer state, kept in stored properties (not captured locals) so the hot loop stays fast.
+    private var i = 0
+    private var newline = true
+    /// Open bracket token indices; template substitutions are marked with `templateMark`.
+    private var open: [Int] = []
+    private var templateDepth = 0
+    private let templateMark = -1
+
+    @inline(__always) private static func isIdentStart(_ c: UInt8) -> Bool {
+        (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c == 95 || c == 36 || c >= 0x80
+    }
+
+    @inline(__always) private static func isIdentPart(_ c: UInt8) -> Bool {
+        isIdentStart(c) || (c >= 48 && c <= 57)
+    }
+
+    @inline(__always) private mutating func push(_ kind: TSTokenKind, _ start: Int, _ end: Int, _ punct: UInt32 = 0) {
+        tokens.append(TSToken(kind: kind, newlineBefore: newline, start: Int32(start), end: Int32(end), punct: punct, match: -1))
+        newline = false
+    }
+
+    /// Scans template text starting after `` ` `` or `}`, up to the closing backtick or a `${`.
+    private mutating func scanTemplate(_ b: UnsafeBufferPointer<UInt8>, from start: Int, head: Bool) {
+        let n = b.count
+        var j = i
+        while j < n {
+            let c = b[j]
+            if c == 92 { j += 2; continue }  // backslash escape
+            if c == 96 {  // closing backtick
+                i = j + 1
+                push(head ? .templateFull : .templateTail, start, i)
+                return
+            }
+            if c == 36, j + 1 < n, b[j + 1] == 123 {  // ${
+                i = j + 2
+                push(head ? .templateHead : .templateMiddle, start, i)
+                open.append(templateMark)
+                templateDepth += 1
+                return
+            }
+            j += 1
+        }
+        report(start, "unterminated template literal")
+        i = n
+        push(head ? .templateFull : .templateTail, start, n)
+    }
+
+    private func regexAllowed(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let last = tokens.last else { return true }
+        switch last.kind {
+        case .number, .string, .regex, .templateFull, .templateTail: return false
+        case .identifier:
+            let length = last.end - last.start
+            // Keywords after which an expression (and so a regex) may start.
+            if length >= 2 && length <= 10 {
+                let word = String(decoding: UnsafeBufferPointer(rebasing: b[Int(last.start)..<Int(last.end)]), as: UTF8.self)
+                return ["return", "typeof", "case", "in", "of", "new", "delete", "void", "throw", "instanceof", "yield", "await", "else", "do"].contains(word)
+            }
+            return false
+        case .punct:
+            return !(last.punct == P.rparen || last.punct == P.rbracket || last.punct == P.rbrace)
+        default: return true
+        }
+    }
+
     // swiftlint:disable:next function_body_length cyclomatic_complexity
     private mutating func run(_ b: UnsafeBufferPointer<UInt8>) {
         let n = b.count
-        tokens.reserveCapacity(n / 5 + 16)
-        var i = 0
-        var newline = true
-        /// Open bracket token indices; template substitutions are marked with `templateMark`.
-        var open: [Int] = []
-        var templateDepth = 0
-        let templateMark = -1
-
-        @inline(__always) func isIdentStart(_ c: UInt8) -> Bool {
-            (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c == 95 || c == 36 || c >= 0x80
-        }
-        @inline(__always) func isIdentPart(_ c: UInt8) -> Bool {
-            isIdentStart(c) || (c >= 48 && c <= 57)
-        }
-
-        func push(_ kind: TSTokenKind, _ start: Int, _ end: Int, _ punct: UInt32 = 0) {
-            tokens.append(TSToken(kind: kind, newlineBefore: newline, start: Int32(start), end: Int32(end), punct: punct, match: -1))
-            newline = false
-        }
-
-        /// Scans template text starting after `` ` `` or `}`; returns true when it ended in `${`.
-        func scanTemplate(from start: Int, head: Bool) {
-            var j = i
-            while j < n {
-                let c = b[j]
-                if c == 92 { j += 2; continue }  // backslash escape
-                if c == 96 {  // closing backtick
-                    i = j + 1
-                    push(head ? .templateFull : .templateTail, start, i)
-                    return
-                }
-                if c == 36, j + 1 < n, b[j + 1] == 123 {  // ${
-                    i = j + 2
-                    push(head ? .templateHead : .templateMiddle, start, i)
-                    open.append(templateMark)
-                    templateDepth += 1
-                    return
-                }
-                j += 1
-            }
-            report(start, "unterminated template literal")
-            i = n
-            push(head ? .templateFull : .templateTail, start, n)
-        }
-
-        func regexAllowed() -> Bool {
-            guard let last = tokens.last else { return true }
-            switch last.kind {
-            case .number, .string, .regex, .templateFull, .templateTail: return false
-            case .identifier:
-                let length = last.end - last.start
-                // Keywords after which an expression (and so a regex) may start.
-                if length >= 2 && length <= 10 {
-                    let word = String(decoding: UnsafeBufferPointer(rebasing: b[Int(last.start)..<Int(last.end)]), as: UTF8.self)
-                    return ["return", "typeof", "case", "in", "of", "new", "delete", "void", "throw", "instanceof", "yield", "await", "else", "do"].contains(word)
-                }
-                return false
-            case .punct:
-                return !(last.punct == P.rparen || last.punct == P.rbracket || last.punct == P.rbrace)
-            default: return true
-            }
-        }
+        tokens.reserveCapacity(n / 4 + 16)
+        let isIdentStart = TSLexer.isIdentStart
+        let isIdentPart = TSLexer.isIdentPart
 
         while i < n {
             let c = b[i]
@@ -131,7 +137,7 @@ struct TSLexer {
             }
             if c == 96 {  // `
                 i += 1
-                scanTemplate(from: start, head: true)
+                scanTemplate(b, from: start, head: true)
                 continue
             }
             if c == 47 {  // /
@@ -150,7 +156,7 @@ struct TSLexer {
                     if !closed { report(start, "unterminated comment"); i = n }
                     continue
                 }
-                if regexAllowed() {
+                if regexAllowed(b) {
                     var j = i + 1
                     var inClass = false
                     var ok = false
@@ -174,7 +180,7 @@ struct TSLexer {
                 open.removeLast()
                 templateDepth -= 1
                 i += 1
-                scanTemplate(from: start, head: false)
+                scanTemplate(b, from: start, head: false)
                 continue
             }
             // Punctuation: longest match among the multi-byte punctuators the parser cares about.

@@ -51,16 +51,23 @@ extension TSParser {
     }
 
     /// Binary operator precedence by packed punctuator code; -1 when the token is not one.
-    static let precedences: [UInt32: Int] = {
-        var table: [UInt32: Int] = [:]
-        let levels: [(Int, [StaticString])] = [
-            (1, ["??"]), (2, ["||"]), (3, ["&&"]), (4, ["|"]), (5, ["^"]), (6, ["&"]),
-            (7, ["==", "!=", "===", "!=="]), (8, ["<", ">", "<=", ">="]), (9, ["<<", ">>"]),
-            (10, ["+", "-"]), (11, ["*", "/", "%"]), (12, ["**"]),
-        ]
-        for (level, ops) in levels { for op in ops { table[TSToken.code(op)] = level } }
-        return table
-    }()
+    static func precedence(_ code: UInt32) -> Int {
+        switch code {
+        case 0x3F3F: return 1  // ??
+        case 0x7C7C: return 2  // ||
+        case 0x2626: return 3  // &&
+        case 0x7C: return 4  // |
+        case 0x5E: return 5  // ^
+        case 0x26: return 6  // &
+        case 0x3D3D, 0x3D21, 0x3D3D3D, 0x3D3D21: return 7  // == != === !==
+        case 0x3C, 0x3E, 0x3D3C, 0x3D3E: return 8  // < > <= >=
+        case 0x3C3C, 0x3E3E: return 9  // << >>
+        case 0x2B, 0x2D: return 10  // + -
+        case 0x2A, 0x2F, 0x25: return 11  // * / %
+        case 0x2A2A: return 12  // **
+        default: return -1
+        }
+    }
 
     /// The spelling of a packed punctuator code.
     static func spelling(_ code: UInt32) -> String {
@@ -80,7 +87,7 @@ extension TSParser {
             }
             let prec: Int
             if tok.kind == .punct {
-                prec = TSParser.precedences[tok.punct] ?? -1
+                prec = TSParser.precedence(tok.punct)
             } else if atWord("instanceof") || atWord("in") {
                 prec = 8
             } else {

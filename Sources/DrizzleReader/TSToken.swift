@@ -42,32 +42,32 @@ struct TSToken: Sendable {
     }
 }
 
-/// Packed punctuator codes the parser compares against.
+/// Packed punctuator codes the parser compares against (literals, so no lazy initialization).
 enum P {
-    static let lparen = TSToken.code("(")
-    static let rparen = TSToken.code(")")
-    static let lbrace = TSToken.code("{")
-    static let rbrace = TSToken.code("}")
-    static let lbracket = TSToken.code("[")
-    static let rbracket = TSToken.code("]")
-    static let comma = TSToken.code(",")
-    static let semicolon = TSToken.code(";")
-    static let colon = TSToken.code(":")
-    static let dot = TSToken.code(".")
-    static let questionDot = TSToken.code("?.")
-    static let question = TSToken.code("?")
-    static let ellipsis = TSToken.code("...")
-    static let arrow = TSToken.code("=>")
-    static let assign = TSToken.code("=")
-    static let less = TSToken.code("<")
-    static let greater = TSToken.code(">")
-    static let bang = TSToken.code("!")
-    static let minus = TSToken.code("-")
-    static let plus = TSToken.code("+")
-    static let star = TSToken.code("*")
-    static let slash = TSToken.code("/")
-    static let at = TSToken.code("@")
-    static let pipe = TSToken.code("|")
-    static let amp = TSToken.code("&")
-    static let tilde = TSToken.code("~")
+    static let lparen: UInt32 = 0x28  // (
+    static let rparen: UInt32 = 0x29  // )
+    static let lbrace: UInt32 = 0x7B  // {
+    static let rbrace: UInt32 = 0x7D  // }
+    static let lbracket: UInt32 = 0x5B  // [
+    static let rbracket: UInt32 = 0x5D  // ]
+    static let comma: UInt32 = 0x2C  // ,
+    static let semicolon: UInt32 = 0x3B  // ;
+    static let colon: UInt32 = 0x3A  // :
+    static let dot: UInt32 = 0x2E  // .
+    static let questionDot: UInt32 = 0x2E3F  // ?.
+    static let question: UInt32 = 0x3F  // ?
+    static let ellipsis: UInt32 = 0x2E2E2E  // ...
+    static let arrow: UInt32 = 0x3E3D  // =>
+    static let assign: UInt32 = 0x3D  // =
+    static let less: UInt32 = 0x3C  // <
+    static let greater: UInt32 = 0x3E  // >
+    static let bang: UInt32 = 0x21  // !
+    static let minus: UInt32 = 0x2D  // -
+    static let plus: UInt32 = 0x2B  // +
+    static let star: UInt32 = 0x2A  // *
+    static let slash: UInt32 = 0x2F  // /
+    static let at: UInt32 = 0x40  // @
+    static let pipe: UInt32 = 0x7C  // |
+    static let amp: UInt32 = 0x26  // &
+    static let tilde: UInt32 = 0x7E  // ~
 }
