@@ -139,8 +139,13 @@ extension DrizzleEvaluator {
         for value in keyValues {
             switch value {
             case .column(let ref):
-                let nulls = ref.nullsFirst.flatMap { $0 == ref.descending ? nil : $0 }
-                keys.append(TableIndex.Key(column: ref.column, descending: ref.descending, nullsFirst: nulls, operatorClass: ref.operatorClass))
+                // drizzle-orm defaults every index column to NULLS LAST (so `.desc()` is DESC NULLS LAST),
+                // and drizzle-kit writes neither DESC nor NULLS after an operator class.
+                let nullsFirst = ref.nullsFirst ?? false
+                let descending = ref.operatorClass == nil && ref.descending
+                var nulls: Bool? = descending ? (nullsFirst ? nil : false) : (nullsFirst ? true : nil)
+                if ref.operatorClass != nil { nulls = nil }
+                keys.append(TableIndex.Key(column: ref.column, descending: descending, nullsFirst: nulls, operatorClass: ref.operatorClass))
             case .sql(let fragment) where fragment.isResolved:
                 hasExpression = true
                 keys.append(TableIndex.Key(expression: fragment.render(qualified: false, defaultSchema: defaultSchema)))

@@ -110,3 +110,20 @@ import Testing
         #expect(result.table("t")?.indexes.first?.keys == [TableIndex.Key(column: "owner_id")])
     }
 }
+
+/// drizzle-orm's index column defaults: NULLS LAST everywhere, and nothing after an operator class.
+@Suite struct IndexOrderTests {
+    @Test func descendingDefaultsToNullsLastAndOpclassDropsOrder() throws {
+        let result = readSchema("""
+        import { pgTable, text, index } from 'drizzle-orm/pg-core';
+        export const t = pgTable('t', { a: text('a'), b: text('b') }, (t) => [
+          index('t_idx').on(t.a.desc(), t.b.desc().nullsFirst(), t.a.op('text_ops').desc()),
+        ]);
+        """)
+        #expect(result.table("t")?.indexes.first?.keys == [
+            TableIndex.Key(column: "a", descending: true, nullsFirst: false),
+            TableIndex.Key(column: "b", descending: true),
+            TableIndex.Key(column: "a", operatorClass: "text_ops"),
+        ])
+    }
+}
