@@ -171,9 +171,33 @@ struct TSParser {
             skipDeclaration()
         } else if skipTypeLevelDeclaration() {
             return
+        } else if atControlStatement() {
+            skipControlStatement()
         } else {
             _ = parseExpression()
             endStatement()
+        }
+    }
+
+    func atControlStatement() -> Bool {
+        for word: StaticString in ["if", "for", "while", "switch", "try", "do", "with", "return", "throw"] where atWord(word) {
+            return true
+        }
+        return false
+    }
+
+    /// Skips `if (...) {...} else ...`, loops, `switch`, `try/catch/finally` and `return`/`throw`:
+    /// statements a schema file may contain but that never declare schema objects.
+    mutating func skipControlStatement() {
+        while !atEnd && budget > 0 {
+            advance()  // the keyword
+            if at(P.lparen) { skipGroup() }
+            if at(P.lbrace) { skipGroup() } else if !atControlStatement() { skipStatement() }
+            if atWord("else") || atWord("catch") || atWord("finally") || (atWord("while") && !tok.newlineBefore) {
+                continue
+            }
+            if atControlStatement() && !tok.newlineBefore { continue }
+            return
         }
     }
 
