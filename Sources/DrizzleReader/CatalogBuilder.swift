@@ -46,10 +46,14 @@ struct CatalogBuilder {
                     upsertSchema(&catalog, evaluator.schemaName(of: chain)) { $0.sequences.append(sequence) }
                 case "pgPolicy":
                     // A standalone policy `.link()`ed to a table (often one the app does not own).
-                    guard let link = chain.last("link"), case .chain(let target)? = link.args.first,
-                        evaluator.isTable(target), let targetName = evaluator.tableName(target),
-                        let policy = evaluator.interpretPolicy(chain, Provenance(source: .drizzle, location: chain.location))
-                    else { continue }
+                    guard let link = chain.last("link") else { continue }
+                    guard case .chain(let target)? = link.args.first, evaluator.isTable(target),
+                        let targetName = evaluator.tableName(target)
+                    else {
+                        evaluator.log.note("policy '\(chain.args.first?.stringValue ?? name)' is linked to a table that is not declared in the input; not audited", at: chain.location)
+                        continue
+                    }
+                    guard let policy = evaluator.interpretPolicy(chain, Provenance(source: .drizzle, location: chain.location)) else { continue }
                     linkedPolicies.append((targetName, policy))
                 default:
                     continue

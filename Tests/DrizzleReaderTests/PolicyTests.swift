@@ -76,4 +76,14 @@ import Testing
                    provenance: at(4, 29, "db/policies.ts")),
         ])
     }
+
+    @Test func policyLinkedToSupabaseTableIsNoted() {
+        let result = readSchema("""
+        import { pgPolicy } from 'drizzle-orm/pg-core';
+        import { authUsers } from 'drizzle-orm/supabase';
+        export const p = pgPolicy('users_read', { for: 'select' }).link(authUsers);
+        """)
+        #expect(result.messages == ["schema.ts:3:18: note: policy 'users_read' is linked to a table that is not declared in the input; not audited"])
+        #expect(result.catalog.schemas.isEmpty)
+    }
 }
