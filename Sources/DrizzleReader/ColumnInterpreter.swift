@@ -66,7 +66,8 @@ extension DrizzleEvaluator {
             spelling = chain.root + (precision.map { "\(separator)(\($0))" } ?? "") + (boolOption("withTimezone") ? " with time zone" : "")
         case "interval":
             let fields = config?["fields"]?.stringValue.map { " " + $0 } ?? ""
-            spelling = "interval" + fields + (intOption("precision").map { "(\($0))" } ?? "")
+            // drizzle-orm tests the precision for truthiness here, so 0 is left out.
+            spelling = "interval" + fields + (intOption("precision").flatMap { $0 == 0 ? nil : "(\($0))" } ?? "")
         case "vector", "halfvec", "sparsevec", "bit":
             spelling = chain.root + (intOption("dimensions").map { "(\($0))" } ?? "")
         case "__enum":

@@ -201,10 +201,13 @@ final class DrizzleEvaluator {
                 case .value(let key, let value, let keyOffset):
                     object.set(key, evaluate(value, module, scope), location(module, keyOffset))
                 case .spread(let inner):
-                    if case .object(let other) = evaluate(inner, module, scope) {
+                    let spread = evaluate(inner, module, scope)
+                    if case .object(let other) = spread {
                         for entry in other.entries { object.set(entry.key, entry.value, entry.location) }
                     } else {
-                        log.warning("cannot resolve spread object", at: location(module, inner.offset))
+                        // Kept as a marker entry: a table reports it; other objects ignore it quietly.
+                        let at = location(module, inner.offset)
+                        object.set(DrizzleObject.unresolvedSpread + String(inner.offset), spread, at)
                     }
                 }
             }

@@ -71,6 +71,9 @@ struct DrizzleObject {
 
     var entries: [Entry] = []
 
+    /// Key prefix of the marker entry left where a `...spread` could not be resolved.
+    static let unresolvedSpread = "\u{0}spread@"
+
     subscript(key: String) -> DrizzleValue? {
         entries.last { $0.key == key }?.value
     }

@@ -17,6 +17,13 @@ extension DrizzleEvaluator {
         }
         var primaryColumns: [String] = []
         for entry in columns.entries {
+            if entry.key.hasPrefix(DrizzleObject.unresolvedSpread) {
+                var message = "cannot resolve spread columns of table '\(name.name)'"
+                if case .unknown(let reason, _) = entry.value { message += ": \(reason)" }
+                log.warning(message, at: entry.location)
+                table.notStated.insert(.column)
+                continue
+            }
             guard let result = interpretColumn(key: entry.key, value: entry.value, keyLocation: entry.location ?? chain.location, table: name)
             else {
                 table.notStated.insert(.column)

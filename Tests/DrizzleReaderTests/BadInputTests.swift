@@ -95,3 +95,22 @@ import Testing
         #expect(!result.diagnostics.isEmpty)
     }
 }
+
+/// Spreads that cannot be resolved: reported inside a table, quiet elsewhere.
+@Suite struct UnresolvedSpreadTests {
+    @Test func spreadColumnsFromAnUnreadPackage() throws {
+        let result = readSchema("""
+        import { pgTable, integer } from 'drizzle-orm/pg-core';
+        import { auditColumns } from '@acme/db';
+        export const config = { ...auditColumns, debug: true };
+        export const t = pgTable('t', {
+          id: integer('id'),
+          ...auditColumns,
+        });
+        """)
+        #expect(result.messages == ["schema.ts:6:6: warning: cannot resolve spread columns of table 't': 'auditColumns' is imported from '@acme/db', which is not read"])
+        let table = try #require(result.table("t"))
+        #expect(table.columns.map(\.name) == ["id"])
+        #expect(table.notStated == [.column])
+    }
+}

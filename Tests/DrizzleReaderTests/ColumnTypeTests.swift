@@ -42,6 +42,8 @@ import Testing
         Case(builder: "timestamp('c', { withTimezone: true })", type: "timestamp with time zone"),
         Case(builder: "timestamp('c', { withTimezone: true, precision: 3, mode: 'string' })", type: "timestamp(3) with time zone"),
         Case(builder: "interval('c')", type: "interval"),
+        Case(builder: "interval('c', { fields: 'day to second', precision: 3 })", type: "interval day to second(3)"),
+        Case(builder: "interval('c', { precision: 0 })", type: "interval"),
         Case(builder: "inet('c')", type: "inet"),
         Case(builder: "cidr('c')", type: "cidr"),
         Case(builder: "macaddr('c')", type: "macaddr"),
