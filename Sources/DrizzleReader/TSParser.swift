@@ -169,6 +169,8 @@ struct TSParser {
         } else if atWord("declare") {
             advance()
             skipDeclaration()
+        } else if parseFunctionDeclaration(exported: false) {
+            return
         } else if skipTypeLevelDeclaration() {
             return
         } else if atControlStatement() {
@@ -225,6 +227,31 @@ struct TSParser {
             return true
         }
         return false
+    }
+
+    /// `function name(params) { ... return expr }`: bound like an arrow function returning its first
+    /// top-level `return` (helpers that build columns or index lists). Returns false when the current
+    /// token does not start a named function declaration.
+    mutating func parseFunctionDeclaration(exported: Bool) -> Bool {
+        var k = i
+        if isWord(tokens[k], "async") { k += 1 }
+        guard isWord(tokens[k], "function") else { return false }
+        var n = k + 1
+        if isPunct(tokens[n], P.star) { n += 1 }
+        guard tokens[n].kind == .identifier else { return false }
+        i = n
+        let name = text(tok)
+        let offset = Int(tok.start)
+        advance()
+        if at(P.less) { skipTypeArguments() }
+        guard at(P.lparen) else { skipStatement(); return true }
+        let params = parseParameters()
+        if eat(P.colon) { skipType(stopAtArrow: false, stopAtBrace: true) }
+        guard at(P.lbrace) else { _ = eat(P.semicolon); return true }  // an overload signature
+        let body = parseArrowBody()
+        module.bind(name, .value(.arrow(params: params, body: body, offset: offset)))
+        if exported { module.exports[name] = .local(name) }
+        return true
     }
 
     mutating func skipDeclaration() {
@@ -327,6 +354,7 @@ struct TSParser {
             return
         }
         if atWord("enum") { advance(); parseEnum(exported: true); return }
+        if parseFunctionDeclaration(exported: true) { return }
         if atWord("type") && isPunct(peek(), P.lbrace) { advance() }
         if at(P.star) {
             advance()

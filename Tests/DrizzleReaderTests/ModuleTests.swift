@@ -144,3 +144,41 @@ import Testing
         #expect(result.catalog.schema(named: "public")?.tables.map(\.name) == ["shown"])
     }
 }
+
+/// Helper functions that build columns and index lists, declared with `function` or as arrows.
+@Suite struct HelperFunctionTests {
+    @Test func columnAndIndexHelpers() throws {
+        let result = readDrizzle([
+            "db/helpers.ts": """
+            import { uuid, timestamp, index, type AnyPgColumn } from 'drizzle-orm/pg-core';
+            export const id = () => uuid('id').primaryKey().defaultRandom();
+            export function timestamps(precision: number = 3) {
+              const unused = 1;
+              return {
+                createdAt: timestamp('created_at', { precision }).notNull().defaultNow(),
+              };
+            }
+            export function ownerIndexes<T extends { ownerId: AnyPgColumn }>(name: string, t: T) {
+              return [index(`${name}_owner_idx`).on(t.ownerId)];
+            }
+            """,
+            "db/schema.ts": """
+            import { pgTable, uuid } from 'drizzle-orm/pg-core';
+            import { id, timestamps, ownerIndexes } from './helpers';
+            export const docs = pgTable('docs', {
+              id: id(),
+              ownerId: uuid('owner_id'),
+              ...timestamps(6),
+            }, (t) => [...ownerIndexes('docs', t)]);
+            """,
+        ], paths: ["db/schema.ts"])
+        #expect(result.messages == [])
+        let table = try #require(result.table("docs"))
+        #expect(table.columns.map(\.name) == ["id", "owner_id", "created_at"])
+        #expect(table.columns[0].defaultExpression == "gen_random_uuid()")
+        #expect(table.columns[2].type == SQLType("timestamp without time zone", modifiers: ["6"]))
+        #expect(table.columns[2].provenance == at(6, 5, "db/helpers.ts"))
+        #expect(table.indexes.map(\.name) == ["docs_owner_idx"])
+        #expect(table.primaryKey?.columns == ["id"])
+    }
+}
