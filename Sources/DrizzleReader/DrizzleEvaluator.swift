@@ -292,8 +292,10 @@ final class DrizzleEvaluator {
         callDepth += 1
         defer { callDepth -= 1 }
         var scope = closure.scope
-        for (index, param) in closure.params.enumerated() where !param.isEmpty {
-            scope[param] = index < args.count ? args[index] : .undefined
+        for (index, param) in closure.params.enumerated() where !param.name.isEmpty {
+            var value = index < args.count ? args[index] : .undefined
+            if case .undefined = value, let fallback = param.defaultValue { value = evaluate(fallback, closure.module, scope) }
+            scope[param.name] = value
         }
         return evaluate(closure.body, closure.module, scope)
     }

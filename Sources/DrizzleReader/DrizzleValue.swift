@@ -89,7 +89,7 @@ struct DrizzleObject {
 
 /// An arrow function with the module and local scope it was written in.
 struct Closure {
-    var params: [String]
+    var params: [TSParameter]
     var body: TSExpr
     var module: Int
     var scope: [String: DrizzleValue]

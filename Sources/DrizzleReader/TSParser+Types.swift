@@ -12,7 +12,7 @@ extension TSParser {
         if first.kind == .identifier && isPunct(tokens[min(k + 1, tokens.count - 1)], P.arrow) {
             let name = text(first)
             i = k + 2
-            return .arrow(params: [name], body: parseArrowBody(), offset: offset)
+            return .arrow(params: [TSParameter(name: name)], body: parseArrowBody(), offset: offset)
         }
         if isPunct(first, P.less) {
             // Generic arrow `<T>(x: T) => ...`: only when a parameter list and arrow follow.
@@ -71,19 +71,19 @@ extension TSParser {
         return .arrow(params: params, body: parseArrowBody(), offset: offset)
     }
 
-    /// Parses a parameter list at `(`, returning the parameter names ("" for patterns).
-    mutating func parseParameters() -> [String] {
+    /// Parses a parameter list at `(`: names ("" for patterns) and default values.
+    mutating func parseParameters() -> [TSParameter] {
         let close = Int(tok.match)
         guard close > i else { advance(); return [] }
         advance()
-        var params: [String] = []
+        var params: [TSParameter] = []
         while i < close && !atEnd && budget > 0 {
             if at(P.ellipsis) { advance() }
             if tok.kind == .identifier {
-                params.append(text(tok))
+                params.append(TSParameter(name: text(tok)))
                 advance()
             } else if at(P.lbrace) || at(P.lbracket) {
-                params.append("")  // destructuring: not modelled
+                params.append(TSParameter(name: ""))  // destructuring: not modelled
                 skipGroup()
             } else {
                 advance()
@@ -91,7 +91,7 @@ extension TSParser {
             }
             _ = eat(P.question)
             if eat(P.colon) { skipType(stopAtArrow: false) }
-            if eat(P.assign) { _ = parseAssignment() }
+            if eat(P.assign) { params[params.count - 1].defaultValue = parseAssignment() }
             while i < close && !at(P.comma) && budget > 0 { advance() }
             _ = eat(P.comma)
         }

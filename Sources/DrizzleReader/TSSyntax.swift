@@ -21,7 +21,7 @@ indirect enum TSExpr: Sendable {
     case new(TSExpr, [TSExpr], Int)
     case object([TSProperty], Int)
     case array([TSExpr], Int)
-    case arrow(params: [String], body: TSExpr, offset: Int)
+    case arrow(params: [TSParameter], body: TSExpr, offset: Int)
     case spread(TSExpr, Int)
     case unary(String, TSExpr, Int)
     case binary(String, TSExpr, TSExpr, Int)
@@ -40,6 +40,12 @@ indirect enum TSExpr: Sendable {
         case .call(_, _, let start, _): return start
         }
     }
+}
+
+/// A function parameter: its name ("" for a destructuring pattern) and default value.
+struct TSParameter: Sendable {
+    var name: String
+    var defaultValue: TSExpr?
 }
 
 /// One entry of an object literal.

@@ -170,6 +170,7 @@ import Testing
               ownerId: uuid('owner_id'),
               ...timestamps(6),
             }, (t) => [...ownerIndexes('docs', t)]);
+            export const notes = pgTable('notes', { ...timestamps() });
             """,
         ], paths: ["db/schema.ts"])
         #expect(result.messages == [])
@@ -180,5 +181,6 @@ import Testing
         #expect(table.columns[2].provenance == at(6, 5, "db/helpers.ts"))
         #expect(table.indexes.map(\.name) == ["docs_owner_idx"])
         #expect(table.primaryKey?.columns == ["id"])
+        #expect(result.table("notes")?.columns.first?.type == SQLType("timestamp without time zone", modifiers: ["3"]))
     }
 }
