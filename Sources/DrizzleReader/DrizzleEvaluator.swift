@@ -50,7 +50,7 @@ final class DrizzleEvaluator {
     }
 
     func location(_ module: Int, _ offset: Int) -> SourceLocation {
-        modules[module].file.location(at: offset)
+        sources.files[module].location(at: offset)
     }
 
     func text(_ module: Int, _ start: Int, _ end: Int) -> String {
@@ -199,15 +199,14 @@ final class DrizzleEvaluator {
             for prop in props {
                 switch prop {
                 case .value(let key, let value, let keyOffset):
-                    object.set(key, evaluate(value, module, scope), location(module, keyOffset))
+                    object.set(key, evaluate(value, module, scope), site(module, keyOffset))
                 case .spread(let inner):
                     let spread = evaluate(inner, module, scope)
                     if case .object(let other) = spread {
-                        for entry in other.entries { object.set(entry.key, entry.value, entry.location) }
+                        for entry in other.entries { object.set(entry.key, entry.value, entry.site) }
                     } else {
                         // Kept as a marker entry: a table reports it; other objects ignore it quietly.
-                        let at = location(module, inner.offset)
-                        object.set(DrizzleObject.unresolvedSpread + String(inner.offset), spread, at)
+                        object.set(DrizzleObject.unresolvedSpread + String(inner.offset), spread, site(module, inner.offset))
                     }
                 }
             }

@@ -66,7 +66,9 @@ struct DrizzleObject {
     struct Entry {
         var key: String
         var value: DrizzleValue
-        var location: SourceLocation?
+        /// Where the key was written; resolved to a location only when needed.
+        var site: Site?
+        var location: SourceLocation? { site?.location }
     }
 
     var entries: [Entry] = []
@@ -78,11 +80,11 @@ struct DrizzleObject {
         entries.last { $0.key == key }?.value
     }
 
-    mutating func set(_ key: String, _ value: DrizzleValue, _ location: SourceLocation?) {
+    mutating func set(_ key: String, _ value: DrizzleValue, _ site: Site?) {
         if let index = entries.firstIndex(where: { $0.key == key }) {
-            entries[index] = Entry(key: key, value: value, location: location)
+            entries[index] = Entry(key: key, value: value, site: site)
         } else {
-            entries.append(Entry(key: key, value: value, location: location))
+            entries.append(Entry(key: key, value: value, site: site))
         }
     }
 }
