@@ -163,7 +163,8 @@ extension DrizzleEvaluator {
         let options = call.args.first
         func int64(_ key: String) -> Int64? {
             guard let v = options?[key] else { return nil }
-            if let n = v.numberValue, n.isFinite { return Int64(n) }
+            // The spelling first: sequence bounds such as 9223372036854775807 do not survive a Double.
+            if case .number(let n, let spelling) = v { return Int64(spelling) ?? Int64(exactly: n.rounded()) }
             if let s = v.stringValue { return Int64(s) }
             return nil
         }

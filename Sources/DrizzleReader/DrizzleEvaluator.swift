@@ -281,7 +281,7 @@ final class DrizzleEvaluator {
 
     /// A number as JavaScript's `String(n)` writes it for the common cases.
     static func spell(_ n: Double) -> String {
-        if n.isFinite, n == n.rounded(), abs(n) < 1e21 { return String(Int64(n)) }
+        if let exact = Int64(exactly: n) { return String(exact) }
         return String(n)
     }
 

@@ -306,7 +306,7 @@ struct TSParser {
             let key = tok.kind == .string ? stringValue(tok) : text(tok)
             let keyOffset = Int(tok.start)
             advance()
-            var value = TSExpr.number(next, String(Int(next)), keyOffset)
+            var value = TSExpr.number(next, DrizzleEvaluator.spell(next), keyOffset)
             if eat(P.assign) { value = parseAssignment() }
             if case .number(let v, _, _) = value { next = v + 1 }
             members.append((key, value))

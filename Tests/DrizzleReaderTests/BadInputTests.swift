@@ -114,3 +114,26 @@ import Testing
         #expect(table.notStated == [.column])
     }
 }
+
+/// Numbers at and beyond the limits of Int64 and Double neither trap nor lose bigint bounds.
+@Suite struct NumberLimitTests {
+    @Test func hugeNumbers() throws {
+        let result = readSchema("""
+        import { pgTable, bigint, integer } from 'drizzle-orm/pg-core';
+        enum Big { A = 1e300, B, C = -1e400 }
+        const HUGE = 1e20 * 1e20;
+        export const t = pgTable('t', {
+          a: bigint('a', { mode: 'bigint' }).generatedAlwaysAsIdentity({ maxValue: 9223372036854775807, minValue: -1e30 }),
+          b: integer('b').default(Big.B),
+          c: integer('c').default(HUGE),
+          d: integer('d').default(0x7fffffffffffffffff),
+        });
+        """)
+        let table = try #require(result.table("t"))
+        #expect(table.columns[0].identity == Identity(generation: .always, maxValue: 9_223_372_036_854_775_807))
+        #expect(table.columns[1].defaultExpression == "1e+300")
+        #expect(table.columns[2].defaultExpression == "1e+40")
+        #expect(table.columns[3].defaultExpression == "0x7fffffffffffffffff")
+        #expect(result.messages == [])
+    }
+}

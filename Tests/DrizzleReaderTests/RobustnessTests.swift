@@ -49,7 +49,10 @@ import Testing
         for _ in 0..<Int.random(in: 1...4, using: &rng) {
             guard !out.isEmpty else { break }
             let position = Int.random(in: 0..<out.count, using: &rng)
-            switch Int.random(in: 0..<6, using: &rng) {
+            switch Int.random(in: 0..<7, using: &rng) {
+            case 6:
+                let hazards = [" 1e400 ", " -1e300 ", " 0x", " 99999999999999999999999 ", " ${", " `", " /", " <T>", " as const ", " => ", " ...", "\\"]
+                out.insert(contentsOf: Array(hazards.randomElement(using: &rng)!.utf8), at: position)
             case 0: out[position] = alphabet.randomElement(using: &rng)!
             case 1: out[position] = UInt8.random(in: 0...255, using: &rng)
             case 2: out = Array(out[..<position])
