@@ -25,6 +25,10 @@ final class DrizzleEvaluator {
     private var cache: [[String: DrizzleValue]] = []
     private var inProgress: Set<String> = []
     private var callDepth = 0
+    private var evaluationDepth = 0
+    /// Function calls left for this read: recursive helpers (`f = x => [f(x), f(x)]`) cannot hang it.
+    /// Grows with the input (``add(_:)``): a real schema makes a few calls per table.
+    private var callBudget = 50_000
 
     init(defaultSchema: String) {
         self.defaultSchema = defaultSchema
@@ -33,6 +37,7 @@ final class DrizzleEvaluator {
     func add(_ module: Module) -> Int {
         modules.append(module)
         sources.files.append(module.file)
+        callBudget += module.file.bytes.count / 10
         cache.append([:])
         return modules.count - 1
     }
@@ -145,6 +150,9 @@ final class DrizzleEvaluator {
     // MARK: - Expressions
 
     func evaluate(_ expr: TSExpr, _ module: Int, _ scope: [String: DrizzleValue]) -> DrizzleValue {
+        guard evaluationDepth < 1_000 else { return .unknown("expression nested too deeply", location(module, expr.offset)) }
+        evaluationDepth += 1
+        defer { evaluationDepth -= 1 }
         switch expr {
         case .identifier(let name, let offset):
             if let local = scope[name] { return local }
@@ -287,8 +295,9 @@ final class DrizzleEvaluator {
 
     /// Calls a closure with arguments; depth-limited so recursive helpers cannot hang the reader.
     func invoke(_ closure: Closure, _ args: [DrizzleValue]) -> DrizzleValue {
-        guard callDepth < 64 else { return .unknown("function calls nested too deeply", nil) }
+        guard callDepth < 32, callBudget > 0 else { return .unknown("function calls nested too deeply or too many", nil) }
         callDepth += 1
+        callBudget -= 1
         defer { callDepth -= 1 }
         var scope = closure.scope
         for (index, param) in closure.params.enumerated() where !param.name.isEmpty {

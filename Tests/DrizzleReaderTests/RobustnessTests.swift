@@ -102,3 +102,22 @@ import Testing
         #expect(calls.messages.first?.hasSuffix("warning: expression nested too deeply") == true)
     }
 }
+
+/// Recursive helpers and self-referencing constants end in "unknown", not in a hang or a crash.
+@Suite struct RecursionTests {
+    @Test func recursiveHelpersTerminate() throws {
+        let result = readSchema("""
+        import { pgTable, integer } from 'drizzle-orm/pg-core';
+        const f = (x) => [f(x), f(x)];
+        const g = (n) => g(n + 1);
+        const a = b, b = a;
+        export const t = pgTable('t', {
+          c: integer('c').default(g(1)),
+          d: integer('d').default(a),
+          e: integer('e').array().default(f(1)),
+        });
+        """)
+        let table = try #require(result.table("t"))
+        #expect(table.columns.map(\.notStated) == [[.columnDefault], [.columnDefault], [.columnDefault]])
+    }
+}
