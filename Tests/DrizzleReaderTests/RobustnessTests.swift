@@ -120,4 +120,18 @@ import Testing
         let table = try #require(result.table("t"))
         #expect(table.columns.map(\.notStated) == [[.columnDefault], [.columnDefault], [.columnDefault]])
     }
+
+    @Test func deepButAllowedNestingIsEvaluated() throws {
+        let depth = 60
+        let nested = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+        let calls = String(repeating: "id(", count: depth) + "1" + String(repeating: ")", count: depth)
+        let result = readSchema("""
+        import { pgTable, jsonb, integer } from 'drizzle-orm/pg-core';
+        const id = (x) => x;
+        export const t = pgTable('t', { j: jsonb('j').default(\(nested)), n: integer('n').default(\(calls)) });
+        """)
+        let table = try #require(result.table("t"))
+        #expect(table.columns[0].defaultExpression == "'" + nested + "'::jsonb")
+        #expect(table.columns[1].defaultExpression == "1")
+    }
 }
