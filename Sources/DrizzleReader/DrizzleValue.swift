@@ -1,0 +1,217 @@
+import SchemaModel
+import SourceScanning
+
+/// A value the evaluator computes from a schema file: literals, objects, functions, and the
+/// Drizzle objects (builder chains, column references, SQL fragments) the interpreter turns into the
+/// model. Anything it cannot compute statically is ``DrizzleValue/unknown(_:_:)`` with a reason.
+indirect enum DrizzleValue {
+    case string(String)
+    /// A number: its value and its JavaScript spelling (`0`, `1.5`, `-3`).
+    case number(Double, String)
+    case boolean(Bool)
+    case null
+    case undefined
+    case object(DrizzleObject)
+    case array([DrizzleValue])
+    case closure(Closure)
+    /// A symbol imported from `drizzle-orm` (`pgTable`, `varchar`, `sql`, `eq`, `pg.*` namespaces).
+    case builtin(String)
+    /// A call of a Drizzle builder with the methods chained onto it.
+    case chain(Chain)
+    /// A method looked up on a chain, waiting for its call.
+    case method(Chain, String)
+    case sql(SQLFragment)
+    /// `t.col` of a table, possibly with index modifiers (`.desc()`, `.op('gin_trgm_ops')`).
+    case column(ColumnRef)
+    /// A method looked up on a column reference (`t.col.desc`).
+    case columnMethod(ColumnRef, String)
+    /// All exports of another module (`import * as schema`).
+    case namespace(Int)
+    case unknown(String, SourceLocation?)
+
+    var isUnknown: Bool {
+        if case .unknown = self { return true }
+        return false
+    }
+
+    var stringValue: String? {
+        if case .string(let s) = self { return s }
+        return nil
+    }
+
+    var numberValue: Double? {
+        if case .number(let n, _) = self { return n }
+        return nil
+    }
+
+    var intValue: Int? {
+        guard let n = numberValue, n.isFinite, n == n.rounded(), abs(n) < 1e15 else { return nil }
+        return Int(n)
+    }
+
+    var boolValue: Bool? {
+        if case .boolean(let b) = self { return b }
+        return nil
+    }
+
+    /// The named property of an object value, or nil.
+    subscript(key: String) -> DrizzleValue? {
+        if case .object(let object) = self { return object[key] }
+        return nil
+    }
+}
+
+/// An object literal's entries in order, each with where its key was written.
+struct DrizzleObject {
+    struct Entry {
+        var key: String
+        var value: DrizzleValue
+        /// Where the key was written; resolved to a location only when needed.
+        var site: Site?
+        var location: SourceLocation? { site?.location }
+    }
+
+    var entries: [Entry] = []
+
+    /// Key prefix of the marker entry left where a `...spread` could not be resolved.
+    static let unresolvedSpread = "\u{0}spread@"
+
+    subscript(key: String) -> DrizzleValue? {
+        entries.last { $0.key == key }?.value
+    }
+
+    mutating func set(_ key: String, _ value: DrizzleValue, _ site: Site?) {
+        if let index = entries.firstIndex(where: { $0.key == key }) {
+            entries[index] = Entry(key: key, value: value, site: site)
+        } else {
+            entries.append(Entry(key: key, value: value, site: site))
+        }
+    }
+}
+
+/// An arrow function with the module and local scope it was written in.
+struct Closure {
+    var params: [TSParameter]
+    var body: TSExpr
+    var module: Int
+    var scope: [String: DrizzleValue]
+}
+
+/// The files being read, shared by reference so that values can carry cheap positions and resolve
+/// them to locations and source text only when something needs them.
+final class SourceSet {
+    var files: [SourceFile] = []
+}
+
+/// A span of source: where a call starts (for locations) and the text to show as its spelling.
+struct Site {
+    let sources: SourceSet
+    let module: Int
+    let start: Int
+    let rawStart: Int
+    let end: Int
+
+    var location: SourceLocation { sources.files[module].location(at: start) }
+    var raw: String { sources.files[module].text(rawStart..<end) }
+}
+
+/// A Drizzle builder call and the methods chained onto it, e.g. `varchar('x', {length: 9}).notNull()`.
+struct Chain {
+    struct Call {
+        var name: String
+        var args: [DrizzleValue]
+        var site: Site?
+        /// The method call as written (`$defaultFn(() => x)`), for client-side defaults.
+        var raw: String { site?.raw ?? name + "()" }
+    }
+
+    /// The builder's name (`varchar`, `pgTable`, `index`, ...).
+    var root: String
+    var args: [DrizzleValue]
+    var calls: [Call] = []
+    var site: Site?
+    /// The object the builder was called on: the `pgSchema` for `s.table()`, the table creator's
+    /// function for a prefixed `pgTable`, the enum for an enum column.
+    var target: Box?
+
+    /// Where the builder call starts.
+    var location: SourceLocation? { site?.location }
+    /// The root call as written (`varchar('email', { length: 255 })`).
+    var raw: String { site?.raw ?? root + "()" }
+
+    func has(_ name: String) -> Bool { calls.contains { $0.name == name } }
+    func last(_ name: String) -> Call? { calls.last { $0.name == name } }
+}
+
+/// Heap storage so that a chain can hold another value without making the enum infinitely large.
+final class Box {
+    let value: DrizzleValue
+    init(_ value: DrizzleValue) { self.value = value }
+}
+
+/// A reference to a column of a table, as `t.col` or `() => users.id` produce it.
+struct ColumnRef {
+    var table: QualifiedName
+    /// The column's database name.
+    var column: String
+    /// The name as drizzle-orm knows it before casing is applied (explicit name, else the key).
+    var rawName: String
+    var descending = false
+    var nullsFirst: Bool?
+    var operatorClass: String?
+}
+
+/// A `sql` template (or a helper such as `eq()`) as text pieces and column references; rendered to
+/// SQL text once it is known whether columns are written bare (indexes) or table-qualified.
+struct SQLFragment {
+    enum Part {
+        case text(String)
+        case column(ColumnRef)
+        case table(QualifiedName)
+        case unresolved(String)
+    }
+
+    var parts: [Part] = []
+
+    static func text(_ s: String) -> SQLFragment { SQLFragment(parts: [.text(s)]) }
+
+    mutating func append(_ other: SQLFragment) { parts += other.parts }
+
+    var isResolved: Bool {
+        !parts.contains { if case .unresolved = $0 { return true } else { return false } }
+    }
+
+    /// SQL text: columns as `"col"` when `qualified` is false (indexes, defaults), else as
+    /// `"table"."col"` (checks, policies, generated columns), as drizzle-orm renders them.
+    func render(qualified: Bool, defaultSchema: String = "public") -> String {
+        var out = ""
+        for part in parts {
+            switch part {
+            case .text(let s): out += s
+            case .column(let ref):
+                if qualified {
+                    if ref.table.schema != defaultSchema { out += "\"\(ref.table.schema)\"." }
+                    out += "\"\(ref.table.name)\"."
+                }
+                out += "\"\(ref.column)\""
+            case .table(let name):
+                out += name.schema == defaultSchema ? "\"\(name.name)\"" : "\"\(name.schema)\".\"\(name.name)\""
+            case .unresolved(let s): out += s
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    /// The text with single quotes doubled, for use inside an SQL string literal.
+    var sqlEscaped: String {
+        var out = ""
+        out.reserveCapacity(utf8.count)
+        for ch in self {
+            out.append(ch)
+            if ch == "'" { out.append("'") }
+        }
+        return out
+    }
+}

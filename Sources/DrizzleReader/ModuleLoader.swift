@@ -1,0 +1,122 @@
+import SchemaModel
+import SourceScanning
+
+/// Finds the input files, parses them, and follows relative imports and re-exports to more files.
+struct ModuleLoader {
+    let files: SourceFileProvider
+    let evaluator: DrizzleEvaluator
+    private var byPath: [String: Int] = [:]
+    private var queue: [Int] = []
+
+    init(files: SourceFileProvider, evaluator: DrizzleEvaluator) {
+        self.files = files
+        self.evaluator = evaluator
+    }
+
+    /// Whether a file found in a directory is a schema source (not a declaration, test or dependency).
+    static func isSchemaSource(_ path: String) -> Bool {
+        guard DrizzleReader.extensions.contains(SourcePath.fileExtension(path)) else { return false }
+        let segments = path.split(separator: "/")
+        if segments.contains("node_modules") || segments.contains("__tests__") { return false }
+        let name = segments.last.map(String.init) ?? path
+        for suffix in [".d.ts", ".test.ts", ".spec.ts", ".test.tsx", ".spec.tsx", ".d.mts"] where name.hasSuffix(suffix) {
+            return false
+        }
+        return true
+    }
+
+    mutating func addInput(_ path: String) {
+        if files.isDirectory(path) {
+            let found = (files.files(under: path) ?? []).filter(ModuleLoader.isSchemaSource)
+            if found.isEmpty {
+                evaluator.log.error("no TypeScript files under '\(path)'", at: nil)
+            }
+            for file in found { _ = load(file) }
+            return
+        }
+        guard files.contents(of: path) != nil else {
+            evaluator.log.error("cannot read '\(path)': no such file or directory", at: nil)
+            return
+        }
+        guard DrizzleReader.extensions.contains(SourcePath.fileExtension(path)) else {
+            evaluator.log.error("'\(path)' is not a TypeScript file (expected .ts, .tsx or .mts)", at: nil)
+            return
+        }
+        _ = load(path)
+    }
+
+    /// Parses a file once; returns its module index.
+    mutating func load(_ path: String) -> Int? {
+        let key = SourcePath.normalize(path)
+        if let known = byPath[key] { return known }
+        guard let bytes = files.contents(of: path) else { return nil }
+        let file = SourceFile(path: path, bytes: bytes)
+        if bytes.prefix(4096).contains(0) {
+            evaluator.log.error("'\(path)' is not a text file", at: nil)
+            return nil
+        }
+        let syntax = TSParser.parse(bytes)
+        for problem in syntax.problems {
+            let location = file.location(at: problem.offset)
+            if problem.isError { evaluator.log.error(problem.message, at: location) } else { evaluator.log.warning(problem.message, at: location) }
+        }
+        let index = evaluator.add(DrizzleEvaluator.Module(path: path, file: file, syntax: syntax))
+        byPath[key] = index
+        queue.append(index)
+        return index
+    }
+
+    /// Resolves every relative import of every loaded module, loading the files it names.
+    mutating func loadImports() {
+        while let index = queue.first {
+            queue.removeFirst()
+            let module = evaluator.modules[index]
+            for (specifier, offset) in module.syntax.specifiers where specifier.hasPrefix(".") {
+                if evaluator.modules[index].resolved[specifier] != nil { continue }
+                let base = SourcePath.join(SourcePath.directory(of: module.path), specifier)
+                if let path = candidates(base).first(where: { files.contents(of: $0) != nil && !files.isDirectory($0) }),
+                    let target = load(path)
+                {
+                    evaluator.modules[index].resolved[specifier] = target
+                } else {
+                    evaluator.log.warning("cannot find imported file '\(specifier)'", at: module.file.location(at: offset))
+                }
+            }
+        }
+    }
+
+    /// The files an import specifier may name, in TypeScript's resolution order.
+    func candidates(_ base: String) -> [String] {
+        var stem = base
+        for js in [".js", ".mjs", ".cjs", ".jsx"] where base.hasSuffix(js) {
+            stem = String(base.dropLast(js.count))
+        }
+        var list: [String] = []
+        if DrizzleReader.extensions.contains(SourcePath.fileExtension(base)) { list.append(base) }
+        for ext in ["ts", "tsx", "mts", "cts"] { list.append(stem + "." + ext) }
+        for ext in ["ts", "tsx", "mts"] { list.append(stem + "/index." + ext) }
+        return list
+    }
+
+    /// The casing the project configures: in a loaded file (`drizzle({ casing })`, a config object), or
+    /// in a `drizzle.config.*` next to an input or in a directory above it.
+    func detectCasing(paths: [String]) -> DrizzleReader.Casing? {
+        for module in evaluator.modules {
+            if let casing = module.syntax.casing.flatMap(DrizzleReader.Casing.init(rawValue:)) { return casing }
+        }
+        var visited: Set<String> = []
+        for path in paths {
+            var directory = files.isDirectory(path) ? path : SourcePath.directory(of: path)
+            for _ in 0..<5 {
+                for ext in ["ts", "mts", "js", "mjs", "cjs"] {
+                    let config = SourcePath.join(directory, "drizzle.config." + ext)
+                    guard visited.insert(config).inserted, let bytes = files.contents(of: config) else { continue }
+                    if let casing = TSParser.parse(bytes).casing.flatMap(DrizzleReader.Casing.init(rawValue:)) { return casing }
+                }
+                if directory == "." || directory == "/" { break }
+                directory = directory.hasSuffix("..") ? directory + "/.." : SourcePath.directory(of: directory)
+            }
+        }
+        return nil
+    }
+}
