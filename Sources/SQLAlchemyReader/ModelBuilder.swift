@@ -61,7 +61,8 @@ struct ModelBuilder {
 
     /// All diagnostics in file order (those without a location first), so output is deterministic.
     func allDiagnostics() -> [Diagnostic] {
-        let all = log.diagnostics + queue.drain()
+        var seen: Set<String> = []
+        let all = (log.diagnostics + queue.drain()).filter { seen.insert($0.description).inserted }
         return all.enumerated().sorted { a, b in
             switch (a.element.location, b.element.location) {
             case (nil, nil): return a.offset < b.offset

@@ -149,6 +149,9 @@ struct PythonProject: Sendable {
 
     /// The path of a project module for `import a.b` / `from ..a import`, if it exists.
     func localModule(dotted: String, level: Int, from module: PythonModule) -> String? {
+        // Well-known libraries are never project modules, even when a folder shares their name
+        // (a fixture directory called `sqlalchemy/`, say).
+        if level == 0, let head = dotted.split(separator: ".").first, Self.libraries.contains(String(head)) { return nil }
         let relative = dotted.split(separator: ".").joined(separator: "/")
         var bases: [String] = []
         if level > 0 {
@@ -178,6 +181,12 @@ struct PythonProject: Sendable {
         }
         return nil
     }
+
+    static let libraries: Set<String> = [
+        "sqlalchemy", "sqlmodel", "alembic", "typing", "typing_extensions", "datetime", "uuid", "decimal", "enum",
+        "os", "sys", "re", "json", "dataclasses", "pydantic", "geoalchemy2", "pgvector", "__future__", "collections",
+        "functools", "abc", "builtins",
+    ]
 
     /// Warns about modules that import names from each other at top level (Python fails on those
     /// at import time). Package `__init__.py` files are left out: re-exporting is their job.

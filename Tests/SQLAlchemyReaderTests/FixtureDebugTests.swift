@@ -1,0 +1,15 @@
+import SchemaModel
+import Testing
+import TestSupport
+
+@testable import SQLAlchemyReader
+
+@Suite struct FixtureDebugTests {
+    @Test func dump() {
+        let path = TestSupport.fixturePath("pixcrawler-backend/sqlalchemy")
+        let result = SQLAlchemyReader.read(paths: [path], files: TestSupport.files)
+        let text = summary(result.catalog) + "\n" + result.messages.joined(separator: "\n")
+        try? text.write(toFile: "/tmp/sa-dump.txt", atomically: true, encoding: .utf8)
+        #expect(result.catalog.tableCount == 11)
+    }
+}
