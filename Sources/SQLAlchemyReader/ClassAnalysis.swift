@@ -111,7 +111,7 @@ extension ModelBuilder {
         return info
     }
 
-    private func baseInfo(ofGeneratedBase call: PyExpr, module: String) -> BaseInfo {
+    func baseInfo(ofGeneratedBase call: PyExpr, module: String) -> BaseInfo {
         var info = BaseInfo()
         guard case .call(let callee, let args, _) = call else { return info }
         for arg in args where arg.keyword == "metadata" { applyMetadata(arg.value, in: module, to: &info) }

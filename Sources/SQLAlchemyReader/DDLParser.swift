@@ -13,9 +13,12 @@ enum DDLStatement: Sendable {
 struct DDLParser {
     /// A token of SQL: a word or quoted identifier (`isIdentifier`), or any other lexeme.
     struct Token {
+        /// The spelling as written (quoted identifiers without their quotes).
         var text: String
         var isWord: Bool
-        var upper: String { isWord ? text.uppercased() : text }
+        var isQuoted = false
+        /// Lower-cased for unquoted words (how PostgreSQL folds them), else as written.
+        var folded: String { isWord && !isQuoted ? text.lowercased() : text }
     }
 
     private var tokens: [Token] = []
@@ -52,7 +55,7 @@ struct DDLParser {
                     word.unicodeScalars.append(chars[k])
                     k += 1
                 }
-                out.append(Token(text: word.lowercased(), isWord: true))
+                out.append(Token(text: word, isWord: true))
                 continue
             }
             if c == "\"" {
@@ -67,7 +70,7 @@ struct DDLParser {
                     word.unicodeScalars.append(chars[k])
                     k += 1
                 }
-                out.append(Token(text: word, isWord: true))
+                out.append(Token(text: word, isWord: true, isQuoted: true))
                 continue
             }
             if c == "'" {
@@ -120,8 +123,8 @@ struct DDLParser {
     private var atEnd: Bool { i >= tokens.count }
     private func peek(_ offset: Int = 0) -> Token? { i + offset < tokens.count ? tokens[i + offset] : nil }
     private func isWord(_ word: String, _ offset: Int = 0) -> Bool {
-        guard let t = peek(offset), t.isWord else { return false }
-        return t.text == word
+        guard let t = peek(offset), t.isWord, !t.isQuoted else { return false }
+        return t.text.lowercased() == word
     }
 
     private mutating func accept(_ words: String...) -> Bool {
@@ -164,7 +167,7 @@ struct DDLParser {
     private mutating func name() -> String {
         guard let t = peek() else { return "" }
         i += 1
-        return t.text
+        return t.folded
     }
 
     private mutating func qualifiedName() -> QualifiedName {
@@ -200,7 +203,7 @@ struct DDLParser {
                     || t.text == "::" || p.text == "::"
                 if !tight { out += " " }
             }
-            out += t.isWord && !Identifier.isPlain(t.text) && t.text != t.text.lowercased() ? "\"" + t.text + "\"" : t.text
+            out += t.isQuoted ? "\"" + t.text + "\"" : t.text
             previous = t
         }
         return out
@@ -240,7 +243,7 @@ struct DDLParser {
         if accept("before") { timing = .before } else if accept("after") { timing = .after } else if accept("instead", "of") { timing = .insteadOf } else { return nil }
         var events: [Trigger.Event] = []
         repeat {
-            guard let word = peek()?.text, let kind = Trigger.Event.Kind(rawValue: word) else { break }
+            guard let word = peek()?.folded, let kind = Trigger.Event.Kind(rawValue: word) else { break }
             i += 1
             var columns: [String] = []
             if kind == .update, accept("of") {

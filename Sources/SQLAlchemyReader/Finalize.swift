@@ -71,7 +71,7 @@ extension ModelBuilder {
         let naming = NamingConvention(templates: spec.convention, table: spec.name, schema: spec.schema)
         for column in spec.columns {
             var type = column.type
-            if column.rawType == "(from foreign key)", let fk = column.foreignKeys.first, let target = resolveTarget(fk.targets.first, schema: schema, lookup: lookup),
+            if column.rawType == "(from foreign key)", let fk = column.foreignKeys.first, let target = resolveTarget(fk.targets.first, schema: schema, lookup: lookup), target.index >= 0,
                 let referenced = tables[target.index].columns.first(where: { $0.name == target.column })
             {
                 type = referenced.type

@@ -121,9 +121,6 @@ extension ModelBuilder {
                 .replacing("%(fullname)s", with: (tables[t].schema.map { $0 + "." } ?? "") + tables[t].name)
         }
         let statements = DDLParser.parse(text, defaultSchema: schema, location: location(at, in: module))
-        if statements.isEmpty {
-            warning("DDL listener states nothing the audit reads (RLS, policies, triggers)", at: at, in: module)
-        }
         ddl += statements
     }
 }

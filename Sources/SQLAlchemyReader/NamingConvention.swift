@@ -81,7 +81,7 @@ enum SQLColumns {
         let tokens = DDLParser.tokenize(sql)
         for (k, token) in tokens.enumerated() where token.isWord {
             if k + 1 < tokens.count, tokens[k + 1].text == "(" { continue }
-            if known.contains(token.text), !found.contains(token.text) { found.append(token.text) }
+            if known.contains(token.folded), !found.contains(token.folded) { found.append(token.folded) }
         }
         return found
     }

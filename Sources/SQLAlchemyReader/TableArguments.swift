@@ -144,6 +144,10 @@ extension ModelBuilder {
             // `Base.metadata`: the declarative base's MetaData.
             if case .attribute(let owner, "metadata", _) = metadata, case .classRef(let key) = resolver.resolve(owner, in: module) {
                 info = baseInfo(for: key) ?? info
+            } else if case .attribute(let owner, "metadata", _) = metadata, case .value(let call, let m) = resolver.resolve(owner, in: module),
+                isGeneratedBaseCall(call, in: m)
+            {
+                info = baseInfo(ofGeneratedBase: call, module: m)
             } else {
                 if case .value(let v, _) = resolver.resolve(metadata, in: module) { metadata = v }
                 applyMetadata(positional[1].value, in: module, to: &info)

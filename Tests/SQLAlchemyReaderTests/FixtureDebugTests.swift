@@ -1,3 +1,4 @@
+import Foundation
 import SchemaModel
 import Testing
 import TestSupport
@@ -6,10 +7,11 @@ import TestSupport
 
 @Suite struct FixtureDebugTests {
     @Test func dump() {
-        let path = TestSupport.fixturePath("pixcrawler-backend/sqlalchemy")
+        let name = ProcessInfo.processInfo.environment["SA_FIXTURE"] ?? "ledger-classic"
+        let path = TestSupport.fixturePath("\(name)/sqlalchemy")
         let result = SQLAlchemyReader.read(paths: [path], files: TestSupport.files)
         let text = summary(result.catalog) + "\n" + result.messages.joined(separator: "\n")
         try? text.write(toFile: "/tmp/sa-dump.txt", atomically: true, encoding: .utf8)
-        #expect(result.catalog.tableCount == 11)
+        #expect(result.catalog.tableCount > 0)
     }
 }
