@@ -24,6 +24,8 @@ struct PythonModule: Sendable {
     var bindings: [String: Binding] = [:]
     /// `from <local> import *` sources, consulted in order for names not bound here.
     var starImports: [String] = []
+    /// `from <library> import *` module names: unresolved names are assumed to come from the first.
+    var externalStarImports: [String] = []
     /// Local modules this one imports with `from ... import` (for cycle detection).
     var importedModules: [(path: String, at: Int)] = []
 
@@ -128,7 +130,7 @@ struct PythonProject: Sendable {
                 let local = localModule(dotted: name, level: level, from: module)
                 for item in names {
                     if item.name == "*" {
-                        if let local { module.starImports.append(local) }
+                        if let local { module.starImports.append(local) } else { module.externalStarImports.append(name) }
                         continue
                     }
                     let bound = item.alias ?? item.name

@@ -112,6 +112,7 @@ struct Resolver: Sendable {
             return found
         }
         if Self.builtins.contains(name) { return .external("builtins." + name) }
+        if let library = module.externalStarImports.first { return .external(library + "." + name) }
         return .unknown
     }
 }
