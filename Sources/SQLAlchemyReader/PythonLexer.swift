@@ -122,9 +122,8 @@ struct PythonLexer {
                 tokens.append(PythonToken(kind: .dedent, start: p, end: p))
             }
             if indents[indents.count - 1] != width {
+                // Carry on at the enclosing level, so one bad line is one diagnostic.
                 log.error("unindent does not match any outer indentation level", at: file.location(at: p))
-                indents.append(width)
-                tokens.append(PythonToken(kind: .indent, start: p, end: p))
             }
         }
         return true
