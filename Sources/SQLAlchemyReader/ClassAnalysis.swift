@@ -22,6 +22,13 @@ extension ModelBuilder {
     /// The class's ancestors in method resolution order (approximated depth-first, left to right,
     /// first occurrence kept), not including the class itself.
     func ancestors(of key: ClassKey) -> [Ancestor] {
+        if let cached = cache.ancestors[key] { return cached }
+        let computed = computeAncestors(of: key)
+        cache.ancestors[key] = computed
+        return computed
+    }
+
+    private func computeAncestors(of key: ClassKey) -> [Ancestor] {
         var out: [Ancestor] = []
         var seen: Set<ClassKey> = [key]
         var externals: Set<String> = []
@@ -67,6 +74,20 @@ extension ModelBuilder {
 
     /// The declarative base a class descends from, if any, with what it states.
     func baseInfo(for key: ClassKey) -> BaseInfo? {
+        if let cached = cache.baseInfo[key] { return cached }
+        let computed = computeBaseInfo(for: key)
+        cache.baseInfo[key] = .some(computed)
+        return computed
+    }
+
+    /// The class (if any) whose body defines the declarative base of `key`, for cache keys.
+    func baseClass(for key: ClassKey) -> ClassKey? {
+        if isDeclarativeBaseClass(key) { return key }
+        for case .local(let parent) in ancestors(of: key) where isDeclarativeBaseClass(parent) { return parent }
+        return nil
+    }
+
+    private func computeBaseInfo(for key: ClassKey) -> BaseInfo? {
         if isDeclarativeBaseClass(key) { return baseInfo(ofBaseClass: key) }
         for ancestor in ancestors(of: key) {
             switch ancestor {

@@ -198,6 +198,14 @@ extension ModelBuilder {
 
     /// The columns a class body declares (attributes and `@declared_attr` functions), in order.
     func bodyColumns(_ key: ClassKey, base: BaseInfo, sqlModel: Bool) -> [ColumnSpec] {
+        let cacheKey = BuilderCache.BodyColumnsKey(key: key, base: baseClass(for: key), sqlModel: sqlModel)
+        if let cached = cache.bodyColumns[cacheKey] { return cached }
+        let computed = computeBodyColumns(key, base: base, sqlModel: sqlModel)
+        cache.bodyColumns[cacheKey] = computed
+        return computed
+    }
+
+    private func computeBodyColumns(_ key: ClassKey, base: BaseInfo, sqlModel: Bool) -> [ColumnSpec] {
         var columns: [ColumnSpec] = []
         for stmt in resolver.classDef(key).body {
             switch stmt {

@@ -38,83 +38,77 @@ struct DDLParser {
     }
 
     /// Splits SQL into words, quoted identifiers, string literals, dollar-quoted bodies, punctuation.
+    /// Works on UTF-8 bytes: every byte of a multi-byte character counts as a word character.
     static func tokenize(_ sql: String) -> [Token] {
-        let chars = Array(sql.unicodeScalars)
+        let b = Array(sql.utf8)
+        let n = b.count
         var out: [Token] = []
+        out.reserveCapacity(n / 4)
+        func isWordByte(_ c: UInt8) -> Bool {
+            (c | 0x20) &- 0x61 < 26 || c &- 0x30 < 10 || c == 0x5F || c == 0x24 || c >= 0x80
+        }
+        func text(_ r: Range<Int>) -> String { String(decoding: b[r], as: UTF8.self) }
         var k = 0
-        while k < chars.count {
-            let c = chars[k]
-            if c.properties.isWhitespace { k += 1; continue }
-            if c == "-", k + 1 < chars.count, chars[k + 1] == "-" {
-                while k < chars.count, chars[k] != "\n" { k += 1 }
+        while k < n {
+            let c = b[k]
+            if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C { k += 1; continue }
+            if c == 0x2D, k + 1 < n, b[k + 1] == 0x2D {  // -- comment
+                while k < n, b[k] != 0x0A { k += 1 }
                 continue
             }
-            if c.properties.isAlphabetic || c == "_" {
-                var word = ""
-                while k < chars.count, chars[k].properties.isAlphabetic || chars[k] == "_" || chars[k] == "$" || ("0"..."9").contains(chars[k]) {
-                    word.unicodeScalars.append(chars[k])
-                    k += 1
-                }
-                out.append(Token(text: word, isWord: true))
+            if isWordByte(c), c != 0x24, c &- 0x30 >= 10 {
+                let start = k
+                while k < n, isWordByte(b[k]) { k += 1 }
+                out.append(Token(text: text(start..<k), isWord: true))
                 continue
             }
-            if c == "\"" {
-                var word = ""
+            if c == 0x22 || c == 0x27 {  // "identifier" or 'literal', doubled quotes inside
+                let start = k
                 k += 1
-                while k < chars.count {
-                    if chars[k] == "\"" {
-                        if k + 1 < chars.count, chars[k + 1] == "\"" { word += "\""; k += 2; continue }
-                        k += 1
-                        break
-                    }
-                    word.unicodeScalars.append(chars[k])
-                    k += 1
-                }
-                out.append(Token(text: word, isWord: true, isQuoted: true))
-                continue
-            }
-            if c == "'" {
-                var literal = "'"
-                k += 1
-                while k < chars.count {
-                    literal.unicodeScalars.append(chars[k])
-                    if chars[k] == "'" {
-                        if k + 1 < chars.count, chars[k + 1] == "'" { literal += "'"; k += 2; continue }
+                while k < n {
+                    if b[k] == c {
+                        if k + 1 < n, b[k + 1] == c { k += 2; continue }
                         k += 1
                         break
                     }
                     k += 1
                 }
-                out.append(Token(text: literal, isWord: false))
+                if c == 0x22 {
+                    let inner = text((start + 1)..<max(start + 1, k - 1)).replacing("\"\"", with: "\"")
+                    out.append(Token(text: inner, isWord: true, isQuoted: true))
+                } else {
+                    out.append(Token(text: text(start..<k), isWord: false))
+                }
                 continue
             }
-            if c == "$" {
-                // $tag$ ... $tag$
+            if c == 0x24 {  // $tag$ ... $tag$
                 var tagEnd = k + 1
-                while tagEnd < chars.count, chars[tagEnd] != "$", chars[tagEnd].properties.isAlphabetic || chars[tagEnd] == "_" { tagEnd += 1 }
-                if tagEnd < chars.count, chars[tagEnd] == "$" {
-                    let tag = String(String.UnicodeScalarView(chars[k...tagEnd]))
+                while tagEnd < n, b[tagEnd] != 0x24, isWordByte(b[tagEnd]), b[tagEnd] &- 0x30 >= 10 { tagEnd += 1 }
+                if tagEnd < n, b[tagEnd] == 0x24 {
+                    let tag = Array(b[k...tagEnd])
                     var m = tagEnd + 1
-                    var body = tag
-                    while m < chars.count {
-                        if chars[m] == "$", String(String.UnicodeScalarView(chars[m..<min(chars.count, m + tag.unicodeScalars.count)])) == tag {
-                            m += tag.unicodeScalars.count
-                            break
-                        }
-                        body.unicodeScalars.append(chars[m])
+                    var closed = n
+                    while m + tag.count <= n {
+                        if b[m] == 0x24, Array(b[m..<(m + tag.count)]) == tag { closed = m + tag.count; break }
                         m += 1
                     }
-                    out.append(Token(text: body + tag, isWord: false))
-                    k = m
+                    out.append(Token(text: text(k..<closed), isWord: false))
+                    k = closed
                     continue
                 }
             }
-            if c == ":", k + 1 < chars.count, chars[k + 1] == ":" {
+            if c == 0x3A, k + 1 < n, b[k + 1] == 0x3A {
                 out.append(Token(text: "::", isWord: false))
                 k += 2
                 continue
             }
-            out.append(Token(text: String(c), isWord: false))
+            if c &- 0x30 < 10 {
+                let start = k
+                while k < n, b[k] &- 0x30 < 10 || b[k] == 0x2E { k += 1 }
+                out.append(Token(text: text(start..<k), isWord: false))
+                continue
+            }
+            out.append(Token(text: String(UnicodeScalar(c)), isWord: false))
             k += 1
         }
         return out

@@ -21,6 +21,7 @@ struct ModelBuilder {
     var enumOrder: [String] = []
     var ddl: [DDLStatement] = []
     let queue = WarningQueue()
+    let cache = BuilderCache()
 
     init(project: PythonProject, options: SQLAlchemyReader.Options) {
         self.project = project

@@ -115,7 +115,7 @@ extension ModelBuilder {
     private mutating func addDDL(_ sql: String, target: Int?, at: Int, in module: String) {
         var text = sql
         let schema = target.flatMap { tables[$0].schema } ?? options.defaultSchema
-        if let t = target {
+        if let t = target, text.contains("%(") {
             text = text.replacing("%(table)s", with: tables[t].name)
                 .replacing("%(schema)s", with: schema)
                 .replacing("%(fullname)s", with: (tables[t].schema.map { $0 + "." } ?? "") + tables[t].name)

@@ -32,6 +32,7 @@ enum Resolved: Sendable {
 /// Name resolution across the project's modules: follows imports, star imports and simple aliases.
 struct Resolver: Sendable {
     let project: PythonProject
+    private let cache = BuilderCache()
     private static let builtins: Set<String> = [
         "int", "str", "bool", "float", "bytes", "dict", "list", "set", "tuple", "object", "type", "None",
         "True", "False",
@@ -51,11 +52,11 @@ struct Resolver: Sendable {
         guard depth < 32 else { return .unknown }
         switch expr {
         case .name(let name, _):
-            return follow(lookup(name, in: module, visited: []), depth: depth)
+            return follow(cachedLookup(name, in: module), depth: depth)
         case .attribute(let base, let name, _):
             switch resolve(base, in: module, depth: depth + 1) {
             case .external(let dotted): return .external(dotted + "." + name)
-            case .module(let path): return follow(lookup(name, in: path, visited: []), depth: depth)
+            case .module(let path): return follow(cachedLookup(name, in: path), depth: depth)
             case .classRef(let key): return .classAttribute(key, name)
             default: return .unknown
             }
@@ -82,6 +83,13 @@ struct Resolver: Sendable {
             }
         }
         return resolved
+    }
+
+    private func cachedLookup(_ name: String, in path: String) -> Resolved {
+        if let hit = cache.lookups[path]?[name] { return hit }
+        let found = lookup(name, in: path, visited: [])
+        cache.lookups[path, default: [:]][name] = found
+        return found
     }
 
     /// The binding of `name` in a module, following `from x import name` and star imports.
