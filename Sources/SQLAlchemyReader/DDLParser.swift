@@ -74,7 +74,7 @@ struct DDLParser {
                     k += 1
                 }
                 if c == 0x22 {
-                    let inner = text((start + 1)..<max(start + 1, k - 1)).replacing("\"\"", with: "\"")
+                    let inner = text((start + 1)..<max(start + 1, k - 1)).replacingBytes("\"\"", with: "\"")
                     out.append(Token(text: inner, isWord: true, isQuoted: true))
                 } else {
                     out.append(Token(text: text(start..<k), isWord: false))

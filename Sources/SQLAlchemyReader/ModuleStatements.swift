@@ -115,10 +115,10 @@ extension ModelBuilder {
     private mutating func addDDL(_ sql: String, target: Int?, at: Int, in module: String) {
         var text = sql
         let schema = target.flatMap { tables[$0].schema } ?? options.defaultSchema
-        if let t = target, text.contains("%(") {
-            text = text.replacing("%(table)s", with: tables[t].name)
-                .replacing("%(schema)s", with: schema)
-                .replacing("%(fullname)s", with: (tables[t].schema.map { $0 + "." } ?? "") + tables[t].name)
+        if let t = target, text.containsBytes("%(") {
+            text = text.replacingBytes("%(table)s", with: tables[t].name)
+                .replacingBytes("%(schema)s", with: schema)
+                .replacingBytes("%(fullname)s", with: (tables[t].schema.map { $0 + "." } ?? "") + tables[t].name)
         }
         let statements = DDLParser.parse(text, defaultSchema: schema, location: location(at, in: module))
         ddl += statements

@@ -16,19 +16,24 @@ struct NamingConvention {
         _ key: String, columns: [ColumnSpec], given: String?, referredTable: String? = nil, referredColumns: [String] = []
     ) -> String? {
         guard let template = templates[key] ?? (key == "ix" ? Self.defaultIndexTemplate : nil) else { return nil }
-        let usesName = template.contains("%(constraint_name)s")
+        let usesName = template.containsBytes("%(constraint_name)s")
         if given != nil, !usesName { return nil }
         if given == nil, usesName { return nil }
-        if given == nil, columns.isEmpty, template.contains("%(column_0") { return nil }
+        if given == nil, columns.isEmpty, template.containsBytes("%(column_0") { return nil }
         var out = ""
-        var rest = Substring(template)
-        while let open = rest.firstRange(of: "%(") {
-            out += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].firstRange(of: ")s") else { out += rest[open.lowerBound...]; rest = ""; break }
-            let token = String(rest[open.upperBound..<close.lowerBound])
+        var position = 0
+        let bytes = Array(template.utf8)
+        while let open = template.firstByteOffset(of: "%(", from: position) {
+            out += String(decoding: bytes[position..<open], as: UTF8.self)
+            guard let close = template.firstByteOffset(of: ")s", from: open + 2) else {
+                position = open
+                break
+            }
+            let token = String(decoding: bytes[(open + 2)..<close], as: UTF8.self)
             out += render(token, columns: columns, given: given, referredTable: referredTable, referredColumns: referredColumns)
-            rest = rest[close.upperBound...]
+            position = close + 2
         }
+        let rest = String(decoding: bytes[position...], as: UTF8.self)
         out += rest
         return Self.truncated(out)
     }

@@ -78,22 +78,29 @@ extension PythonParser {
             if isWord("not"), peekIsWord("in") { return ("not in", 4, 2) }
             return nil
         case .op:
-            let spelled = text(tok)
-            switch spelled {
-            case "==", "!=", "<", ">", "<=", ">=", "<>": return (spelled, 4, 1)
-            case "|": return (spelled, 5, 1)
-            case "^": return (spelled, 6, 1)
-            case "&": return (spelled, 7, 1)
-            case "<<", ">>": return (spelled, 8, 1)
-            case "+", "-": return (spelled, 9, 1)
-            case "*", "/", "//", "%", "@": return (spelled, 10, 1)
-            case "**": return (spelled, 12, 1)
-            default: return nil
-            }
+            guard let entry = Self.binaryOperators[tok.op] else { return nil }
+            return (entry.0, entry.1, 1)
         default:
             return nil
         }
     }
+
+    /// Binary operators by packed code: spelling and precedence.
+    private static let binaryOperators: [UInt32: (String, Int)] = {
+        var table: [UInt32: (String, Int)] = [:]
+        let groups: [(Int, [String])] = [
+            (4, ["==", "!=", "<", ">", "<=", ">=", "<>"]), (5, ["|"]), (6, ["^"]), (7, ["&"]), (8, ["<<", ">>"]),
+            (9, ["+", "-"]), (10, ["*", "/", "//", "%", "@"]), (12, ["**"]),
+        ]
+        for (precedence, spellings) in groups {
+            for spelling in spellings {
+                var code: UInt32 = 0
+                for byte in spelling.utf8 { code = code << 8 | UInt32(byte) }
+                table[code] = (spelling, precedence)
+            }
+        }
+        return table
+    }()
 
     private mutating func parseBinary(minPrecedence: Int) -> PyExpr {
         let at = tok.start
