@@ -117,8 +117,10 @@ struct DDLParser {
     private var atEnd: Bool { i >= tokens.count }
     private func peek(_ offset: Int = 0) -> Token? { i + offset < tokens.count ? tokens[i + offset] : nil }
     private func isWord(_ word: String, _ offset: Int = 0) -> Bool {
-        guard let t = peek(offset), t.isWord, !t.isQuoted else { return false }
-        return t.text.lowercased() == word
+        guard let t = peek(offset), t.isWord, !t.isQuoted, t.text.utf8.count == word.utf8.count else { return false }
+        // ASCII case-insensitive comparison without allocating (keywords are ASCII).
+        for (a, b) in zip(t.text.utf8, word.utf8) where a | 0x20 != b { return false }
+        return true
     }
 
     private mutating func accept(_ words: String...) -> Bool {

@@ -66,7 +66,8 @@ struct PythonParser {
                 if let f = parseFunction(decorators: []) { body.append(.function(f)) }
                 return
             }
-            for word in Self.compoundWords where isWord(word) {
+            let first = bytes[tok.start]
+            for word in Self.compoundWords where word.utf8.first == first && isWord(word) {
                 skipHeaderToColon()
                 parseSuite(into: &body)
                 return
