@@ -55,12 +55,21 @@ extension ModelBuilder {
         {
             return nil
         }
-        let inner = mappedInner(annotation, in: module)
+        var inner = mappedInner(annotation, in: module)
+        // `intpk = Annotated[int, mapped_column(primary_key=True)]` used as `Mapped[intpk]`.
+        var annotatedArgs: [PyArg] = []
+        if let found = inner, let (plain, extra) = annotatedAlias(found, in: module) {
+            inner = plain
+            annotatedArgs = extra
+        }
+        if !annotatedArgs.isEmpty, value == nil {
+            return columnCall(attribute: attribute, annotation: inner, args: annotatedArgs, at: at, module: module, base: base, isMappedColumn: true)
+        }
         if case .call(let callee, let args, let callAt)? = value {
             let calleeName = resolver.resolve(callee, in: module).externalName ?? callee.dottedName
             switch calleeName {
             case "mapped_column", "Column":
-                return columnCall(attribute: attribute, annotation: inner, args: args, at: callAt, module: module, base: base, isMappedColumn: calleeName == "mapped_column")
+                return columnCall(attribute: attribute, annotation: inner, args: args + annotatedArgs, at: callAt, module: module, base: base, isMappedColumn: calleeName == "mapped_column")
             case "Field" where sqlModel:
                 return sqlModelField(attribute: attribute, annotation: annotation, args: args, at: callAt, module: module, base: base)
             case "deferred":
@@ -89,6 +98,24 @@ extension ModelBuilder {
             return spec
         }
         return nil
+    }
+
+    /// For an annotation naming an `Annotated[T, mapped_column(...)]` alias (possibly inside
+    /// `Optional[...]`): the annotation with `T` in its place and the `mapped_column` arguments.
+    func annotatedAlias(_ annotation: PyExpr, in module: String) -> (PyExpr, [PyArg])? {
+        let (inner, optional) = unwrapOptional(annotation, in: module)
+        guard case .value(.index(let base, let items, _), let aliasModule) = resolver.resolve(inner, in: module),
+            resolver.resolve(base, in: aliasModule).externalName == "Annotated" || base.dottedName == "Annotated",
+            let plain = items.first
+        else { return nil }
+        var args: [PyArg] = []
+        for item in items.dropFirst() {
+            if case .call(let callee, let callArgs, _) = item, resolver.resolve(callee, in: aliasModule).externalName == "mapped_column" {
+                args += callArgs
+            }
+        }
+        let rebuilt: PyExpr = optional ? .index(.name("Optional", at: plain.offset), [plain], at: plain.offset) : plain
+        return (rebuilt, args)
     }
 
     private func annotationHead(_ expr: PyExpr, in module: String) -> String? {

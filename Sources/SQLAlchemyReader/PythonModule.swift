@@ -28,6 +28,8 @@ struct PythonModule: Sendable {
     var externalStarImports: [String] = []
     /// Local modules this one imports with `from ... import` (for cycle detection).
     var importedModules: [(path: String, at: Int)] = []
+    /// Local modules bound by `import x` or `from . import x` (loaded, not checked for cycles).
+    var plainImports: [String] = []
 
     init(path: String, file: SourceFile, body: [PyStmt]) {
         self.path = path
@@ -79,6 +81,7 @@ struct PythonProject: Sendable {
             bind(&module)
             queue += module.importedModules.map(\.path)
             queue += module.starImports
+            queue += module.plainImports
             modules[path] = module
             order.append(path)
         }
@@ -119,6 +122,7 @@ struct PythonProject: Sendable {
                 for item in names {
                     if let local = localModule(dotted: item.name, level: 0, from: module) {
                         module.bindings[item.alias ?? item.name] = .module(local)
+                        module.plainImports.append(local)
                     } else if let alias = item.alias {
                         module.bindings[alias] = .external(item.name)
                     } else {
@@ -139,6 +143,7 @@ struct PythonProject: Sendable {
                         module.importedModules.append((local, at))
                     } else if let sub = localModule(dotted: name.isEmpty ? item.name : name + "." + item.name, level: level, from: module) {
                         module.bindings[bound] = .module(sub)
+                        module.plainImports.append(sub)
                     } else {
                         module.bindings[bound] = .external(name.isEmpty ? item.name : name + "." + item.name)
                     }

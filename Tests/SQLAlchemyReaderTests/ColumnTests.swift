@@ -199,3 +199,55 @@ private func model(_ body: String) -> ReadResult {
         #expect(result.messages == ["models.py:15:18: warning: no SQL type for annotation 'list'; map it in type_annotation_map or give mapped_column a type"])
     }
 }
+
+@Suite struct AnnotatedAliasTests {
+    @Test func annotatedAliasesCarryTheirMappedColumnArguments() {
+        let result = Read.source("""
+            from typing import Annotated, Optional
+            from sqlalchemy import String
+            from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+            intpk = Annotated[int, mapped_column(primary_key=True)]
+            str30 = Annotated[str, mapped_column(String(30))]
+            class Base(DeclarativeBase):
+                pass
+            class T(Base):
+                __tablename__ = "t"
+                id: Mapped[intpk]
+                name: Mapped[str30] = mapped_column(unique=True)
+                nick: Mapped[Optional[str30]]
+            """)
+        let t = result.table("t")
+        #expect(t?.col("id")?.defaultExpression == "nextval('t_id_seq'::regclass)")
+        #expect(t?.primaryKey?.columns == ["id"])
+        #expect(t?.col("name")?.type == .varchar(30))
+        #expect(t?.col("name")?.isNullable == false)
+        #expect(t?.uniqueConstraints.map(\.name) == ["t_name_key"])
+        #expect(t?.col("nick")?.isNullable == true)
+        #expect(t?.col("nick")?.provenance.location == loc(12, 5))
+        #expect(result.diagnostics.isEmpty)
+    }
+
+    @Test func sqlModelSaTypeAndPlainImportOfASiblingModule() {
+        let result = Read.files([
+            "app/mixins.py": "from sqlalchemy import Column, Integer\nclass Versioned:\n    version = Column(Integer, nullable=False)\n",
+            "app/models.py": """
+                import mixins
+                from sqlalchemy.dialects.postgresql import JSONB
+                from sqlalchemy.orm import declarative_base
+                from sqlmodel import Field, SQLModel
+                from sqlalchemy import Column, Integer
+                Base = declarative_base()
+                class A(mixins.Versioned, Base):
+                    __tablename__ = "a"
+                    id = Column(Integer, primary_key=True)
+                class Event(SQLModel, table=True):
+                    id: int | None = Field(default=None, primary_key=True)
+                    payload: dict = Field(sa_type=JSONB)
+                """,
+        ], paths: ["app/models.py"])
+        #expect(result.table("a")?.columns.map(\.name) == ["id", "version"])
+        #expect(result.table("event")?.col("payload")?.type == .jsonb)
+        #expect(result.table("event")?.col("payload")?.isNullable == false)
+        #expect(result.diagnostics.isEmpty)
+    }
+}
