@@ -39,9 +39,9 @@ CREATE TABLE ledger.parties (
 	CONSTRAINT pk_parties PRIMARY KEY (id)
 );
 
-CREATE INDEX ix_ledger_parties_legal_name ON ledger.parties (legal_name);
-
 CREATE UNIQUE INDEX ix_ledger_parties_email ON ledger.parties (email);
+
+CREATE INDEX ix_ledger_parties_legal_name ON ledger.parties (legal_name);
 
 CREATE TABLE ledger.tags (
 	id SERIAL NOT NULL,
@@ -95,10 +95,10 @@ CREATE TABLE ledger.journal_lines (
 	CONSTRAINT fk_journal_lines_account_id_accounts FOREIGN KEY(account_id) REFERENCES ledger.accounts (id)
 );
 
-CREATE INDEX ix_journal_lines_open ON ledger.journal_lines (account_id) WHERE amount <> 0;
-
 CREATE UNIQUE INDEX ix_journal_lines_entry_line ON ledger.journal_lines (entry_id, line_no);
 
 CREATE INDEX ix_journal_lines_meta ON ledger.journal_lines USING gin (meta);
+
+CREATE INDEX ix_journal_lines_open ON ledger.journal_lines (account_id) WHERE amount <> 0;
 
 ALTER TABLE ledger.journal_lines ENABLE ROW LEVEL SECURITY; ALTER TABLE ledger.journal_lines FORCE ROW LEVEL SECURITY; CREATE POLICY journal_lines_owner ON ledger.journal_lines AS RESTRICTIVE FOR ALL TO PUBLIC USING (current_setting('app.tenant', true) IS NOT NULL);

@@ -6,7 +6,8 @@ Usage: python scripts/sqlalchemy/dump_ddl.py Fixtures/<case>/sqlalchemy > Fixtur
 The fixture directory is imported as a package under a private name (its own name, ``sqlalchemy``,
 would shadow the library), every MetaData it defines is collected, and ``create_all`` runs against a
 mock engine that prints each statement instead of executing it. DDL event listeners fire as they
-would against a real database. Output is deterministic: same models, same bytes.
+would against a real database. Output is deterministic: same models, same bytes (indexes of a table
+are emitted in name order; SQLAlchemy's own order is that of a hash set).
 """
 
 import importlib
@@ -50,6 +51,18 @@ def collect_metadata(modules):
     return found
 
 
+class NameOrderedSet(set):
+    """A set that iterates in name order.
+
+    ``Table.indexes`` is a plain set, so ``create_all`` emits CREATE INDEX statements in hash order,
+    which changes between runs. Iterating by name makes the output reproducible without changing
+    any statement.
+    """
+
+    def __iter__(self):
+        return iter(sorted(set.__iter__(self), key=lambda item: str(item.name or "")))
+
+
 def main(argv):
     if len(argv) != 2:
         print(__doc__.strip().splitlines()[2], file=sys.stderr)
@@ -65,6 +78,8 @@ def main(argv):
 
     engine = create_mock_engine("postgresql+psycopg2://", dump)
     for metadata in collect_metadata(modules):
+        for table in metadata.tables.values():
+            table.indexes = NameOrderedSet(table.indexes)
         metadata.create_all(engine, checkfirst=False)
     sys.stdout.write("\n".join(out))
     return 0
