@@ -12,6 +12,7 @@ extension ModelBuilder {
         var foreignKeys: [ForeignKeySpec] = []
         var identity: Identity?
         var computed: String?
+        var columnChecks: [TableItemSpec] = []
         var positionalIndex = 0
         for arg in args where arg.keyword == nil && !arg.isStar {
             defer { positionalIndex += 1 }
@@ -30,7 +31,15 @@ extension ModelBuilder {
                 case "Computed":
                     computed = callArgs.first?.value.stringValue ?? sqlText(callArgs.first?.value, in: module)
                     continue
-                case "Sequence", "FetchedValue", "CheckConstraint":
+                case "CheckConstraint":
+                    if let sql = callArgs.first.flatMap({ $0.value.stringValue ?? sqlText($0.value, in: module) }) {
+                        let checkName = callArgs.first(where: { $0.keyword == "name" })?.value.stringValue
+                        columnChecks.append(.check(expression: sql, name: checkName, location: location(callAt, in: module)))
+                    } else {
+                        warn("cannot read CheckConstraint expression statically", at: callAt, in: module)
+                    }
+                    continue
+                case "Sequence", "FetchedValue":
                     continue
                 default:
                     break
@@ -86,6 +95,7 @@ extension ModelBuilder {
         spec.identity = identity
         spec.computed = computed
         spec.foreignKeys = foreignKeys
+        spec.checks = columnChecks
         spec.comment = args.first(where: { $0.keyword == "comment" })?.value.stringValue
         if let server = args.first(where: { $0.keyword == "server_default" }) {
             if let sql = serverDefault(server.value, in: module) {

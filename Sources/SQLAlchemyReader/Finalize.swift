@@ -120,7 +120,7 @@ extension ModelBuilder {
                 columns: pkColumns, provenance: Provenance(source: .sqlalchemy, location: pkLocation))
         }
         var checkNames: Set<String> = Set(table.checks.compactMap(\.name))
-        for item in spec.items {
+        for item in spec.columns.flatMap(\.checks) + spec.items {
             switch item {
             case .primaryKey:
                 break

@@ -52,6 +52,8 @@ struct ColumnSpec: Sendable {
     var computed: String?
     var comment: String?
     var foreignKeys: [ForeignKeySpec] = []
+    /// Column-level `CheckConstraint(...)` arguments (table-level in PostgreSQL).
+    var checks: [TableItemSpec] = []
     var location: SourceLocation
 }
 

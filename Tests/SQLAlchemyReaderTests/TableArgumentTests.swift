@@ -190,3 +190,22 @@ private let header = """
         #expect(result.table("legacy")?.columns.map(\.name) == ["id"])
     }
 }
+
+@Suite struct ColumnCheckTests {
+    @Test func columnLevelCheckConstraintsBecomeTableChecks() {
+        let result = Read.source(header + """
+            class Base(DeclarativeBase):
+                pass
+            class T(Base):
+                __tablename__ = "t"
+                id = Column(Integer, primary_key=True)
+                qty = Column(Integer, CheckConstraint("qty > 0"), nullable=False)
+                price = Column(Integer, CheckConstraint("price >= 0", name="price_ok"))
+
+            """)
+        let checks = result.table("t")?.checks ?? []
+        #expect(checks.map(\.name) == ["price_ok", "t_qty_check"])
+        #expect(checks.map(\.expression) == ["price >= 0", "qty > 0"])
+        #expect(checks.last?.provenance.location == loc(10, 27))
+    }
+}
