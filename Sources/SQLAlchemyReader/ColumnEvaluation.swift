@@ -11,7 +11,7 @@ extension ModelBuilder {
     /// The inner type of `Mapped[X]` (also `orm.Mapped`, `sa.orm.Mapped`), else nil.
     func mappedInner(_ annotation: PyExpr?, in module: String) -> PyExpr? {
         guard case .index(let base, let items, _)? = annotation, items.count == 1 else { return nil }
-        let name = resolver.resolve(base, in: module).externalName ?? base.dottedName?.split(separator: ".").last.map(String.init)
+        let name = resolver.resolve(base, in: module).externalName ?? base.dottedName?.lastDottedComponent
         return name == "Mapped" ? items[0] : nil
     }
 

@@ -91,7 +91,7 @@ extension ModelBuilder {
             guard depth < 50 else { return }
             switch expr {
             case .call(let callee, let args, _):
-                let name = resolver.resolve(callee, in: module).externalName ?? callee.dottedName?.split(separator: ".").last.map(String.init)
+                let name = resolver.resolve(callee, in: module).externalName ?? callee.dottedName?.lastDottedComponent
                 if name == "text" || name == "DDL" || name == "execute" || name == "exec_driver_sql" {
                     if let first = args.first, let sql = first.value.stringValue { sqls.append((sql, first.value.offset)) }
                 }

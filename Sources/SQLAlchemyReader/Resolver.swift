@@ -22,8 +22,7 @@ enum Resolved: Sendable {
     /// The last component of an external name (`JSONB`), else nil.
     var externalName: String? {
         if case .external(let dotted) = self {
-            if let dot = dotted.lastIndex(of: ".") { return String(dotted[dotted.index(after: dot)...]) }
-            return dotted
+            return dotted.lastDottedComponent
         }
         return nil
     }
@@ -122,5 +121,14 @@ struct Resolver: Sendable {
         if Self.builtins.contains(name) { return .external("builtins." + name) }
         if let library = module.externalStarImports.first { return .external(library + "." + name) }
         return .unknown
+    }
+}
+
+extension String {
+    /// `JSONB` for `sqlalchemy.dialects.postgresql.JSONB`; scans UTF-8 bytes (no grapheme work).
+    var lastDottedComponent: String {
+        let bytes = utf8
+        guard let dot = bytes.lastIndex(of: UInt8(ascii: ".")) else { return self }
+        return String(self[bytes.index(after: dot)...])
     }
 }

@@ -22,7 +22,7 @@ extension ModelBuilder {
         }
         switch resolver.resolve(callee, in: module) {
         case .external(let dotted):
-            let name = dotted.split(separator: ".").last.map(String.init) ?? dotted
+            let name = dotted.lastDottedComponent
             if let spec = builtinType(name, args: args, module: module, at: expr.offset, depth: depth) { return spec }
             return unknownType(expr, in: module)
         case .classRef(let key):
@@ -70,8 +70,8 @@ extension ModelBuilder {
         }
         // A subclass of a known SQLAlchemy type (`class Money(Numeric)`) is that type.
         for ancestor in ancestors(of: key) {
-            if case .external(let dotted) = ancestor, let name = dotted.split(separator: ".").last,
-                name != "TypeDecorator", let spec = builtinType(String(name), args: args, module: module, at: at, depth: depth)
+            if case .external(let dotted) = ancestor, case let name = dotted.lastDottedComponent,
+                name != "TypeDecorator", let spec = builtinType(name, args: args, module: module, at: at, depth: depth)
             {
                 return spec
             }
@@ -237,7 +237,7 @@ extension ModelBuilder {
         if case .index(let base, _, _) = expr { target = base }
         switch resolver.resolve(target, in: module) {
         case .external(let dotted):
-            let last = dotted.split(separator: ".").last.map(String.init) ?? dotted
+            let last = dotted.lastDottedComponent
             switch last {
             case "Dict": return "dict"
             case "List": return "list"
