@@ -285,8 +285,12 @@ extension ModelBuilder {
             }
             return nil
         default:
-            if case .value(let v, let m) = resolver.resolve(expr, in: module) { return sqlText(v, in: m) }
-            return nil
+            switch resolver.resolve(expr, in: module) {
+            case .value(let v, let m): return sqlText(v, in: m)
+            // `Model.attr` inside an expression (`func.lower(User.email)`): the column.
+            case .classAttribute(_, let attr): return attr
+            default: return nil
+            }
         }
     }
 }

@@ -40,9 +40,8 @@ extension ModelBuilder {
         let positional = args.filter { $0.keyword == nil }
         var tableIndex: Int?
         for arg in positional.dropFirst() {
-            var expr = arg.value
-            if case .call(.attribute(let inner, _, _), _, _) = expr { expr = inner }
-            if case .classAttribute(let key, _) = resolver.resolve(expr, in: module), let t = tableOfClass[key] {
+            let expr = arg.value
+            if let key = firstModelReference(expr, in: module, depth: 0), let t = tableOfClass[key] {
                 tableIndex = t
                 break
             }
@@ -56,6 +55,24 @@ extension ModelBuilder {
             return
         }
         if let item = index(args, at: at, in: module, spec: tables[t]) { tables[t].items.append(item) }
+    }
+
+    /// The model of the first `Model.attr` inside an index key (`User.email.desc()`, `func.lower(User.email)`).
+    private func firstModelReference(_ expr: PyExpr, in module: String, depth: Int) -> ClassKey? {
+        guard depth < 20 else { return nil }
+        if case .classAttribute(let key, _) = resolver.resolve(expr, in: module) { return key }
+        switch expr {
+        case .call(let callee, let args, _):
+            if let key = firstModelReference(callee, in: module, depth: depth + 1) { return key }
+            for arg in args {
+                if let key = firstModelReference(arg.value, in: module, depth: depth + 1) { return key }
+            }
+        case .attribute(let owner, _, _):
+            return firstModelReference(owner, in: module, depth: depth + 1)
+        default:
+            break
+        }
+        return nil
     }
 
     /// The table a listener is attached to: `Model.__table__`, a `Table` variable; nil for metadata.

@@ -92,7 +92,10 @@ struct PythonProject: Sendable {
     /// virtual environment).
     private func isModelSource(_ path: String, root: String) -> Bool {
         guard path.hasSuffix(".py") else { return false }
-        let relative = path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
+        var base = root
+        while base.count > 1, base.hasSuffix("/") { base.removeLast() }
+        // Only folders below the given directory count: a project may itself live under `tests/`.
+        let relative = path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path
         let parts = relative.split(separator: "/")
         let skipped: Set<Substring> = [
             "tests", "test", "migrations", "alembic", "versions", "__pycache__", ".venv", "venv",

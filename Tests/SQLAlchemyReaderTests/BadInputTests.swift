@@ -82,3 +82,13 @@ private let model = """
         #expect(result.hasErrors)
     }
 }
+
+@Suite struct DirectoryTests {
+    @Test func aProjectBelowATestsFolderIsStillRead() {
+        let model = "from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column\nclass Base(DeclarativeBase):\n    pass\nclass T(Base):\n    __tablename__ = 't'\n    id: Mapped[int] = mapped_column(primary_key=True)\n"
+        for root in ["tests/app", "tests/app/"] {
+            let result = Read.files(["tests/app/models.py": model], paths: [root])
+            #expect(result.table("t")?.provenance.location == loc(4, 1, "tests/app/models.py"))
+        }
+    }
+}

@@ -164,6 +164,7 @@ private let header = """
             audit = Table("audit", metadata, Column("id", Integer, primary_key=True), schema="logs")
             Index("ix_users_email_lower", func.lower(text("email")), unique=True)
             Index("ix_users_email", User.email)
+            Index("ix_users_email_ci", func.lower(User.email))
 
             """)
         let roles = result.table("user_roles")
@@ -175,7 +176,8 @@ private let header = """
         #expect(roles?.uniqueConstraints.first?.name == "user_roles_role_user_id_key")
         #expect(roles?.comment == "roles")
         #expect(result.table("audit", schema: "logs")?.col("id")?.defaultExpression == "nextval('logs.audit_id_seq'::regclass)")
-        #expect(result.table("users")?.indexes.map(\.name) == ["ix_users_email"])
+        #expect(result.table("users")?.indexes.map(\.name) == ["ix_users_email", "ix_users_email_ci"])
+        #expect(result.table("users")?.indexes.last?.keys.first?.expression == "lower(email)")
         #expect(result.messages == ["models.py:21:1: warning: cannot tell which table this Index belongs to"])
     }
 
