@@ -105,11 +105,22 @@ extension PythonParser {
     private mutating func parseBinary(minPrecedence: Int) -> PyExpr {
         let at = tok.start
         var left = parseUnary()
+        var links = 0
         while let (op, precedence, width) = binaryOperator(), precedence >= minPrecedence {
             i += width
+            if nestingDepth >= PythonParser.depthLimit {
+                error("expression nested too deeply")
+                skipToLineEnd()
+                return .other(at: at)
+            }
+            nestingDepth += 1
             // `**` is right-associative; everything else left-associative.
             let right = parseBinary(minPrecedence: op == "**" ? precedence : precedence + 1)
-            left = .binary(op, left, right, at: at)
+            nestingDepth -= 1
+            links += 1
+            // A very long chain (`1 + 1 + ...`) would make a tree too deep to walk or free
+            // recursively; beyond the limit only its extent is kept.
+            left = links > PythonParser.chainLimit ? .other(at: at) : .binary(op, left, right, at: at)
         }
         return left
     }
@@ -118,6 +129,9 @@ extension PythonParser {
         let at = tok.start
         if isWord("not") {
             i += 1
+            if nestingDepth >= PythonParser.depthLimit { error("expression nested too deeply"); skipToLineEnd(); return .other(at: at) }
+            nestingDepth += 1
+            defer { nestingDepth -= 1 }
             return .unary("not", parseBinary(minPrecedence: 3), at: at)
         }
         if tok.isOp(Op.minus) || tok.isOp(Op.plus) || tok.isOp(Op.tilde) {
@@ -135,7 +149,10 @@ extension PythonParser {
     private mutating func parsePostfix() -> PyExpr {
         let at = tok.start
         var value = parseAtom()
+        var links = 0
         while true {
+            links += 1
+            if links > PythonParser.chainLimit { value = .other(at: at) }
             if tok.isOp(Op.dot) {
                 i += 1
                 guard tok.kind == .name else { error("expected a name after '.'"); return value }

@@ -165,6 +165,19 @@ struct PythonParser {
             return
         }
         i += 1
+        if depth >= Self.maxDepth / 4 {
+            // Absurdly deep nesting: skip the block instead of recursing into it.
+            error("blocks nested too deeply")
+            var level = 1
+            while tok.kind != .eof, level > 0 {
+                if tok.kind == .indent { level += 1 }
+                if tok.kind == .dedent { level -= 1 }
+                i += 1
+            }
+            return
+        }
+        depth += 1
+        defer { depth -= 1 }
         while tok.kind != .eof, tok.kind != .dedent {
             let before = i
             if tok.kind == .newline {
@@ -414,6 +427,9 @@ struct PythonParser {
     }
 
     static var depthLimit: Int { maxDepth }
+
+    /// Longest operator or trailer chain kept as a tree (see `parseBinary`/`parsePostfix`).
+    static let chainLimit = 1_000
 
     var sourceBytes: [UInt8] { bytes }
 }

@@ -98,4 +98,20 @@ struct SplitMix64 {
         // The mutations are strong enough to break most inputs: the recovery paths really ran.
         #expect(withErrors > 1_000)
     }
+
+    /// Valid but extreme shapes: long operator and trailer chains are read without building trees too
+    /// deep to walk or free; deep nesting is reported and skipped.
+    @Test(arguments: [
+        ("x = 1" + String(repeating: " + 1", count: 100_000) + "\n", false),
+        ("y = a" + String(repeating: ".b", count: 100_000) + "\n", false),
+        ("z = f" + String(repeating: "()", count: 100_000) + "\n", false),
+        ("w = " + String(repeating: "not ", count: 100_000) + "x\n", true),
+        ("v = 2" + String(repeating: " ** 2", count: 100_000) + "\n", true),
+        ((0..<1_000).map { String(repeating: " ", count: $0) + "if x:\n" }.joined() + String(repeating: " ", count: 1_000) + "pass\n", true),
+    ])
+    func extremeShapesTerminate(source: String, reportsNesting: Bool) {
+        let result = Read.source(source)
+        #expect(result.catalog.tableCount == 0)
+        #expect(result.messages.contains { $0.contains("nested too deeply") } == reportsNesting)
+    }
 }
