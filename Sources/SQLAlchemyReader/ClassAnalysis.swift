@@ -187,12 +187,12 @@ extension ModelBuilder {
     }
 
     /// A schema name from a literal, or from the configured override when the code computes it.
-    func schemaName(_ expr: PyExpr, in module: String) -> String? {
+    func schemaName(_ expr: PyExpr, in module: String, depth: Int = 0) -> String? {
         if let literal = expr.stringValue { return literal }
         if case .name("None", _) = expr { return nil }
-        if case .value(let value, _) = resolver.resolve(expr, in: module) {
+        if depth < 8, case .value(let value, _) = resolver.resolve(expr, in: module) {
             if let literal = value.stringValue { return literal }
-            return schemaName(value, in: module)
+            return schemaName(value, in: module, depth: depth + 1)
         }
         if let override = options.schemaOverride { return override }
         // `os.getenv("X", "app")` / `os.environ.get("X", "app")`: the fallback literal.

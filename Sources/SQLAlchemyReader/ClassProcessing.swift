@@ -150,7 +150,17 @@ extension ModelBuilder {
             }
         }
         if let (args, module) = argsSource { applyTableArgs(args, in: module, to: &spec, base: base) }
+        let nameKey = (spec.schema ?? "") + "." + spec.name
+        if let existing = tableByName[nameKey] {
+            // A second class for the same table (or an inheritance cycle): one table, merged columns.
+            warning("table '\(spec.name)' is mapped by more than one class", at: cls.at, in: key.module)
+            let known = Set(tables[existing].columns.map(\.name))
+            tables[existing].columns += spec.columns.filter { !known.contains($0.name) }
+            tableOfClass[key] = existing
+            return
+        }
         tables.append(spec)
+        tableByName[nameKey] = tables.count - 1
         tableOfClass[key] = tables.count - 1
     }
 

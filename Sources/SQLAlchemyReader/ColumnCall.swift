@@ -252,8 +252,8 @@ extension ModelBuilder {
     }
 
     /// SQL for `text("...")`, `literal_column("...")`, `func.x(...)`, `sa.true()`/`false()`/`null()`.
-    func sqlText(_ expr: PyExpr?, in module: String) -> String? {
-        guard let expr else { return nil }
+    func sqlText(_ expr: PyExpr?, in module: String, depth: Int = 0) -> String? {
+        guard let expr, depth < 16 else { return nil }
         switch expr {
         case .number(let n, _): return n
         case .string(let s, false, _): return "'" + s + "'"
@@ -278,7 +278,7 @@ extension ModelBuilder {
                 }
                 var parts: [String] = []
                 for arg in args {
-                    guard let part = sqlText(arg.value, in: module) else { return nil }
+                    guard let part = sqlText(arg.value, in: module, depth: depth + 1) else { return nil }
                     parts.append(part)
                 }
                 return function + "(" + parts.joined(separator: ", ") + ")"
@@ -286,7 +286,7 @@ extension ModelBuilder {
             return nil
         default:
             switch resolver.resolve(expr, in: module) {
-            case .value(let v, let m): return sqlText(v, in: m)
+            case .value(let v, let m): return sqlText(v, in: m, depth: depth + 1)
             // `Model.attr` inside an expression (`func.lower(User.email)`): the column.
             case .classAttribute(_, let attr): return attr
             default: return nil

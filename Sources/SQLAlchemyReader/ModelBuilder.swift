@@ -17,6 +17,8 @@ struct ModelBuilder {
     var processed: Set<ClassKey> = []
     /// Classic tables by module and variable name, for `event.listen(users, ...)` and `users.c.id`.
     var tableOfVariable: [String: Int] = [:]
+    /// Table index by `schema.name` as stated (empty schema: the default), to spot duplicates.
+    var tableByName: [String: Int] = [:]
     var enums: [String: EnumType] = [:]
     var enumOrder: [String] = []
     var ddl: [DDLStatement] = []

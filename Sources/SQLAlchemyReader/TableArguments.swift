@@ -172,6 +172,7 @@ extension ModelBuilder {
             if arg.keyword == "comment" { spec.comment = arg.value.stringValue }
         }
         tables.append(spec)
+        tableByName[(spec.schema ?? "") + "." + spec.name] = tables.count - 1
         return tables.count - 1
     }
 

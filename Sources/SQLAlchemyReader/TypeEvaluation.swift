@@ -232,7 +232,8 @@ extension ModelBuilder {
 
     /// The canonical name of a Python type used in annotations and `type_annotation_map` keys
     /// (`int`, `datetime`, `Decimal`, `UUID`, `dict`), or `local:<module>:<index>` for project classes.
-    func pythonTypeName(_ expr: PyExpr, in module: String) -> String? {
+    func pythonTypeName(_ expr: PyExpr, in module: String, depth: Int = 0) -> String? {
+        guard depth < 16 else { return nil }
         var target = expr
         if case .index(let base, _, _) = expr { target = base }
         switch resolver.resolve(target, in: module) {
@@ -245,7 +246,7 @@ extension ModelBuilder {
             default: return last
             }
         case .classRef(let key): return "local:\(key.module):\(key.index)"
-        case .value(let value, let m): return pythonTypeName(value, in: m)
+        case .value(let value, let m): return pythonTypeName(value, in: m, depth: depth + 1)
         default: return target.dottedName
         }
     }

@@ -92,3 +92,29 @@ private let model = """
         }
     }
 }
+
+@Suite struct CyclicAliasTests {
+    @Test func aliasCyclesInTypesSchemasDefaultsAndBasesTerminate() {
+        let result = Read.files([
+            "a.py": """
+                from sqlalchemy import Column, Integer, MetaData, text
+                from sqlalchemy.orm import DeclarativeBase
+                from b import *
+                X = Y
+                S = R
+                D = E
+                class Base(DeclarativeBase):
+                    metadata = MetaData(schema=S)
+                class T(Base, T2):
+                    __tablename__ = "t"
+                    id = Column(Integer, primary_key=True)
+                    x = Column(X, server_default=D)
+                class T2(T):
+                    pass
+                """,
+            "b.py": "from a import *\nY = X\nR = S\nE = D\n",
+        ], paths: ["a.py"])
+        #expect(result.catalog.tableCount <= 1)
+        #expect(!result.diagnostics.isEmpty)
+    }
+}
