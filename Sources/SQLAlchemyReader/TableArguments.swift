@@ -140,7 +140,7 @@ extension ModelBuilder {
         }
         var info = base ?? BaseInfo()
         if positional.count > 1 {
-            var metadata = positional[1].value
+            let metadata = positional[1].value
             // `Base.metadata`: the declarative base's MetaData.
             if case .attribute(let owner, "metadata", _) = metadata, case .classRef(let key) = resolver.resolve(owner, in: module) {
                 info = baseInfo(for: key) ?? info
@@ -149,11 +149,9 @@ extension ModelBuilder {
             {
                 info = baseInfo(ofGeneratedBase: call, module: m)
             } else {
-                if case .value(let v, _) = resolver.resolve(metadata, in: module) { metadata = v }
-                applyMetadata(positional[1].value, in: module, to: &info)
+                applyMetadata(metadata, in: module, to: &info)
             }
         }
-        flushQueueIntoLog()
         var spec = TableSpec(name: name, schema: info.schema, location: location(at, in: module))
         spec.convention = info.convention
         var pending: [PyExpr] = []
@@ -176,7 +174,6 @@ extension ModelBuilder {
         return tables.count - 1
     }
 
-    mutating func flushQueueIntoLog() {}
 }
 
 extension PyExpr {
