@@ -42,15 +42,22 @@ func summary(_ catalog: Catalog) -> String {
     for schema in catalog.schemas {
         for e in schema.enums { lines.append("enum \(schema.name).\(e.name) \(e.labels)") }
         for t in schema.tables {
-            lines.append("table \(schema.name).\(t.name) rls=\(t.rowLevelSecurity) notStated=\(t.notStated.sorted().map(\.rawValue))")
+            lines.append("table \(schema.name).\(t.name) rls=\(t.rowLevelSecurity) force=\(t.forceRowLevelSecurity) comment=\(t.comment ?? "-") notStated=\(t.notStated.sorted().map(\.rawValue))")
             for c in t.columns {
-                lines.append("  \(c.name) \(c.type) \(c.isNullable ? "null" : "not null") default=\(c.defaultExpression ?? "-")\(c.identity != nil ? " identity" : "")\(c.notStated.isEmpty ? "" : " notStated=\(c.notStated.sorted().map(\.rawValue))")")
+                var line = "  \(c.name) \(c.type) \(c.isNullable ? "null" : "not null") default=\(c.defaultExpression ?? "-")"
+                if let identity = c.identity { line += " identity=\(identity.generation.rawValue)" }
+                if let generated = c.generatedExpression { line += " generated=\(generated)" }
+                if let comment = c.comment { line += " comment=\(comment)" }
+                if !c.notStated.isEmpty { line += " notStated=\(c.notStated.sorted().map(\.rawValue))" }
+                lines.append(line)
             }
             if let pk = t.primaryKey { lines.append("  pk \(pk.name ?? "-") \(pk.columns)") }
             for u in t.uniqueConstraints { lines.append("  unique \(u.name ?? "-") \(u.columns)") }
             for f in t.foreignKeys { lines.append("  fk \(f.name ?? "-") \(f.columns) -> \(f.referencedTable)\(f.referencedColumns) delete=\(f.onDelete.rawValue)") }
             for c in t.checks { lines.append("  check \(c.name ?? "-") \(c.expression)") }
-            for i in t.indexes { lines.append("  index \(i.name ?? "-") \(i.isUnique ? "unique " : "")\(i.method) \(i.keyDescription)") }
+            for i in t.indexes {
+                lines.append("  index \(i.name ?? "-") \(i.isUnique ? "unique " : "")\(i.method) \(i.keyDescription)\(i.predicate.map { " where " + $0 } ?? "")")
+            }
             for p in t.policies { lines.append("  policy \(p.name) \(p.command.rawValue) \(p.roles) using=\(p.using ?? "-") check=\(p.withCheck ?? "-")") }
             for g in t.triggers { lines.append("  trigger \(g.name) \(g.timing.rawValue) \(g.events.map(\.description)) \(g.level.rawValue) \(g.function)") }
         }
