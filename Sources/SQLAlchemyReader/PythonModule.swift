@@ -2,7 +2,10 @@ import SchemaModel
 import SourceScanning
 
 /// A parsed Python module with its top-level names.
-struct PythonModule: Sendable {
+///
+/// A class, so that the many lookups during model building share one instance instead of copying
+/// its fields; it is filled in once by ``PythonProject`` and never changed afterwards.
+final class PythonModule: @unchecked Sendable {
     /// What a top-level name is bound to.
     enum Binding: Sendable {
         /// A class defined in this module, by index into ``classes``.
@@ -77,8 +80,8 @@ struct PythonProject: Sendable {
             guard let bytes = files.contents(of: path) else { continue }
             let file = SourceFile(path: path, bytes: bytes)
             let body = PythonParser.parse(file, log: &log)
-            var module = PythonModule(path: path, file: file, body: body)
-            bind(&module)
+            let module = PythonModule(path: path, file: file, body: body)
+            bind(module)
             queue += module.importedModules.map(\.path)
             queue += module.starImports
             queue += module.plainImports
@@ -107,7 +110,7 @@ struct PythonProject: Sendable {
     }
 
     /// Fills a module's top-level bindings from its statements.
-    private func bind(_ module: inout PythonModule) {
+    private func bind(_ module: PythonModule) {
         for stmt in module.body {
             switch stmt {
             case .classDef(let cls):
