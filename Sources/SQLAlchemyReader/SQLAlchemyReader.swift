@@ -1,5 +1,30 @@
 import SchemaModel
 import SourceScanning
 
-/// Reads SQLAlchemy model files statically into a ``Catalog``.
-public enum SQLAlchemyReader {}
+/// Reads SQLAlchemy model files statically into a ``Catalog``: it never imports or runs the Python.
+///
+/// Files or package directories go in; every `.py` file below a directory is read except tests,
+/// migrations and virtual environments. Sibling and relative imports are followed for bases and mixins.
+public struct SQLAlchemyReader {
+    /// How to read.
+    public struct Options: Sendable {
+        /// The schema of tables whose code names none (PostgreSQL's `public`).
+        public var defaultSchema: String = "public"
+        /// A schema name the code reads at run time (`MetaData(schema=os.environ["DB_SCHEMA"])`);
+        /// supplied by configuration or `--sqlalchemy-schema`.
+        public var schemaOverride: String?
+
+        public init(defaultSchema: String = "public", schemaOverride: String? = nil) {
+            self.defaultSchema = defaultSchema
+            self.schemaOverride = schemaOverride
+        }
+    }
+
+    /// Reads `paths` (files or directories, shown in locations as given) through `files`.
+    public static func read(paths: [String], files: SourceFileProvider, options: Options = .init()) -> ReadResult {
+        var project = PythonProject(files: files)
+        project.load(paths: paths)
+        var builder = ModelBuilder(project: project, options: options)
+        return builder.build()
+    }
+}

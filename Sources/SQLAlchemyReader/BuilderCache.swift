@@ -1,0 +1,17 @@
+/// Memoized per-class results. Reading a large project evaluates the same mixins and bases once per
+/// model; caching keeps the cost linear in the size of the input. One per reading, never shared
+/// across threads.
+final class BuilderCache: @unchecked Sendable {
+    var ancestors: [ClassKey: [Ancestor]] = [:]
+    var baseInfo: [ClassKey: BaseInfo?] = [:]
+    /// Columns of a class body, keyed by class and by the declarative base they were evaluated for.
+    var bodyColumns: [BodyColumnsKey: [ColumnSpec]] = [:]
+    /// Top-level name lookups: module path -> name -> result.
+    var lookups: [String: [String: Resolved]] = [:]
+
+    struct BodyColumnsKey: Hashable {
+        var key: ClassKey
+        var base: ClassKey?
+        var sqlModel: Bool
+    }
+}

@@ -1,0 +1,252 @@
+import SchemaModel
+
+/// Declarative classes to tables: table names, inheritance, mixins.
+extension ModelBuilder {
+    /// What a class body states about its table.
+    struct ClassAttributes {
+        enum TableName {
+            case literal(PyExpr)
+            case none
+            case declared(PyFunction)
+        }
+
+        var tableName: TableName?
+        var isAbstract = false
+        var tableArgs: PyExpr?
+        var table: PyExpr?
+    }
+
+    func classAttributes(_ cls: PyClass) -> ClassAttributes {
+        var attributes = ClassAttributes()
+        for stmt in cls.body {
+            switch stmt {
+            case .assign(let targets, let value, _):
+                for case .name(let name, _) in targets {
+                    switch name {
+                    case "__tablename__":
+                        if case .name("None", _) = value { attributes.tableName = ClassAttributes.TableName.none } else { attributes.tableName = .literal(value) }
+                    case "__abstract__": if case .name("True", _) = value { attributes.isAbstract = true }
+                    case "__table_args__": attributes.tableArgs = value
+                    case "__table__": attributes.table = value
+                    default: break
+                    }
+                }
+            case .annotated(.name(let name, _), _, let value?, _):
+                if name == "__tablename__" { attributes.tableName = .literal(value) }
+                if name == "__table_args__" { attributes.tableArgs = value }
+                if name == "__abstract__", case .name("True", _) = value { attributes.isAbstract = true }
+            case .function(let fn):
+                if fn.name == "__tablename__" { attributes.tableName = .declared(fn) }
+                if fn.name == "__table_args__" {
+                    for case .returnValue(let value?, _) in fn.body { attributes.tableArgs = value }
+                }
+            default:
+                break
+            }
+        }
+        return attributes
+    }
+
+    mutating func processClass(_ key: ClassKey) {
+        guard !processed.contains(key), !inProgress.contains(key) else { return }
+        inProgress.insert(key)
+        defer {
+            inProgress.remove(key)
+            processed.insert(key)
+        }
+        if isDeclarativeBaseClass(key) { return }
+        guard let base = baseInfo(for: key) else { return }
+        let cls = resolver.classDef(key)
+        if base.isSQLModel {
+            let isTable = cls.bases.contains { $0.keyword == "table" && { if case .name("True", _) = $0.value { return true }; return false }($0) }
+            guard isTable else { return }
+        }
+        let own = classAttributes(cls)
+        if own.isAbstract { return }
+        let ancestry = ancestors(of: key)
+        var mappedParent: ClassKey?
+        for case .local(let ancestor) in ancestry {
+            processClass(ancestor)
+            if tableOfClass[ancestor] != nil {
+                mappedParent = ancestor
+                break
+            }
+        }
+
+        if let tableExpr = own.table, case .call(_, let args, let at) = tableExpr {
+            if let index = classicTable(args: args, at: at, module: key.module, base: base) {
+                tableOfClass[key] = index
+                tables[index].classKey = key
+            }
+            return
+        }
+
+        // The first class in MRO order that says anything about __tablename__ decides.
+        var decision: (ClassAttributes.TableName, ClassKey)? = own.tableName.map { ($0, key) }
+        if decision == nil {
+            for case .local(let ancestor) in ancestry {
+                if let name = classAttributes(resolver.classDef(ancestor)).tableName {
+                    decision = (name, ancestor)
+                    break
+                }
+            }
+        }
+        var tableName: String?
+        switch decision {
+        case (.literal(let expr), let owner)?:
+            if owner != key, tableOfClass[owner] != nil {
+                tableName = nil  // inherited from a mapped class: single-table inheritance
+            } else if let literal = expr.stringValue {
+                tableName = literal
+            } else if case .value(let v, _) = resolver.resolve(expr, in: owner.module), let literal = v.stringValue {
+                tableName = literal
+            } else {
+                warning("cannot determine __tablename__ of '\(cls.name)' statically", at: expr.offset, in: owner.module)
+                return
+            }
+        case (.declared(let fn), let owner)?:
+            guard let name = declaredTableName(fn, className: cls.name, module: owner.module) else { return }
+            tableName = name
+        case (ClassAttributes.TableName.none, _)?:
+            tableName = nil
+        case nil:
+            if base.isSQLModel { tableName = cls.name.lowercased() }
+        }
+
+        guard let tableName else {
+            if let parent = mappedParent, let index = tableOfClass[parent] {
+                // Single-table inheritance: the subclass's own columns join the parent's table.
+                tableOfClass[key] = index
+                let columns = bodyColumns(key, base: base, sqlModel: base.isSQLModel)
+                let existing = Set(tables[index].columns.map(\.key))
+                tables[index].columns += columns.filter { !existing.contains($0.key) }
+            } else {
+                warning("class '\(cls.name)' has no __tablename__", at: cls.at, in: key.module)
+            }
+            return
+        }
+
+        var spec = TableSpec(name: tableName, schema: base.schema, location: location(cls.at, in: key.module))
+        spec.convention = base.convention
+        spec.classKey = key
+        // Own columns first, then those of mixins and abstract bases in MRO order; classes above a
+        // mapped parent belong to the parent's table (joined-table inheritance).
+        var excluded: Set<ClassKey> = []
+        if let parent = mappedParent {
+            excluded.insert(parent)
+            for case .local(let a) in ancestors(of: parent) { excluded.insert(a) }
+        }
+        var seen: Set<String> = []
+        for column in bodyColumns(key, base: base, sqlModel: base.isSQLModel) where seen.insert(column.key).inserted {
+            spec.columns.append(column)
+        }
+        var argsSource: (PyExpr, String)? = own.tableArgs.map { ($0, key.module) }
+        for case .local(let ancestor) in ancestry where !excluded.contains(ancestor) {
+            for column in bodyColumns(ancestor, base: base, sqlModel: base.isSQLModel) where seen.insert(column.key).inserted {
+                spec.columns.append(column)
+            }
+            if argsSource == nil, let args = classAttributes(resolver.classDef(ancestor)).tableArgs {
+                argsSource = (args, ancestor.module)
+            }
+        }
+        if let (args, module) = argsSource { applyTableArgs(args, in: module, to: &spec, base: base) }
+        let nameKey = (spec.schema ?? "") + "." + spec.name
+        if let existing = tableByName[nameKey] {
+            // A second class for the same table (or an inheritance cycle): one table, merged columns.
+            warning("table '\(spec.name)' is mapped by more than one class", at: cls.at, in: key.module)
+            let known = Set(tables[existing].columns.map(\.name))
+            tables[existing].columns += spec.columns.filter { !known.contains($0.name) }
+            tableOfClass[key] = existing
+            return
+        }
+        tables.append(spec)
+        tableByName[nameKey] = tables.count - 1
+        tableOfClass[key] = tables.count - 1
+    }
+
+    /// `@declared_attr def __tablename__(cls)`: a literal, `cls.__name__.lower()`, `cls.__name__`, or
+    /// an f-string made of those.
+    mutating func declaredTableName(_ fn: PyFunction, className: String, module: String) -> String? {
+        for case .returnValue(let value?, _) in fn.body {
+            if let literal = value.stringValue { return literal }
+            if let evaluated = classNameExpression(value, className: className) { return evaluated }
+            if case .string(let template, true, _) = value, let rendered = renderFString(template, className: className) {
+                return rendered
+            }
+            warning("cannot determine __tablename__ returned by '\(fn.name)' statically", at: value.offset, in: module)
+            return nil
+        }
+        warning("cannot determine __tablename__ statically", at: fn.at, in: module)
+        return nil
+    }
+
+    private func classNameExpression(_ expr: PyExpr, className: String) -> String? {
+        switch expr {
+        case .attribute(.name(_, _), "__name__", _): return className
+        case .call(.attribute(let inner, "lower", _), let args, _) where args.isEmpty:
+            return classNameExpression(inner, className: className)?.lowercased()
+        default: return nil
+        }
+    }
+
+    private func renderFString(_ template: String, className: String) -> String? {
+        var out = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { return nil }
+            let field = rest[rest.index(after: open)..<close].filter { $0 != " " }
+            switch field {
+            case "cls.__name__": out += className
+            case "cls.__name__.lower()": out += className.lowercased()
+            default: return nil
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
+    }
+
+    /// The columns a class body declares (attributes and `@declared_attr` functions), in order.
+    func bodyColumns(_ key: ClassKey, base: BaseInfo, sqlModel: Bool) -> [ColumnSpec] {
+        let cacheKey = BuilderCache.BodyColumnsKey(key: key, base: baseClass(for: key), sqlModel: sqlModel)
+        if let cached = cache.bodyColumns[cacheKey] { return cached }
+        let computed = computeBodyColumns(key, base: base, sqlModel: sqlModel)
+        cache.bodyColumns[cacheKey] = computed
+        return computed
+    }
+
+    private func computeBodyColumns(_ key: ClassKey, base: BaseInfo, sqlModel: Bool) -> [ColumnSpec] {
+        var columns: [ColumnSpec] = []
+        for stmt in resolver.classDef(key).body {
+            switch stmt {
+            case .annotated(.name(let name, let at), let annotation, let value, _):
+                if let c = column(attribute: name, annotation: annotation, value: value, at: at, module: key.module, base: base, sqlModel: sqlModel) {
+                    columns.append(c)
+                }
+            case .assign(let targets, let value, let at):
+                if case .name(let name, _)? = targets.first, targets.count == 1,
+                    let c = column(attribute: name, annotation: nil, value: value, at: at, module: key.module, base: base, sqlModel: false)
+                {
+                    columns.append(c)
+                }
+            case .function(let fn) where isDeclaredAttr(fn, module: key.module) && !fn.name.hasPrefix("__"):
+                for case .returnValue(let value?, let at) in fn.body {
+                    if let c = column(attribute: fn.name, annotation: fn.returns, value: value, at: at, module: key.module, base: base, sqlModel: false) {
+                        columns.append(c)
+                    }
+                    break
+                }
+            default:
+                break
+            }
+        }
+        return columns
+    }
+
+    private func isDeclaredAttr(_ fn: PyFunction, module: String) -> Bool {
+        fn.decorators.contains { decorator in
+            guard let dotted = decorator.dottedName else { return false }
+            return dotted.hasSuffix("declared_attr") || dotted.hasSuffix("declared_attr.cascading")
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import SchemaModel
+import SourceScanning
+
+/// Turns the parsed modules into tables: finds declarative classes, classic `Table(...)` objects,
+/// module-level `Index(...)` and DDL event listeners, then generates the names PostgreSQL and
+/// SQLAlchemy would give implicit objects.
+struct ModelBuilder {
+    let project: PythonProject
+    let resolver: Resolver
+    let options: SQLAlchemyReader.Options
+    var log: DiagnosticLog
+    var tables: [TableSpec] = []
+    /// Table index of each class that owns or shares a table (single-table inheritance).
+    var tableOfClass: [ClassKey: Int] = [:]
+    /// Classes being processed, to stop inheritance cycles.
+    var inProgress: Set<ClassKey> = []
+    var processed: Set<ClassKey> = []
+    /// Classic tables by module and variable name, for `event.listen(users, ...)` and `users.c.id`.
+    var tableOfVariable: [String: Int] = [:]
+    /// Table index by `schema.name` as stated (empty schema: the default), to spot duplicates.
+    var tableByName: [String: Int] = [:]
+    var enums: [String: EnumType] = [:]
+    var enumOrder: [String] = []
+    var ddl: [DDLStatement] = []
+    let queue = WarningQueue()
+    let cache = BuilderCache()
+
+    init(project: PythonProject, options: SQLAlchemyReader.Options) {
+        self.project = project
+        self.resolver = Resolver(project: project)
+        self.options = options
+        self.log = project.log
+    }
+
+    mutating func build() -> ReadResult {
+        for path in project.order {
+            guard let module = project.modules[path] else { continue }
+            for index in module.classes.indices { processClass(ClassKey(module: path, index: index)) }
+            for stmt in module.body { processModuleStatement(stmt, in: path) }
+        }
+        let catalog = finalize()
+        return ReadResult(catalog: catalog, diagnostics: allDiagnostics())
+    }
+
+    // MARK: diagnostics
+
+    func location(_ offset: Int, in module: String) -> SourceLocation {
+        guard let file = project.modules[module]?.file else { return SourceLocation(path: module, line: 1, column: 1) }
+        return file.location(at: min(max(0, offset), file.bytes.count))
+    }
+
+    func text(_ range: Range<Int>, in module: String) -> String {
+        project.modules[module]?.file.text(range) ?? ""
+    }
+
+    /// Records a warning from a non-mutating helper (type evaluation, schema names).
+    func warn(_ message: String, at offset: Int, in module: String) {
+        queue.append(Diagnostic(.warning, message, at: location(offset, in: module)))
+    }
+
+    mutating func warning(_ message: String, at offset: Int, in module: String) {
+        log.warning(message, at: location(offset, in: module))
+    }
+
+    /// All diagnostics in file order (those without a location first), so output is deterministic.
+    func allDiagnostics() -> [Diagnostic] {
+        var seen: Set<String> = []
+        let all = (log.diagnostics + queue.drain()).filter { seen.insert($0.description).inserted }
+        return all.enumerated().sorted { a, b in
+            switch (a.element.location, b.element.location) {
+            case (nil, nil): return a.offset < b.offset
+            case (nil, _): return true
+            case (_, nil): return false
+            case (let x?, let y?): return x == y ? a.offset < b.offset : x < y
+            }
+        }.map(\.element)
+    }
+}
+
+/// Collects warnings raised by non-mutating helpers until the builder returns its result, so
+/// evaluation code can stay free of `inout` plumbing. One per reading; never shared across threads.
+final class WarningQueue: @unchecked Sendable {
+    private var items: [Diagnostic] = []
+
+    func append(_ diagnostic: Diagnostic) { items.append(diagnostic) }
+
+    func drain() -> [Diagnostic] {
+        defer { items.removeAll() }
+        return items
+    }
+}

@@ -1,0 +1,325 @@
+import SchemaModel
+import SourceScanning
+
+/// Splits Python source into tokens in one pass over its bytes.
+///
+/// Produces `INDENT`/`DEDENT`/`NEWLINE` as Python does (implicit line joining inside brackets,
+/// backslash continuation, blank and comment lines ignored), all string prefixes including
+/// triple-quoted and f-strings, numbers, names and operators. It never throws: bad input becomes a
+/// diagnostic and lexing goes on, and every loop advances, so it always terminates.
+struct PythonLexer {
+    private let bytes: [UInt8]
+    private let file: SourceFile
+    private(set) var tokens: [PythonToken] = []
+    private(set) var log: DiagnosticLog
+
+    private var pos = 0
+    private var indents: [Int] = [0]
+    /// Offsets of the open brackets, innermost last.
+    private var openers: [Int] = []
+
+    init(file: SourceFile, log: DiagnosticLog) {
+        self.bytes = file.bytes
+        self.file = file
+        self.log = log
+        tokens.reserveCapacity(file.bytes.count / 4 + 16)
+    }
+
+    /// Tokenizes the whole file; the result always ends with `.eof`.
+    static func tokenize(_ file: SourceFile, log: inout DiagnosticLog) -> [PythonToken] {
+        var lexer = PythonLexer(file: file, log: log)
+        lexer.run()
+        log = lexer.log
+        return lexer.tokens
+    }
+
+    private mutating func run() {
+        var atLineStart = true
+        let count = bytes.count
+        while pos < count {
+            if atLineStart {
+                atLineStart = false
+                if openers.isEmpty {
+                    if !handleIndentation() { continue }
+                } else if recoverFromUnclosedBracket() {
+                    continue
+                }
+            }
+            let byte = bytes[pos]
+            switch byte {
+            case 0x20, 0x09, 0x0C, 0x0D:
+                pos += 1
+            case 0x0A:  // \n
+                if openers.isEmpty { emitNewline(at: pos) }
+                pos += 1
+                atLineStart = true
+            case 0x23:  // #
+                while pos < count, bytes[pos] != 0x0A { pos += 1 }
+            case 0x5C:  // backslash
+                var next = pos + 1
+                if next < count, bytes[next] == 0x0D { next += 1 }
+                if next < count, bytes[next] == 0x0A {
+                    pos = next + 1
+                } else {
+                    log.error("unexpected character '\\'", at: file.location(at: pos))
+                    pos += 1
+                }
+            case 0x22, 0x27:  // " '
+                lexString(start: pos, quoteAt: pos, raw: false, fString: false, bytesFlag: false)
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                lexNumber()
+            case UInt8(ascii: "."):
+                if pos + 1 < count, isDigit(bytes[pos + 1]) { lexNumber() } else { lexOperator() }
+            default:
+                if isNameStart(byte) { lexNameOrPrefixedString() } else { lexOperator() }
+            }
+        }
+        if openers.last != nil {
+            log.error("unclosed bracket at end of file", at: file.location(at: openers.last!))
+            openers.removeAll()
+        }
+        emitNewline(at: count)
+        while indents.count > 1 {
+            indents.removeLast()
+            tokens.append(PythonToken(kind: .dedent, start: count, end: count))
+        }
+        tokens.append(PythonToken(kind: .eof, start: count, end: count))
+    }
+
+    private mutating func emitNewline(at offset: Int) {
+        guard let last = tokens.last, last.kind != .newline, last.kind != .indent, last.kind != .dedent else { return }
+        tokens.append(PythonToken(kind: .newline, start: offset, end: offset))
+    }
+
+    /// Measures the indentation of a logical line and emits INDENT/DEDENT. Returns false when the line
+    /// is blank or a comment (the caller then just continues scanning it).
+    private mutating func handleIndentation() -> Bool {
+        var width = 0
+        var p = pos
+        let count = bytes.count
+        while p < count {
+            switch bytes[p] {
+            case 0x20: width += 1
+            case 0x09: width = (width / 8 + 1) * 8
+            case 0x0C: width = 0
+            default: break
+            }
+            if bytes[p] != 0x20, bytes[p] != 0x09, bytes[p] != 0x0C { break }
+            p += 1
+        }
+        if p >= count { pos = p; return false }
+        let byte = bytes[p]
+        if byte == 0x0A || byte == 0x23 || byte == 0x0D { pos = p; return false }
+        if byte == 0x5C { pos = p; return true }  // continuation line: keep the current level
+        pos = p
+        let current = indents[indents.count - 1]
+        if width > current {
+            indents.append(width)
+            tokens.append(PythonToken(kind: .indent, start: p, end: p))
+        } else if width < current {
+            while indents.count > 1, indents[indents.count - 1] > width {
+                indents.removeLast()
+                tokens.append(PythonToken(kind: .dedent, start: p, end: p))
+            }
+            if indents[indents.count - 1] != width {
+                // Carry on at the enclosing level, so one bad line is one diagnostic.
+                log.error("unindent does not match any outer indentation level", at: file.location(at: p))
+            }
+        }
+        return true
+    }
+
+    /// Inside brackets, a line that starts in column 1 with `class`, `def`, `@`, `import` or `from`
+    /// is almost surely a new statement after a forgotten `)`: report it and resynchronise there.
+    private mutating func recoverFromUnclosedBracket() -> Bool {
+        guard startsStatementKeyword(at: pos) else { return false }
+        log.error("unclosed bracket", at: file.location(at: openers[openers.count - 1]))
+        openers.removeAll()
+        if let last = tokens.last, last.kind != .newline {
+            tokens.append(PythonToken(kind: .newline, start: pos, end: pos))
+        }
+        _ = handleIndentation()
+        return true
+    }
+
+    private func startsStatementKeyword(at p: Int) -> Bool {
+        guard p < bytes.count else { return false }
+        if bytes[p] == UInt8(ascii: "@") { return true }
+        for word in ["class ", "def ", "import ", "from ", "async def "] {
+            var match = true
+            var i = 0
+            for b in word.utf8 {
+                if p + i >= bytes.count || bytes[p + i] != b { match = false; break }
+                i += 1
+            }
+            if match { return true }
+        }
+        return false
+    }
+
+    private mutating func lexNameOrPrefixedString() {
+        let start = pos
+        // A string prefix is at most two letters from r, b, u, f (any case) directly before a quote.
+        var p = pos
+        var raw = false, fString = false, bytesFlag = false
+        while p < bytes.count, p - start < 2 {
+            let letter = bytes[p] | 0x20
+            if letter == UInt8(ascii: "r") {
+                raw = true
+            } else if letter == UInt8(ascii: "f") {
+                fString = true
+            } else if letter == UInt8(ascii: "b") {
+                bytesFlag = true
+            } else if letter != UInt8(ascii: "u") {
+                break
+            }
+            p += 1
+            if p < bytes.count, bytes[p] == 0x22 || bytes[p] == 0x27 {
+                lexString(start: start, quoteAt: p, raw: raw, fString: fString, bytesFlag: bytesFlag)
+                return
+            }
+        }
+        pos += 1
+        while pos < bytes.count, isNameContinue(bytes[pos]) { pos += 1 }
+        tokens.append(PythonToken(kind: .name, start: start, end: pos))
+    }
+
+    private mutating func lexString(start: Int, quoteAt: Int, raw: Bool, fString: Bool, bytesFlag: Bool) {
+        let quote = bytes[quoteAt]
+        let count = bytes.count
+        let triple = quoteAt + 2 < count && bytes[quoteAt + 1] == quote && bytes[quoteAt + 2] == quote
+        var p = quoteAt + (triple ? 3 : 1)
+        let contentStart = p
+        var contentEnd = -1
+        var braceDepth = 0
+        while p < count {
+            let b = bytes[p]
+            if b == 0x5C {  // backslash escapes the next byte, even in raw strings (for lexing)
+                p += 2
+                continue
+            }
+            if fString {
+                if b == UInt8(ascii: "{") {
+                    if braceDepth == 0, p + 1 < count, bytes[p + 1] == b { p += 2; continue }
+                    braceDepth += 1
+                } else if b == UInt8(ascii: "}"), braceDepth > 0 {
+                    braceDepth -= 1
+                } else if braceDepth > 0, (b == 0x22 || b == 0x27), b != quote || triple {
+                    p = skipNestedString(from: p)
+                    continue
+                }
+            }
+            if b == quote {
+                if !triple { contentEnd = p; p += 1; break }
+                if p + 2 < count, bytes[p + 1] == quote, bytes[p + 2] == quote {
+                    contentEnd = p
+                    p += 3
+                    break
+                }
+            } else if b == 0x0A, !triple {
+                break
+            }
+            p += 1
+        }
+        if contentEnd < 0 {
+            let what = fString ? "f-string" : (triple ? "triple-quoted string" : "string")
+            log.error("unterminated \(what)", at: file.location(at: start))
+            p = min(p, count)
+            contentEnd = p
+        }
+        pos = p
+        var token = PythonToken(kind: .string, start: start, end: p)
+        token.contentStart = contentStart
+        token.contentEnd = min(contentEnd, count)
+        token.isRaw = raw
+        token.isFString = fString
+        token.isBytes = bytesFlag
+        tokens.append(token)
+    }
+
+    /// Skips a simple string nested in an f-string replacement field; returns the offset after it.
+    private func skipNestedString(from start: Int) -> Int {
+        let quote = bytes[start]
+        var p = start + 1
+        while p < bytes.count {
+            let b = bytes[p]
+            if b == 0x5C { p += 2; continue }
+            if b == quote { return p + 1 }
+            if b == 0x0A { return p }
+            p += 1
+        }
+        return bytes.count
+    }
+
+    private mutating func lexNumber() {
+        let start = pos
+        let count = bytes.count
+        var isHex = false
+        if bytes[pos] == UInt8(ascii: "0"), pos + 1 < count, bytes[pos + 1] | 0x20 == UInt8(ascii: "x") { isHex = true }
+        pos += 1
+        while pos < count {
+            let b = bytes[pos]
+            if isNameContinue(b) || b == UInt8(ascii: ".") {
+                if !isHex, b | 0x20 == UInt8(ascii: "e"), pos + 1 < count,
+                    bytes[pos + 1] == UInt8(ascii: "+") || bytes[pos + 1] == UInt8(ascii: "-")
+                {
+                    pos += 2
+                    continue
+                }
+                pos += 1
+            } else {
+                break
+            }
+        }
+        tokens.append(PythonToken(kind: .number, start: start, end: pos))
+    }
+
+    private mutating func lexOperator() {
+        let start = pos
+        let count = bytes.count
+        let b0 = bytes[pos]
+        let b1: UInt8 = pos + 1 < count ? bytes[pos + 1] : 0
+        let b2: UInt8 = pos + 2 < count ? bytes[pos + 2] : 0
+        var length = 1
+        switch b0 {
+        case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
+            if openers.count < 10_000 { openers.append(pos) }
+        case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
+            if openers.isEmpty {
+                log.error("unmatched '\(Character(Unicode.Scalar(b0)))'", at: file.location(at: pos))
+            } else {
+                openers.removeLast()
+            }
+        case UInt8(ascii: "."):
+            if b1 == b0, b2 == b0 { length = 3 }
+        case UInt8(ascii: "*"), UInt8(ascii: "/"), UInt8(ascii: "<"), UInt8(ascii: ">"):
+            if b1 == b0 { length = b2 == UInt8(ascii: "=") ? 3 : 2 } else if b1 == UInt8(ascii: "=") { length = 2 }
+            if b0 == UInt8(ascii: "<"), b1 == UInt8(ascii: ">") { length = 2 }
+        case UInt8(ascii: "-"):
+            if b1 == UInt8(ascii: ">") || b1 == UInt8(ascii: "=") { length = 2 }
+        case UInt8(ascii: ":"), UInt8(ascii: "="), UInt8(ascii: "!"), UInt8(ascii: "+"), UInt8(ascii: "%"),
+            UInt8(ascii: "&"), UInt8(ascii: "|"), UInt8(ascii: "^"), UInt8(ascii: "@"):
+            if b1 == UInt8(ascii: "=") { length = 2 }
+        case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "~"):
+            break
+        default:
+            log.error("unexpected character", at: file.location(at: pos))
+            pos += 1
+            // Skip the rest of a multi-byte UTF-8 sequence so one bad character is one diagnostic.
+            while pos < count, bytes[pos] & 0xC0 == 0x80 { pos += 1 }
+            return
+        }
+        var code: UInt32 = 0
+        for i in 0..<length { code = code << 8 | UInt32(bytes[start + i]) }
+        pos += length
+        var token = PythonToken(kind: .op, start: start, end: pos)
+        token.op = code
+        tokens.append(token)
+    }
+
+    @inline(__always) private func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
+    @inline(__always) private func isNameStart(_ b: UInt8) -> Bool {
+        (b | 0x20) &- 0x61 < 26 || b == 0x5F || b >= 0x80
+    }
+    @inline(__always) private func isNameContinue(_ b: UInt8) -> Bool { isNameStart(b) || isDigit(b) }
+}

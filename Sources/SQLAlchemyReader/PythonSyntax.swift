@@ -1,0 +1,106 @@
+/// The expressions of the Python subset model files use. Offsets are byte offsets of the expression's
+/// first token, for locations.
+indirect enum PyExpr: Sendable {
+    case name(String, at: Int)
+    case attribute(PyExpr, String, at: Int)
+    case call(PyExpr, [PyArg], at: Int)
+    case index(PyExpr, [PyExpr], at: Int)
+    /// A string literal (adjacent literals concatenated), escapes decoded unless raw.
+    case string(String, isFString: Bool, at: Int)
+    case number(String, at: Int)
+    case tuple([PyExpr], at: Int)
+    case list([PyExpr], at: Int)
+    case dict([PyDictEntry], at: Int)
+    case binary(String, PyExpr, PyExpr, at: Int)
+    case unary(String, PyExpr, at: Int)
+    case lambda(PyExpr, at: Int)
+    /// Anything the recognizer does not model (comprehensions, conditional expressions, ...).
+    case other(at: Int)
+
+    var offset: Int {
+        switch self {
+        case .name(_, let at), .attribute(_, _, let at), .call(_, _, let at), .index(_, _, let at),
+            .string(_, _, let at), .number(_, let at), .tuple(_, let at), .list(_, let at),
+            .dict(_, let at), .binary(_, _, _, let at), .unary(_, _, let at), .lambda(_, let at),
+            .other(let at):
+            return at
+        }
+    }
+
+    /// The dotted spelling of a name or attribute chain (`sa.Column`), else nil.
+    var dottedName: String? {
+        switch self {
+        case .name(let name, _): return name
+        case .attribute(let base, let name, _): return base.dottedName.map { $0 + "." + name }
+        default: return nil
+        }
+    }
+
+    /// The literal text of a plain (non-f) string, else nil.
+    var stringValue: String? {
+        if case .string(let text, let isF, _) = self, !isF { return text }
+        return nil
+    }
+
+    /// Elements of a tuple or list literal.
+    var elements: [PyExpr]? {
+        switch self {
+        case .tuple(let items, _), .list(let items, _): return items
+        default: return nil
+        }
+    }
+}
+
+/// One argument of a call: positional (`keyword == nil`), keyword, `*args` or `**kwargs`, with the
+/// source range of its value (for client defaults shown as written).
+struct PyArg: Sendable {
+    var keyword: String?
+    var value: PyExpr
+    var isStar = false
+    var valueStart: Int
+    var valueEnd: Int
+}
+
+/// One `key: value` entry of a dict literal; `key == nil` for `**other`.
+struct PyDictEntry: Sendable {
+    var key: PyExpr?
+    var value: PyExpr
+}
+
+/// A class definition with its decorators, bases (and keywords such as `table=True`) and body.
+struct PyClass: Sendable {
+    var name: String
+    /// Offset of the `class` keyword.
+    var at: Int
+    var decorators: [PyExpr]
+    var bases: [PyArg]
+    var body: [PyStmt]
+}
+
+/// A function definition; only its decorators, return annotation and (flattened) body matter here.
+struct PyFunction: Sendable {
+    var name: String
+    var at: Int
+    var decorators: [PyExpr]
+    var returns: PyExpr?
+    var body: [PyStmt]
+}
+
+/// An imported name: `from m import name as alias` or `import dotted as alias`.
+struct PyImportName: Sendable {
+    var name: String
+    var alias: String?
+}
+
+/// Statements of the subset. Compound statements other than `class`/`def` (if, try, with, for, while)
+/// are flattened into their surroundings, which is what a static reader of models wants.
+enum PyStmt: Sendable {
+    case importModule([PyImportName], at: Int)
+    case importFrom(module: String, level: Int, names: [PyImportName], at: Int)
+    case assign(targets: [PyExpr], value: PyExpr, at: Int)
+    case annotated(target: PyExpr, annotation: PyExpr, value: PyExpr?, at: Int)
+    case classDef(PyClass)
+    case function(PyFunction)
+    case expression(PyExpr, at: Int)
+    case returnValue(PyExpr?, at: Int)
+}

@@ -1,0 +1,31 @@
+/// Decodes the escapes of a non-raw Python string literal's contents.
+enum StringEscapes {
+    static func decode(_ content: ArraySlice<UInt8>) -> String {
+        guard content.contains(0x5C) else { return String(decoding: content, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(content.count)
+        var k = content.startIndex
+        while k < content.endIndex {
+            let b = content[k]
+            guard b == 0x5C, k + 1 < content.endIndex else {
+                out.append(b)
+                k += 1
+                continue
+            }
+            let next = content[k + 1]
+            k += 2
+            switch next {
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "0"): out.append(0)
+            case 0x0A: break  // line continuation inside the literal
+            case UInt8(ascii: "\\"), UInt8(ascii: "'"), UInt8(ascii: "\""): out.append(next)
+            default:
+                out.append(0x5C)
+                out.append(next)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
