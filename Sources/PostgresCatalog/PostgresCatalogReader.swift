@@ -62,6 +62,9 @@ public struct PostgresCatalogReader: Sendable {
                 BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;
                 SET LOCAL statement_timeout = \(max(1, options.statementTimeoutMilliseconds));
                 SET LOCAL search_path = public;
+                SET LOCAL TimeZone = 'UTC';
+                SET LOCAL DateStyle = 'ISO, MDY';
+                SET LOCAL IntervalStyle = 'postgres';
                 """, queryName: "begin")
         } catch var error as CatalogError {
             error.step = error.reason == .other ? .beginTransaction : error.step

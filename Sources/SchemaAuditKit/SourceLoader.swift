@@ -8,10 +8,15 @@ public struct SourceLoader: Sendable {
     public var schemas: [String]
     public var statementTimeoutMilliseconds: Int
     public var files: SourceFileProvider
+    public var fileReaders: FileSourceReaders
     /// Per-phase wall-clock seconds of the last database read (catalog queries and mapping).
     public private(set) var timings: [(phase: String, seconds: Double)] = []
 
-    public init(schemas: [String] = [], statementTimeoutMilliseconds: Int = 30_000, files: SourceFileProvider = LocalFileSystem()) {
+    public init(
+        schemas: [String] = [], statementTimeoutMilliseconds: Int = 30_000,
+        files: SourceFileProvider = LocalFileSystem(), fileReaders: FileSourceReaders = .init()
+    ) {
+        self.fileReaders = fileReaders
         self.schemas = schemas
         self.statementTimeoutMilliseconds = statementTimeoutMilliseconds
         self.files = files
@@ -45,11 +50,20 @@ public struct SourceLoader: Sendable {
         }
     }
 
-    private func loadFiles(_ spec: SourceSpec) throws -> LoadedSource {
+    private mutating func loadFiles(_ spec: SourceSpec) throws -> LoadedSource {
         for path in spec.values where files.contents(of: path) == nil && !files.isDirectory(path) {
             throw AuditError("\(spec.kind.rawValue): cannot read '\(path)': no such file or directory")
         }
-        let result: ReadResult = try FileSourceReaders.read(spec.kind, paths: spec.values, files: files, schemas: schemas)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = try fileReaders.read(spec.kind, paths: spec.values, files: files)
+        let elapsed = (clock.now - start).components
+        timings = [("\(spec.label): read files", Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18)]
+        // A reader that found nothing usable at all (every input unreadable) makes the source unusable.
+        if result.hasErrors && result.catalog.tableCount == 0 && result.catalog.schemas.allSatisfy({ $0.enums.isEmpty }) {
+            let first = result.diagnostics.first { $0.severity == .error }.map { ": \($0)" } ?? ""
+            throw AuditError("\(spec.kind.rawValue) '\(spec.label)': no usable schema in \(spec.values.joined(separator: ", "))\(first)")
+        }
         var catalog = result.catalog
         if !schemas.isEmpty {
             let wanted = Set(schemas)

@@ -5,7 +5,7 @@ import PostgresCatalog
 ///
 /// Live tests never skip: without `SCHEMA_AUDIT_TEST_DATABASE_URL` they fail and say how to run them.
 public struct LiveDatabase: Sendable {
-    private nonisolated(unsafe) static let fixtureLock = NSLock()
+    private static let fixtureLock = NSLock()
 
     /// Why a live test cannot run.
     public struct Unavailable: Error, CustomStringConvertible {

@@ -1,6 +1,0 @@
-import Testing
-
-// Placeholder so the target builds before its tests exist; delete when adding real tests.
-@Suite struct PlaceholderSchemaAuditKitTests {
-    @Test func targetBuilds() { #expect(Bool(true)) }
-}
