@@ -8,6 +8,6 @@ struct SchemaAuditCommand: ParsableCommand {
         abstract: "Audit schema drift between Drizzle ORM, SQLAlchemy models and a live PostgreSQL database.",
         discussion: ExitStatus.helpText,
         version: "0.1.0",
-        subcommands: [InspectCommand.self]
+        subcommands: [InspectCommand.self, CompareCommand.self, RulesCommand.self]
     )
 }
