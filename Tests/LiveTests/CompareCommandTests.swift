@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Runs `schema-audit compare` end to end against PostgreSQL: golden reports and exit codes.
+///
+/// Golden files live in `Fixtures/<case>/expected/`; they are compared byte for byte and rewritten
+/// only when `SCHEMA_AUDIT_RECORD=1` (scripts/record.sh).
+@Suite struct CompareCommandTests {
+    /// A case folder (drizzle/ + database.sql) and the exit code its comparison must give.
+    struct GoldenCase: CustomTestStringConvertible, Sendable {
+        var fixture: String
+        var status: Int32
+        var testDescription: String { fixture }
+    }
+
+    static let cases: [GoldenCase] = [
+        .init(fixture: "pixcrawler", status: 0),
+        .init(fixture: "roborail", status: 0),
+        .init(fixture: "delula", status: 0),
+        .init(fixture: "compare-drift", status: 1),
+    ]
+
+    static var recording: Bool { ProcessInfo.processInfo.environment["SCHEMA_AUDIT_RECORD"] == "1" }
+
+    /// The arguments comparing a fixture's Drizzle files with its database; the origin is fixed so
+    /// the random test database name never reaches a golden file.
+    static func arguments(_ fixture: String, _ database: LiveDatabase, format: String) -> [String] {
+        [
+            "compare", "--drizzle", "Fixtures/\(fixture)/drizzle", "--database", "database=\(database.url)",
+            "--origin", "database=database '\(fixture)'", "--format", format,
+        ]
+    }
+
+    @Test(arguments: cases) func goldenReports(_ golden: GoldenCase) throws {
+        let database = try LiveDatabase.load(fixture: golden.fixture)
+        let admin = try LiveDatabase.adminURL()
+        let password = admin.split(separator: ":")[2].split(separator: "@")[0]
+        for (format, file) in [("markdown", "report.md"), ("json", "report.json")] {
+            let outcome = try CommandRunner.run(Self.arguments(golden.fixture, database, format: format))
+            #expect(outcome.status == golden.status, "\(format): \(outcome.stderr)")
+            #expect(!outcome.stdout.contains(database.name) && !outcome.stdout.contains(password))
+            let path = TestSupport.fixturePath("\(golden.fixture)/expected/\(file)")
+            if Self.recording {
+                try FileManager.default.createDirectory(
+                    atPath: TestSupport.fixturePath("\(golden.fixture)/expected"), withIntermediateDirectories: true)
+                try outcome.stdout.write(toFile: path, atomically: true, encoding: .utf8)
+            }
+            let expected = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(outcome.stdout == expected, "\(golden.fixture)/expected/\(file) differs; run scripts/record.sh if intended")
+        }
+    }
+
+    @Test func cleanSeedsHaveNoErrorsOrWarnings() throws {
+        for fixture in ["pixcrawler", "roborail", "delula"] {
+            let database = try LiveDatabase.load(fixture: fixture)
+            let outcome = try CommandRunner.run(Self.arguments(fixture, database, format: "text") + ["--fail-on", "warning"])
+            #expect(outcome.status == 0, "\(fixture): \(outcome.stdout)")
+            #expect(outcome.stdout.contains("PASS: 0 errors, 0 warnings"))
+        }
+    }
+
+    @Test func driftExitsWithOneAndFailOnNeverExitsWithZero() throws {
+        let database = try LiveDatabase.load(fixture: "compare-drift")
+        let drift = try CommandRunner.run(Self.arguments("compare-drift", database, format: "text"))
+        #expect(drift.status == 1)
+        #expect(drift.stdout.contains("Fixtures/compare-drift/drizzle/schema.ts:16:5: error: [column_type_mismatch]"))
+        let never = try CommandRunner.run(Self.arguments("compare-drift", database, format: "text") + ["--fail-on", "never"])
+        #expect(never.status == 0)
+        let ignored = try CommandRunner.run(
+            Self.arguments("compare-drift", database, format: "json") + ["--ignore", "public.*", "--ignore", "enum_*"])
+        #expect(ignored.status == 0, "\(ignored.stdout)")
+    }
+
+    @Test func baselineAcceptsEarlierFindings() throws {
+        let database = try LiveDatabase.load(fixture: "compare-drift")
+        let path = NSTemporaryDirectory() + "baseline-\(UUID().uuidString).json"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let first = try CommandRunner.run(Self.arguments("compare-drift", database, format: "json") + ["--output", path])
+        #expect(first.status == 1)
+        let second = try CommandRunner.run(Self.arguments("compare-drift", database, format: "text") + ["--baseline", path])
+        #expect(second.status == 0, "\(second.stdout)")
+    }
+
+    @Test func inputErrorsExitWithTwo() throws {
+        let missing = try CommandRunner.run(["compare", "--drizzle", "Fixtures/no-such-dir", "--sqlalchemy", "Fixtures/ledger-classic/sqlalchemy"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.hasPrefix("schema-audit: error: "))
+        let refused = try CommandRunner.run([
+            "compare", "--drizzle", "Fixtures/pixcrawler/drizzle", "--database", "postgresql://u:Secr3tPw@127.0.0.1:1/x",
+        ])
+        #expect(refused.status == 2)
+        #expect(!refused.stderr.contains("Secr3tPw"))
+        let badReference = try CommandRunner.run([
+            "compare", "--drizzle", "Fixtures/pixcrawler/drizzle", "--sqlalchemy", "Fixtures/ledger-classic/sqlalchemy",
+            "--reference", "nobody",
+        ])
+        #expect(badReference.status == 2)
+        let directory = NSTemporaryDirectory() + "config-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try "fail-on: error\nfial-on: warning\n".write(toFile: directory + "/.schema-audit.yml", atomically: true, encoding: .utf8)
+        let badConfig = try CommandRunner.run(
+            ["compare", "--drizzle", TestSupport.fixturePath("pixcrawler/drizzle"), "--drizzle", "b=" + TestSupport.fixturePath("delula/drizzle")],
+            in: directory)
+        #expect(badConfig.status == 2)
+        #expect(badConfig.stderr.contains(".schema-audit.yml:2:1: unknown key 'fial-on'"), "\(badConfig.stderr)")
+    }
+
+    @Test func usageErrorsExitWith64() throws {
+        let cases: [[String]] = [
+            ["compare", "--drizzle", "Fixtures/pixcrawler/drizzle"],
+            ["compare"],
+            ["compare", "--drizzle", "a", "--database", "b", "--format", "html"],
+            ["compare", "--drizzle", "a", "--database", "b", "--fail-on", "fatal"],
+            ["compare", "--no-such-option"],
+        ]
+        for arguments in cases {
+            let outcome = try CommandRunner.run(arguments)
+            #expect(outcome.status == 64, "\(arguments): \(outcome.stderr)")
+        }
+    }
+
+    @Test func codeOnlyComparisonNeedsNoDatabase() throws {
+        let outcome = try CommandRunner.run([
+            "compare", "--drizzle", "Fixtures/pixcrawler/drizzle", "--sqlalchemy", "Fixtures/pixcrawler-backend/sqlalchemy",
+            "--format", "json", "--fail-on", "never",
+        ])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let document = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any]
+        #expect(document?["formatVersion"] as? Int == 1)
+    }
+
+    @Test func rulesListsEveryFindingId() throws {
+        let outcome = try CommandRunner.run(["rules"])
+        #expect(outcome.status == 0)
+        for id in ["table_missing", "column_type_mismatch", "policy_roles_mismatch", "trigger_missing"] {
+            #expect(outcome.stdout.contains(id + " "))
+        }
+        let help = try CommandRunner.run(["compare", "--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("EXIT CODES"))
+        #expect(help.stdout.split(separator: "\n").allSatisfy { $0.count < 80 })
+    }
+}
