@@ -1,0 +1,68 @@
+import SchemaAuditKit
+import SchemaDiff
+import SchemaModel
+import Testing
+
+@Suite struct AuditConfigurationTests {
+    @Test func parsesEverySetting() throws {
+        let text = """
+            sources:
+              - kind: drizzle
+                label: web
+                paths: [web/db, web/extra.ts]
+              - kind: database
+                label: prod
+                url: ""
+            reference: prod
+            schemas: [public, billing]
+            fail-on: warning
+            ignores:
+              - pattern: public.legacy_*
+                reason: dropped next release
+            severity:
+              column_default_mismatch: info
+              policy_*: warning
+            """
+        let configuration = try AuditConfiguration.parse(text, path: ".schema-audit.yml")
+        #expect(configuration.sources == [
+            SourceSpec(kind: .drizzle, label: "web", values: ["web/db", "web/extra.ts"]),
+            SourceSpec(kind: .database, label: "prod", values: [""]),
+        ])
+        #expect(configuration.reference == "prod")
+        #expect(configuration.schemas == ["public", "billing"])
+        #expect(configuration.failOn == "warning")
+        #expect(configuration.ignores == [IgnoreRule("public.legacy_*", reason: "dropped next release")])
+        #expect(configuration.severityOverrides == ["column_default_mismatch": .info, "policy_*": .warning])
+    }
+
+    @Test func emptyFileIsTheDefaults() throws {
+        #expect(try AuditConfiguration.parse("", path: "c.yml") == AuditConfiguration())
+        #expect(try AuditConfiguration.parse("# nothing\n", path: "c.yml") == AuditConfiguration())
+    }
+
+    @Test(arguments: [
+        ("fail-on: error\nfial-on: warning\n", "c.yml:2:1: unknown key 'fial-on'"),
+        ("sources:\n  - kind: drizzle\n    pahts: [x]\n", "c.yml:3:5: unknown key 'pahts'"),
+        ("ignores:\n  - pattern: x\n    reasn: y\n", "c.yml:3:5: unknown key 'reasn'"),
+        ("ignores:\n  - pattern: public.x\n", "c.yml:2:5: ignore 'public.x' needs a reason"),
+        ("fail-on: fatal\n", "c.yml:1:10: fail-on must be error, warning, info or never; got 'fatal'"),
+        ("severity:\n  table_extra: loud\n", "c.yml:2:16: severity must be error, warning or info; got 'loud'"),
+        ("sources:\n  - kind: mysql\n    url: x\n", "c.yml:2:11: kind must be drizzle, sqlalchemy or database; got 'mysql'"),
+        ("sources:\n  - kind: database\n", "c.yml:2:5: a database source needs one url"),
+        ("schemas: {a: b}\n", "c.yml:1:10: expected a list"), ("reference: [a]\n", "c.yml:1:12: expected a string"),
+        ("- a\n- b\n", "c.yml:1:1: expected a mapping"),
+    ])
+    func rejectsInvalidSettingsWithTheirPosition(text: String, message: String) {
+        #expect(throws: AuditError(message)) { try AuditConfiguration.parse(text, path: "c.yml") }
+    }
+
+    @Test func invalidYAMLIsAnError() {
+        #expect(throws: AuditError.self) { try AuditConfiguration.parse("a: [unclosed\n", path: "c.yml") }
+    }
+
+    @Test func missingFileIsAnError() {
+        #expect(throws: AuditError("cannot read configuration '/no/such/.schema-audit.yml': no such file")) {
+            try AuditConfiguration.load(path: "/no/such/.schema-audit.yml")
+        }
+    }
+}
