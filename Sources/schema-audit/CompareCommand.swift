@@ -79,6 +79,9 @@ struct CompareCommand: ParsableCommand {
         "Show TEXT as a source's origin in reports (label=TEXT); repeatable.", valueName: "label=text"))
     var origins: [String] = []
 
+    @Option(help: ArgumentHelp("The Markdown report's title.", valueName: "text"))
+    var title: String = "Schema compliance report"
+
     func validate() throws {
         if ReportFormat(rawValue: format) == nil {
             throw ValidationError("--format must be text, markdown, json, sarif, junit or github; got '\(format)'")
@@ -122,7 +125,7 @@ struct CompareCommand: ParsableCommand {
         let color = output == nil && format == "text" && isatty(STDOUT_FILENO) == 1
         let text = ReportRenderer.render(
             ReportFormat(rawValue: format)!, result: outcome.result, sources: outcome.sources,
-            options: RenderOptions(failOn: threshold, color: color))
+            options: RenderOptions(failOn: threshold, color: color, title: title))
         try OutputWriter.write(text, to: output)
         if outcome.result.fails(at: threshold) { throw ExitStatus.drift }
     }
