@@ -7,10 +7,12 @@ import TestSupport
 /// Golden files live in `Fixtures/<case>/expected/`; they are compared byte for byte and rewritten
 /// only when `SCHEMA_AUDIT_RECORD=1` (scripts/record.sh).
 @Suite struct CompareCommandTests {
-    /// A case folder (drizzle/ + database.sql) and the exit code its comparison must give.
+    /// A case folder and the exit code its comparison must give. A case has drizzle/ + database.sql,
+    /// or (`databases`) reference.sql + database.sql compared as two databases.
     struct GoldenCase: CustomTestStringConvertible, Sendable {
         var fixture: String
         var status: Int32
+        var databases = false
         var testDescription: String { fixture }
     }
 
@@ -19,6 +21,7 @@ import TestSupport
         .init(fixture: "roborail", status: 0),
         .init(fixture: "delula", status: 0),
         .init(fixture: "compare-drift", status: 1),
+        .init(fixture: "compare-databases", status: 1, databases: true),
     ]
 
     static var recording: Bool { ProcessInfo.processInfo.environment["SCHEMA_AUDIT_RECORD"] == "1" }
@@ -32,14 +35,28 @@ import TestSupport
         ]
     }
 
+    /// Two databases: `reference=` built from reference.sql, `database=` from database.sql.
+    static func databaseArguments(_ fixture: String, _ reference: LiveDatabase, _ database: LiveDatabase, format: String) -> [String] {
+        [
+            "compare", "--database", "reference=\(reference.url)", "--database", "database=\(database.url)",
+            "--origin", "reference=database '\(fixture)-reference'", "--origin", "database=database '\(fixture)'",
+            "--format", format,
+        ]
+    }
+
     @Test(arguments: cases) func goldenReports(_ golden: GoldenCase) throws {
         let database = try LiveDatabase.load(fixture: golden.fixture)
+        let reference = golden.databases
+            ? try LiveDatabase.create(golden.fixture, sql: TestSupport.fixtureText(golden.fixture + "/reference.sql")) : nil
         let admin = try LiveDatabase.adminURL()
         let password = admin.split(separator: ":")[2].split(separator: "@")[0]
         for (format, file) in [("markdown", "report.md"), ("json", "report.json")] {
-            let outcome = try CommandRunner.run(Self.arguments(golden.fixture, database, format: format))
+            let arguments = reference.map { Self.databaseArguments(golden.fixture, $0, database, format: format) }
+                ?? Self.arguments(golden.fixture, database, format: format)
+            let outcome = try CommandRunner.run(arguments)
             #expect(outcome.status == golden.status, "\(format): \(outcome.stderr)")
             #expect(!outcome.stdout.contains(database.name) && !outcome.stdout.contains(password))
+            #expect(reference.map { !outcome.stdout.contains($0.name) } ?? true)
             let path = TestSupport.fixturePath("\(golden.fixture)/expected/\(file)")
             if Self.recording {
                 try FileManager.default.createDirectory(
