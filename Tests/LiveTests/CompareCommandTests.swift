@@ -68,6 +68,31 @@ import TestSupport
         }
     }
 
+    /// Every finding id issue 6 names appears in at least one golden report.
+    @Test func goldensCoverEveryRequiredFindingId() throws {
+        let required = """
+            table_missing table_extra column_missing column_extra column_type_mismatch
+            column_nullability_mismatch column_default_mismatch column_identity_mismatch primary_key_mismatch
+            foreign_key_missing foreign_key_extra foreign_key_action_mismatch unique_missing unique_extra
+            check_missing check_extra check_mismatch index_missing index_extra index_mismatch
+            constraint_name_mismatch index_name_mismatch enum_missing enum_extra enum_value_missing
+            enum_value_extra enum_value_order_mismatch rls_disabled rls_enabled_unexpectedly rls_force_mismatch
+            policy_missing policy_extra policy_command_mismatch policy_permissive_mismatch policy_roles_mismatch
+            policy_using_mismatch policy_with_check_mismatch trigger_missing trigger_extra trigger_timing_mismatch
+            trigger_events_mismatch trigger_level_mismatch trigger_function_mismatch
+            """.split(whereSeparator: \.isWhitespace).map(String.init)
+        var seen: Set<String> = []
+        for golden in Self.cases {
+            let data = try Data(contentsOf: URL(fileURLWithPath: TestSupport.fixturePath("\(golden.fixture)/expected/report.json")))
+            let document = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+            for finding in document?["findings"] as? [[String: Any]] ?? [] {
+                if let id = finding["id"] as? String { seen.insert(id) }
+            }
+        }
+        #expect(required.count == 43)
+        #expect(Set(required).subtracting(seen).sorted() == [])
+    }
+
     @Test func cleanSeedsHaveNoErrorsOrWarnings() throws {
         for fixture in ["pixcrawler", "roborail", "delula"] {
             let database = try LiveDatabase.load(fixture: fixture)
