@@ -173,6 +173,39 @@ import TestSupport
         #expect(document?["formatVersion"] as? Int == 1)
     }
 
+    @Test func configurationFileSuppliesSourcesIgnoresAndSeverities() throws {
+        let directory = NSTemporaryDirectory() + "config-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let config = """
+            sources:
+              - kind: drizzle
+                label: web
+                paths: [\(TestSupport.fixturePath("pixcrawler/drizzle"))]
+              - kind: sqlalchemy
+                label: api
+                paths: [\(TestSupport.fixturePath("pixcrawler-backend/sqlalchemy"))]
+            reference: web
+            schemas: [public]
+            fail-on: error
+            ignores:
+              - pattern: check_*
+                reason: the backend validates in Python
+            severity:
+              "*": info
+            """
+        try config.write(toFile: directory + "/.schema-audit.yml", atomically: true, encoding: .utf8)
+        let fromDefault = try CommandRunner.run(["compare", "--format", "json"], in: directory)
+        #expect(fromDefault.status == 0, "\(fromDefault.stderr)")
+        let document = try JSONSerialization.jsonObject(with: Data(fromDefault.stdout.utf8)) as? [String: Any]
+        let findings = document?["findings"] as? [[String: Any]] ?? []
+        #expect(!findings.isEmpty)
+        #expect(findings.allSatisfy { $0["severity"] as? String == "info" && !(($0["id"] as? String) ?? "").hasPrefix("check_") })
+        // The command line wins over the file: the same findings fail at --fail-on info.
+        let strict = try CommandRunner.run(["compare", "--config", directory + "/.schema-audit.yml", "--fail-on", "info"])
+        #expect(strict.status == 1)
+    }
+
     @Test func rulesListsEveryFindingId() throws {
         let outcome = try CommandRunner.run(["rules"])
         #expect(outcome.status == 0)
