@@ -33,7 +33,16 @@ struct CompareCommand: ParsableCommand {
 
             `schema-audit rules` lists every finding id with its severity.
 
-            \(ExitStatus.helpText)
+            EXIT CODES:
+              0   no finding at or above --fail-on (default: error)
+              1   drift found at or above --fail-on
+              2   input, configuration, parse or database error (missing
+                  file, bad URL, refused connection, authentication failure,
+                  statement timeout, missing privilege, invalid config)
+              64  usage error (fewer than two sources, unknown option,
+                  invalid value)
+
+            Passwords in connection strings are never printed.
             """
     )
 
