@@ -7,12 +7,14 @@ import TestSupport
 /// Golden files live in `Fixtures/<case>/expected/`; they are compared byte for byte and rewritten
 /// only when `SCHEMA_AUDIT_RECORD=1` (scripts/record.sh).
 @Suite struct CompareCommandTests {
-    /// A case folder and the exit code its comparison must give. A case has drizzle/ + database.sql,
-    /// or (`databases`) reference.sql + database.sql compared as two databases.
+    /// A case folder and the exit code its comparison must give. `code` is the code folder compared
+    /// with database.sql (`drizzle` or `sqlalchemy`); `nil` compares reference.sql and database.sql as
+    /// two databases.
     struct GoldenCase: CustomTestStringConvertible, Sendable {
         var fixture: String
         var status: Int32
-        var databases = false
+        var code: String? = "drizzle"
+        var databases: Bool { code == nil }
         var testDescription: String { fixture }
     }
 
@@ -21,16 +23,18 @@ import TestSupport
         .init(fixture: "roborail", status: 0),
         .init(fixture: "delula", status: 0),
         .init(fixture: "compare-drift", status: 1),
-        .init(fixture: "compare-databases", status: 1, databases: true),
+        .init(fixture: "pixcrawler-backend", status: 0, code: "sqlalchemy"),
+        .init(fixture: "ledger-classic", status: 0, code: "sqlalchemy"),
+        .init(fixture: "compare-databases", status: 1, code: nil),
     ]
 
     static var recording: Bool { ProcessInfo.processInfo.environment["SCHEMA_AUDIT_RECORD"] == "1" }
 
     /// The arguments comparing a fixture's Drizzle files with its database; the origin is fixed so
     /// the random test database name never reaches a golden file.
-    static func arguments(_ fixture: String, _ database: LiveDatabase, format: String) -> [String] {
+    static func arguments(_ fixture: String, _ database: LiveDatabase, format: String, code: String = "drizzle") -> [String] {
         [
-            "compare", "--drizzle", "Fixtures/\(fixture)/drizzle", "--database", "database=\(database.url)",
+            "compare", "--\(code)", "Fixtures/\(fixture)/\(code)", "--database", "database=\(database.url)",
             "--origin", "database=database '\(fixture)'", "--format", format,
         ]
     }
@@ -52,7 +56,7 @@ import TestSupport
         let password = admin.split(separator: ":")[2].split(separator: "@")[0]
         for (format, file) in [("markdown", "report.md"), ("json", "report.json")] {
             let arguments = reference.map { Self.databaseArguments(golden.fixture, $0, database, format: format) }
-                ?? Self.arguments(golden.fixture, database, format: format)
+                ?? Self.arguments(golden.fixture, database, format: format, code: golden.code ?? "drizzle")
             let outcome = try CommandRunner.run(arguments)
             #expect(outcome.status == golden.status, "\(format): \(outcome.stderr)")
             #expect(!outcome.stdout.contains(database.name) && !outcome.stdout.contains(password))
@@ -94,9 +98,11 @@ import TestSupport
     }
 
     @Test func cleanSeedsHaveNoErrorsOrWarnings() throws {
-        for fixture in ["pixcrawler", "roborail", "delula"] {
+        for golden in Self.cases where golden.status == 0 {
+            let fixture = golden.fixture
             let database = try LiveDatabase.load(fixture: fixture)
-            let outcome = try CommandRunner.run(Self.arguments(fixture, database, format: "text") + ["--fail-on", "warning"])
+            let outcome = try CommandRunner.run(
+                Self.arguments(fixture, database, format: "text", code: golden.code ?? "drizzle") + ["--fail-on", "warning"])
             #expect(outcome.status == 0, "\(fixture): \(outcome.stdout)")
             #expect(outcome.stdout.contains("PASS: 0 errors, 0 warnings"))
         }
