@@ -14,7 +14,11 @@ import TestSupport
         var fixture: String
         var status: Int32
         var code: String? = "drizzle"
+        /// A seed application whose code and database.sql this case reuses, with its own drift.sql
+        /// run after the seed's database.sql.
+        var base: String? = nil
         var databases: Bool { code == nil }
+        var codeFixture: String { base ?? fixture }
         var testDescription: String { fixture }
     }
 
@@ -26,15 +30,20 @@ import TestSupport
         .init(fixture: "pixcrawler-backend", status: 0, code: "sqlalchemy"),
         .init(fixture: "ledger-classic", status: 0, code: "sqlalchemy"),
         .init(fixture: "compare-databases", status: 1, code: nil),
+        .init(fixture: "compare-pixcrawler-drift", status: 1, base: "pixcrawler"),
+        .init(fixture: "compare-roborail-drift", status: 1, base: "roborail"),
+        .init(fixture: "compare-delula-drift", status: 1, base: "delula"),
     ]
 
     static var recording: Bool { ProcessInfo.processInfo.environment["SCHEMA_AUDIT_RECORD"] == "1" }
 
     /// The arguments comparing a fixture's Drizzle files with its database; the origin is fixed so
     /// the random test database name never reaches a golden file.
-    static func arguments(_ fixture: String, _ database: LiveDatabase, format: String, code: String = "drizzle") -> [String] {
+    static func arguments(
+        _ fixture: String, _ database: LiveDatabase, format: String, code: String = "drizzle", codeFixture: String? = nil
+    ) -> [String] {
         [
-            "compare", "--\(code)", "Fixtures/\(fixture)/\(code)", "--database", "database=\(database.url)",
+            "compare", "--\(code)", "Fixtures/\(codeFixture ?? fixture)/\(code)", "--database", "database=\(database.url)",
             "--origin", "database=database '\(fixture)'", "--format", format,
         ]
     }
@@ -48,15 +57,22 @@ import TestSupport
         ]
     }
 
+    /// The case's database: database.sql, or its base's database.sql followed by its drift.sql.
+    static func database(_ golden: GoldenCase) throws -> LiveDatabase {
+        guard let base = golden.base else { return try LiveDatabase.load(fixture: golden.fixture) }
+        let sql = try TestSupport.fixtureText(base + "/database.sql") + "\n" + TestSupport.fixtureText(golden.fixture + "/drift.sql")
+        return try LiveDatabase.create(golden.fixture, sql: sql)
+    }
+
     @Test(arguments: cases) func goldenReports(_ golden: GoldenCase) throws {
-        let database = try LiveDatabase.load(fixture: golden.fixture)
+        let database = try Self.database(golden)
         let reference = golden.databases
             ? try LiveDatabase.create(golden.fixture, sql: TestSupport.fixtureText(golden.fixture + "/reference.sql")) : nil
         let admin = try LiveDatabase.adminURL()
         let password = admin.split(separator: ":")[2].split(separator: "@")[0]
         for (format, file) in [("markdown", "report.md"), ("json", "report.json")] {
             let arguments = reference.map { Self.databaseArguments(golden.fixture, $0, database, format: format) }
-                ?? Self.arguments(golden.fixture, database, format: format, code: golden.code ?? "drizzle")
+                ?? Self.arguments(golden.fixture, database, format: format, code: golden.code ?? "drizzle", codeFixture: golden.codeFixture)
             let outcome = try CommandRunner.run(arguments)
             #expect(outcome.status == golden.status, "\(format): \(outcome.stderr)")
             #expect(!outcome.stdout.contains(database.name) && !outcome.stdout.contains(password))
