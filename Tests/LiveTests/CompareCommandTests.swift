@@ -228,6 +228,25 @@ import TestSupport
         #expect(strict.status == 1)
     }
 
+    @Test func readerDiagnosticsGoToStandardErrorWithTheirLocation() throws {
+        let directory = NSTemporaryDirectory() + "diag-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try """
+            import { pgTable, serial } from 'drizzle-orm/pg-core';
+            export const t = pgTable('t', { id: serial('id').primaryKey(), x: someUnknown('x') });
+            """.write(toFile: directory + "/a.ts", atomically: true, encoding: .utf8)
+        try """
+            import { pgTable, serial } from 'drizzle-orm/pg-core';
+            export const t = pgTable('t', { id: serial('id').primaryKey() });
+            """.write(toFile: directory + "/b.ts", atomically: true, encoding: .utf8)
+        let outcome = try CommandRunner.run(["compare", "--drizzle", "a=a.ts", "--drizzle", "b=b.ts"], in: directory)
+        #expect(outcome.status == 0, "\(outcome.stdout)")
+        #expect(outcome.stderr.hasPrefix("a.ts:2:"), "\(outcome.stderr)")
+        #expect(outcome.stderr.contains(": warning: cannot resolve column 'x' of table 't'"))
+        #expect(!outcome.stdout.contains("cannot resolve"))
+    }
+
     @Test func rulesListsEveryFindingId() throws {
         let outcome = try CommandRunner.run(["rules"])
         #expect(outcome.status == 0)
