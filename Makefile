@@ -5,7 +5,7 @@ SWIFT ?= swift
 CONFIG ?= debug
 BIN := .build/$(CONFIG)/schema-audit
 
-.PHONY: build release test demo record reports bench clean help
+.PHONY: build release test check-sqlalchemy-fixtures demo record reports bench clean help
 
 help:
 	@sed -n '1,4p' Makefile
@@ -18,9 +18,15 @@ release:
 
 # Builds everything first (so the CLI tests find the binary), then runs every test target against
 # a throwaway PostgreSQL started by scripts/with-postgres.sh.
-test:
+test: check-sqlalchemy-fixtures
 	$(SWIFT) build --build-tests
 	scripts/with-postgres.sh $(SWIFT) test --skip-build
+
+# The SQLAlchemy fixtures' database.sql must be exactly what metadata.create_all() emits
+# (SQLAlchemy pinned in scripts/sqlalchemy/requirements.txt, installed into .venv).
+check-sqlalchemy-fixtures:
+	scripts/python-env.sh
+	PYTHON=.venv/bin/python scripts/sqlalchemy/check_fixtures.sh
 
 demo: build
 	scripts/demo.sh $(BIN)

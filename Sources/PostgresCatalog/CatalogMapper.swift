@@ -14,7 +14,18 @@ public enum CatalogMapper {
             tablesByOID[row.oid] = (row.schema, table)
             order.append(row.oid)
         }
-        for row in rows.columns { tablesByOID[row.tableOID]?.table.columns.append(column(from: row)) }
+        // Thousands of columns share a handful of type spellings: canonicalize each spelling once.
+        var typeCache: [String: SQLType] = [:]
+        for row in rows.columns {
+            let canonical: SQLType
+            if let cached = typeCache[row.formattedType] {
+                canonical = cached
+            } else {
+                canonical = TypeCanonicalizer.canonicalize(row.formattedType)
+                typeCache[row.formattedType] = canonical
+            }
+            tablesByOID[row.tableOID]?.table.columns.append(column(from: row, canonicalType: canonical))
+        }
         for row in rows.constraints {
             guard var entry = tablesByOID[row.tableOID] else { continue }
             apply(row, to: &entry.table)
@@ -47,12 +58,12 @@ public enum CatalogMapper {
         return catalog.normalized()
     }
 
-    static func column(from row: CatalogRows.ColumnRow) -> Column {
+    static func column(from row: CatalogRows.ColumnRow, canonicalType: SQLType? = nil) -> Column {
         var type: SQLType
         if let userType = row.userType {
             type = SQLType(userType, arrayDimensions: row.isArray ? 1 : 0)
         } else {
-            type = TypeCanonicalizer.canonicalize(row.formattedType)
+            type = canonicalType ?? TypeCanonicalizer.canonicalize(row.formattedType)
         }
         if row.isArray && type.arrayDimensions == 0 { type.arrayDimensions = 1 }
         var identity: Identity?

@@ -33,9 +33,11 @@ enum CatalogQueries {
 
     static let tables = """
         SELECT c.oid, n.nspname, c.relname, c.relkind, c.relrowsecurity, c.relforcerowsecurity,
-               pg_catalog.obj_description(c.oid, 'pg_class')
+               d.description
         FROM pg_catalog.pg_class c
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_catalog.pg_description d ON d.objoid = c.oid
+             AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
         WHERE c.oid IN (\(selectedTables))
         ORDER BY n.nspname, c.relname
         """
@@ -48,7 +50,7 @@ enum CatalogQueries {
                a.attidentity, a.attgenerated,
                CASE WHEN et.typtype IN ('e', 'd', 'c') THEN en.nspname || '.' || et.typname END,
                CASE WHEN t.typcategory = 'A' AND t.typelem <> 0 THEN 1 ELSE 0 END,
-               pg_catalog.col_description(a.attrelid, a.attnum),
+               d.description,
                s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle
         FROM pg_catalog.pg_attribute a
         JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
@@ -56,6 +58,8 @@ enum CatalogQueries {
                                                     THEN t.typelem ELSE t.oid END
         JOIN pg_catalog.pg_namespace en ON en.oid = et.typnamespace
         LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+        LEFT JOIN pg_catalog.pg_description d ON d.objoid = a.attrelid
+             AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = a.attnum
         LEFT JOIN pg_catalog.pg_depend dep ON a.attidentity <> ''
              AND dep.refclassid = 'pg_catalog.pg_class'::regclass AND dep.refobjid = a.attrelid
              AND dep.refobjsubid = a.attnum AND dep.classid = 'pg_catalog.pg_class'::regclass
@@ -72,10 +76,10 @@ enum CatalogQueries {
                    JOIN pg_catalog.pg_attribute att ON att.attrelid = con.conrelid AND att.attnum = k.num
                    ORDER BY k.ord), chr(31)),
                rn.nspname, rc.relname,
-               array_to_string(ARRAY(
+               CASE WHEN con.contype = 'f' THEN array_to_string(ARRAY(
                    SELECT att.attname FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
                    JOIN pg_catalog.pg_attribute att ON att.attrelid = con.confrelid AND att.attnum = k.num
-                   ORDER BY k.ord), chr(31)),
+                   ORDER BY k.ord), chr(31)) END,
                con.confdeltype, con.confupdtype, con.condeferrable, con.condeferred,
                CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid) END,
                COALESCE(ix.indnullsnotdistinct, false)
@@ -93,9 +97,13 @@ enum CatalogQueries {
                pg_catalog.pg_get_expr(i.indpred, i.indrelid),
                i.indnkeyatts, i.indnatts, i.indnullsnotdistinct,
                array_to_string(ARRAY(
-                   SELECT CASE WHEN i.indkey[k - 1] <> 0 THEN '1' ELSE '0' END
-                       || pg_catalog.pg_get_indexdef(i.indexrelid, k, true)
-                   FROM generate_series(1, i.indnatts) k ORDER BY k), chr(31)),
+                   SELECT CASE WHEN i.indkey[k - 1] <> 0
+                               THEN '1' || pg_catalog.quote_ident(att.attname)
+                               ELSE '0' || pg_catalog.pg_get_indexdef(i.indexrelid, k, true) END
+                   FROM generate_series(1, i.indnatts) k
+                   LEFT JOIN pg_catalog.pg_attribute att ON att.attrelid = i.indrelid
+                        AND att.attnum = i.indkey[k - 1]
+                   ORDER BY k), chr(31)),
                array_to_string(ARRAY(
                    SELECT (i.indoption::int2[])[k - 1] FROM generate_series(1, i.indnkeyatts) k
                    ORDER BY k), chr(31)),

@@ -16,11 +16,12 @@ enum ExitStatus {
         EXIT CODES:
           0   success; for compare: no finding at or above --fail-on
           1   drift found at or above --fail-on (compare)
-          2   input, configuration, parse or database error (bad URL, refused connection,
-              authentication failure, missing database or file, statement timeout, missing privilege)
-          64  usage error (unknown option, missing or invalid argument)
+          2   input, configuration, parse or database error: bad URL,
+              refused connection, unknown host, failed authentication,
+              missing database or file, statement timeout, no privilege
+          64  usage error: unknown option, missing or invalid argument
 
-        Passwords in connection strings are never printed; they appear as ***.
+        Passwords in connection strings are never printed (shown as ***).
         """
 
     /// Prints `schema-audit: error: message` to standard error.

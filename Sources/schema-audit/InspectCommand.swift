@@ -14,13 +14,14 @@ struct InspectCommand: ParsableCommand {
         abstract: "Print one source's normalized schema model as JSON or as a text summary.",
         discussion: """
             Give exactly one source. Examples:
-              schema-audit inspect --database postgres://user@127.0.0.1/app
-              schema-audit inspect --database "" --schema public --format text   (PG* environment)
+              schema-audit inspect --database postgres://me@127.0.0.1/app
+              schema-audit inspect --database "" --format text
+                (an empty URL uses the PG* environment variables)
               schema-audit inspect --drizzle frontend/lib/db
               schema-audit inspect --sqlalchemy backend/database/models.py
 
-            The JSON has sorted keys and is identical across runs for the same input; its fields are
-            described in the README ("inspect JSON").
+            The JSON has sorted keys and is identical across runs for the
+            same input; the README ("inspect JSON") describes its fields.
 
             \(ExitStatus.helpText)
             """
