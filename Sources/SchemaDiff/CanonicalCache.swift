@@ -10,16 +10,22 @@ final class CanonicalCache {
     private struct Key: Hashable {
         let sql: String
         let type: SQLType?
+        let table: String?
     }
 
     private var memo: [Key: String] = [:]
 
     /// The canonical text of `sql` (typed by `columnType` when given), `nil` for `nil`.
-    func canonical(_ sql: String?, columnType: SQLType? = nil) -> String? {
+    ///
+    /// `table` is the table a CHECK, policy, index predicate or trigger condition belongs to: Drizzle
+    /// writes its columns qualified (`"users"."credits" >= 0`) where PostgreSQL prints them bare
+    /// (`(credits >= 0)`), so own-table qualifiers must be dropped before comparing.
+    func canonical(_ sql: String?, columnType: SQLType? = nil, table: String? = nil) -> String? {
         guard let sql else { return nil }
-        let key = Key(sql: sql, type: columnType)
+        let key = Key(sql: sql, type: columnType, table: table)
         if let hit = memo[key] { return hit }
-        let value = ExpressionCanonicalizer.canonicalize(sql, columnType: columnType)
+        let value = table.map { ExpressionCanonicalizer.canonicalize(sql, columnType: columnType, table: $0) }
+            ?? ExpressionCanonicalizer.canonicalize(sql, columnType: columnType)
         memo[key] = value
         return value
     }

@@ -66,11 +66,11 @@ enum Describe {
     static func check(_ check: CheckConstraint) -> String { prefix(check.name) + "check (\(check.expression))" }
 
     /// Everything that defines an index's behaviour, canonical.
-    static func indexMeaning(_ index: TableIndex, _ cache: CanonicalCache) -> String {
+    static func indexMeaning(_ index: TableIndex, _ cache: CanonicalCache, table: String) -> String {
         [
             index.isUnique ? "unique" : "index", index.method.lowercased(), index.keyDescription,
             "include" + list(index.includedColumns), index.nullsNotDistinct ? "nnd" : "",
-            cache.canonical(index.predicate) ?? "",
+            cache.canonical(index.predicate, table: table) ?? "",
         ].joined(separator: "\u{1}")
     }
 

@@ -41,14 +41,14 @@ enum KeyedObject {
         }
     }
 
-    func keys(_ cache: CanonicalCache) -> ObjectMatcher.Keys {
+    func keys(_ cache: CanonicalCache, table ownTable: String) -> ObjectMatcher.Keys {
         switch self {
         case .unique(let u):
             // Unique constraints match by meaning only: the same name on different columns is a
             // different constraint (missing + extra), and says so.
             return .init(meaning: "U\u{1}" + Describe.uniqueMeaning(columns: u.columns, nullsNotDistinct: u.nullsNotDistinct))
         case .index(let i):
-            return .init(meaning: "I\u{1}" + Describe.indexMeaning(i, cache), name: Describe.name(i.name).map { "I\u{1}" + $0 },
+            return .init(meaning: "I\u{1}" + Describe.indexMeaning(i, cache, table: ownTable), name: Describe.name(i.name).map { "I\u{1}" + $0 },
                          loose: "I\u{1}" + i.keyDescription)
         }
     }
@@ -58,8 +58,8 @@ enum KeyedObject {
     }
 
     /// Same-kind matching first, then leftover constraints with leftover equivalent unique indexes.
-    static func match(_ left: [KeyedObject], _ right: [KeyedObject], cache: CanonicalCache) -> ObjectMatcher.Result {
-        var first = ObjectMatcher.match(left.map { $0.keys(cache) }, right.map { $0.keys(cache) })
+    static func match(_ left: [KeyedObject], _ right: [KeyedObject], cache: CanonicalCache, table ownTable: String) -> ObjectMatcher.Result {
+        var first = ObjectMatcher.match(left.map { $0.keys(cache, table: ownTable) }, right.map { $0.keys(cache, table: ownTable) })
         let crossLeft = first.leftOnly, crossRight = first.rightOnly
         let cross = ObjectMatcher.match(
             crossLeft.enumerated().map { .init(meaning: left[$0.element].uniqueMeaning ?? "\u{0}L\($0.offset)") },
@@ -125,7 +125,7 @@ extension TableDiffer {
         let me = self
         section(
             anchor: anchor, list: KeyedObject.all, kind: \.kind, display: { $0.name ?? $0.description },
-            describe: \.description, match: { [cache] in KeyedObject.match($0, $1, cache: cache) },
+            describe: \.description, match: { [cache, name] in KeyedObject.match($0, $1, cache: cache, table: name.name) },
             compare: { a, b, tier, ctx, key in
                 let at = (a.location, b.location)
                 switch (a, b) {
@@ -198,7 +198,7 @@ extension TableDiffer {
         if a.keyDescription != b.keyDescription { aspects.append("columns") }
         if a.isUnique != b.isUnique { aspects.append("uniqueness") }
         if a.method.lowercased() != b.method.lowercased() { aspects.append("method") }
-        if cache.canonical(a.predicate) != cache.canonical(b.predicate) { aspects.append("predicate") }
+        if cache.canonical(a.predicate, table: name.name) != cache.canonical(b.predicate, table: name.name) { aspects.append("predicate") }
         if a.includedColumns != b.includedColumns { aspects.append("included columns") }
         if a.nullsNotDistinct != b.nullsNotDistinct { aspects.append("nulls not distinct") }
         let label = a.name.map { "index '\($0)'" } ?? "index \(a.keyDescription)"

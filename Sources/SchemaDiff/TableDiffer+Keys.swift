@@ -84,9 +84,10 @@ extension TableDiffer {
 
     mutating func compareChecks(anchor: Int) {
         let table = name
+        let ownTable = name.name
         let me = self
         let cache = self.cache
-        let keys = { (c: CheckConstraint) in ObjectMatcher.Keys(meaning: cache.canonical(c.expression) ?? "", name: Describe.name(c.name)) }
+        let keys = { (c: CheckConstraint) in ObjectMatcher.Keys(meaning: cache.canonical(c.expression, table: ownTable) ?? "", name: Describe.name(c.name)) }
         section(
             anchor: anchor, list: \.checks, kind: { _ in .check }, display: { $0.name ?? "check (\($0.expression))" },
             describe: Describe.check, match: { ObjectMatcher.match($0.map(keys), $1.map(keys)) },

@@ -43,7 +43,8 @@ extension TableDiffer {
         let table = name
         let keys = { (p: Policy) in ObjectMatcher.Keys(meaning: "\u{0}", name: Identifier.truncated(p.name)) }
         let cache = self.cache
-        let canonical = { (text: String?) in cache.canonical(text) }
+        let ownTable = name.name
+        let canonical = { (text: String?) in cache.canonical(text, table: ownTable) }
         section(
             anchor: anchor, list: \.policies, kind: { _ in .policy }, display: \.name, describe: Describe.policy,
             // Policies match by name only: an unnamed meaning key would pair unrelated policies.
@@ -117,7 +118,7 @@ extension TableDiffer {
                 if a.function != b.function || a.arguments != b.arguments {
                     add(.triggerFunctionMismatch, "function", Describe.function(a), Describe.function(b))
                 }
-                if me.cache.canonical(a.when) != me.cache.canonical(b.when) {
+                if me.cache.canonical(a.when, table: me.name.name) != me.cache.canonical(b.when, table: me.name.name) {
                     add(.triggerWhenMismatch, "condition", a.when, b.when)
                 }
                 return out
