@@ -38,6 +38,28 @@ enum Equivalence {
         #expect(clientDefaults.map(\.objectKey).sorted() == expected, "\(fixture)", sourceLocation: sourceLocation)
     }
 
+    /// Per object kind, `schema.table.object` names in `catalog`'s application schemas, so a test
+    /// can show both readers found the same objects (not merely nothing to disagree about).
+    static func inventory(_ catalog: Catalog, _ kinds: [ObjectKind]) -> [ObjectKind: [String]] {
+        let tables = catalog.schemas.filter { DiffOptions().includes(schema: $0.name) }
+            .flatMap { schema in schema.tables.map { (schema.name + "." + $0.name, $0) } }
+        var result: [ObjectKind: [String]] = [:]
+        for kind in kinds {
+            result[kind] = tables.flatMap { key, table -> [String] in
+                switch kind {
+                case .table: return [key]
+                case .column: return table.columns.map { key + "." + $0.name }
+                case .check: return table.checks.map { key + "." + ($0.name ?? "?") }
+                case .foreignKey: return table.foreignKeys.map { key + "." + ($0.name ?? "?") }
+                case .index: return table.indexes.map { key + "." + ($0.name ?? "?") }
+                case .policy: return table.policies.map { key + "." + $0.name }
+                default: return []
+                }
+            }.sorted()
+        }
+        return result
+    }
+
     /// One finding per line, with both values, for failure messages.
     static func describe(_ findings: [Finding]) -> String {
         findings.map { "\($0.id) \($0.objectKey): \($0.message) [expected \($0.expected ?? "-"), actual \($0.actual ?? "-")]" }
@@ -77,5 +99,9 @@ enum Equivalence {
         #expect(!read.catalog.schemas.isEmpty)
         let findings = Equivalence.findings(reference: read.catalog, label: "drizzle", database: database)
         Equivalence.expectOnlyClientDefaults(findings, Self.clientDefaults[fixture] ?? ["?"], fixture: fixture)
+        let kinds: [ObjectKind] = [.table, .column, .check, .foreignKey, .index, .policy]
+        let stated = Equivalence.inventory(read.catalog, kinds)
+        #expect(stated == Equivalence.inventory(database, kinds))
+        #expect(stated[.policy]?.isEmpty == false && stated[.check]?.isEmpty == false)
     }
 }

@@ -24,5 +24,10 @@ import TestSupport
         #expect(!read.catalog.schemas.isEmpty)
         let findings = Equivalence.findings(reference: read.catalog, label: "sqlalchemy", database: database)
         Equivalence.expectOnlyClientDefaults(findings, Self.clientDefaults[fixture] ?? ["?"], fixture: fixture)
+        // SQLAlchemy states no policies; everything else it declares must be in the database as is.
+        let kinds: [ObjectKind] = [.table, .column, .check, .foreignKey, .index]
+        let stated = Equivalence.inventory(read.catalog, kinds)
+        #expect(stated == Equivalence.inventory(database, kinds))
+        #expect(stated[.check]?.isEmpty == false && stated[.foreignKey]?.isEmpty == false)
     }
 }
