@@ -28,7 +28,7 @@ import Testing
         Case(builder: "char('c', { length: 2 })", type: "character(2)"),
         Case(builder: "char('c')", type: "character(1)"),
         Case(builder: "numeric('c', { precision: 10, scale: 2 })", type: "numeric(10,2)"),
-        Case(builder: "numeric('c', { precision: 10 })", type: "numeric(10)"),
+        Case(builder: "numeric('c', { precision: 10 })", type: "numeric(10,0)"),
         Case(builder: "decimal('c')", type: "numeric"),
         Case(builder: "real('c')", type: "real"),
         Case(builder: "doublePrecision('c')", type: "double precision"),
