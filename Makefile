@@ -1,6 +1,7 @@
 # schema-audit: the commands that matter.
 #   make demo   build, start a throwaway PostgreSQL, load an example database, inspect it
 #   make test   the whole suite, live-database tests included (starts its own PostgreSQL)
+#   make record rewrite golden reports; make reports: regenerate Reports/
 SWIFT ?= swift
 CONFIG ?= debug
 BIN := .build/$(CONFIG)/schema-audit
@@ -30,6 +31,14 @@ check-sqlalchemy-fixtures:
 
 demo: build
 	scripts/demo.sh $(BIN)
+
+# Rewrites the golden reports under Fixtures/*/expected/ (review the git diff before committing).
+record:
+	scripts/record.sh
+
+# Regenerates Reports/<app>.md from the seed fixtures against a throwaway database.
+reports: build
+	SCHEMA_AUDIT_BINARY=$(BIN) scripts/reports.sh
 
 clean:
 	rm -rf .build
