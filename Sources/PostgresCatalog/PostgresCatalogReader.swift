@@ -44,7 +44,7 @@ public struct PostgresCatalogReader: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         let catalog = CatalogMapper.catalog(from: rows)
-        timings.append(("map rows to model", Self.seconds(clock.now - start)))
+        timings.append(("map rows to model", (clock.now - start) / .seconds(1)))
         return Snapshot(catalog: catalog, databaseName: connection.databaseName, rows: rows, queryTimings: timings)
     }
 
@@ -83,7 +83,7 @@ public struct PostgresCatalogReader: Sendable {
         func run(_ sql: String, _ name: String, _ parameter: String) throws -> [[String?]] {
             let start = clock.now
             let rows = try connection.query(sql, parameters: [parameter], queryName: name).rows
-            timings.append((name, Self.seconds(clock.now - start)))
+            timings.append((name, (clock.now - start) / .seconds(1)))
             return rows
         }
         rows.decode(tables: try run(CatalogQueries.tables, "tables", schemaArray))
@@ -96,10 +96,6 @@ public struct PostgresCatalogReader: Sendable {
         rows.decode(triggers: try run(CatalogQueries.triggers, "triggers", tableOIDs))
         rows.decode(relations: try run(CatalogQueries.relationsOtherThanTables, "views and sequences", schemaArray))
         return rows
-    }
-
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     /// A text[] literal (`{"a","b"}`) with every element quoted and escaped.

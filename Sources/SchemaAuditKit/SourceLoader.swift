@@ -57,8 +57,7 @@ public struct SourceLoader: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         let result = try fileReaders.read(spec.kind, paths: spec.values, files: files)
-        let elapsed = (clock.now - start).components
-        timings = [("\(spec.label): read files", Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18)]
+        timings = [("\(spec.label): read files", (clock.now - start) / .seconds(1))]
         // A reader that found nothing usable at all (every input unreadable) makes the source unusable.
         if result.hasErrors && result.catalog.tableCount == 0 && result.catalog.schemas.allSatisfy({ $0.enums.isEmpty }) {
             let first = result.diagnostics.first { $0.severity == .error }.map { ": \($0)" } ?? ""
