@@ -43,6 +43,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The synthetic-application generator behind `make bench` (Benchmarks/README.md).
+        .target(name: "BenchmarkGenerator"),
+        .executableTarget(
+            name: "schema-audit-bench",
+            dependencies: [
+                "BenchmarkGenerator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .target(name: "TestSupport", dependencies: ["SchemaModel", "SourceScanning", "PostgresCatalog", "SchemaAuditKit"], path: "Tests/TestSupport"),
         .testTarget(name: "SchemaModelTests", dependencies: ["SchemaModel"]),
         .testTarget(name: "SourceScanningTests", dependencies: ["SourceScanning"]),
@@ -52,6 +61,10 @@ let package = Package(
         .testTarget(name: "SchemaDiffTests", dependencies: ["SchemaDiff", "TestSupport"]),
         .testTarget(name: "SchemaReportsTests", dependencies: ["SchemaReports", "TestSupport"]),
         .testTarget(name: "SchemaAuditKitTests", dependencies: ["SchemaAuditKit", "TestSupport"]),
+        .testTarget(
+            name: "BenchmarkGeneratorTests",
+            dependencies: ["BenchmarkGenerator", "SchemaAuditKit", "TestSupport"]
+        ),
         .testTarget(
             name: "LiveTests",
             dependencies: ["SchemaAuditKit", "PostgresCatalog", "TestSupport"]

@@ -1,0 +1,3 @@
+import BenchmarkGenerator
+
+print(SyntheticApplication(tableCount: 0).tableCount)
