@@ -48,6 +48,8 @@ public struct CompareOutcome: Sendable {
     public var sources: [SourceDescriptor]
     /// Reader diagnostics of every source, in source order (printed to standard error).
     public var diagnostics: [Diagnostic]
+    /// Time per phase: each source's read (they run in parallel), then the diff.
+    public var timings: [PhaseTiming]
 }
 
 /// Loads every source, picks the reference and runs the diff: the whole `compare` except printing.
@@ -79,17 +81,18 @@ public enum ComparePipeline {
         var ordered = request.specs
         ordered.insert(ordered.remove(at: referenceIndex), at: 0)
 
-        var loader = SourceLoader(
+        let loader = SourceLoader(
             schemas: request.schemas, statementTimeoutMilliseconds: request.statementTimeoutMilliseconds,
             files: files,
             fileReaders: FileSourceReaders(drizzleCasing: request.drizzleCasing, sqlalchemySchema: request.sqlalchemySchema))
-        var loaded: [LoadedSource] = []
-        for spec in ordered { loaded.append(try loader.load(spec)) }
+        let loaded = try ParallelLoad.load(ordered, with: loader)
 
         var options = request.diffOptions
         if !request.schemas.isEmpty { options.schemas = Set(request.schemas) }
         let catalogs = loaded.map { LabeledCatalog(label: $0.spec.label, catalog: $0.catalog) }
-        let result = SchemaDiffer.compare(reference: catalogs[0], others: Array(catalogs.dropFirst()), options: options)
+        let (result, diffSeconds) = PhaseTiming.measure {
+            SchemaDiffer.compare(reference: catalogs[0], others: Array(catalogs.dropFirst()), options: options)
+        }
         let descriptors = loaded.map { source in
             SourceDescriptor(
                 label: source.spec.label, kind: source.spec.kind,
@@ -97,6 +100,8 @@ public enum ComparePipeline {
                 files: source.spec.kind == .database ? [] : source.spec.values,
                 schemas: request.schemas, diagnostics: source.diagnostics)
         }
-        return CompareOutcome(result: result, sources: descriptors, diagnostics: loaded.flatMap(\.diagnostics))
+        return CompareOutcome(
+            result: result, sources: descriptors, diagnostics: loaded.flatMap(\.diagnostics),
+            timings: loaded.flatMap(\.timings) + [PhaseTiming(phase: "diff", seconds: diffSeconds)])
     }
 }

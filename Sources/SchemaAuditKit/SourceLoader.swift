@@ -9,8 +9,6 @@ public struct SourceLoader: Sendable {
     public var statementTimeoutMilliseconds: Int
     public var files: SourceFileProvider
     public var fileReaders: FileSourceReaders
-    /// Per-phase wall-clock seconds of the last database read (catalog queries and mapping).
-    public private(set) var timings: [(phase: String, seconds: Double)] = []
 
     public init(
         schemas: [String] = [], statementTimeoutMilliseconds: Int = 30_000,
@@ -22,17 +20,21 @@ public struct SourceLoader: Sendable {
         self.files = files
     }
 
-    /// Reads one source. Throws ``AuditError`` when the source is unusable.
-    public mutating func load(_ spec: SourceSpec) throws -> LoadedSource {
-        switch spec.kind {
-        case .database:
-            return try loadDatabase(spec)
-        case .drizzle, .sqlalchemy:
-            return try loadFiles(spec)
+    /// Reads one source. Throws ``AuditError`` when the source is unusable: a database that cannot be
+    /// read, a path that does not exist, or files in which the reader found nothing usable at all.
+    public func load(_ spec: SourceSpec) throws -> LoadedSource {
+        let (loaded, seconds) = try PhaseTiming.measure {
+            switch spec.kind {
+            case .database: try loadDatabase(spec)
+            case .drizzle, .sqlalchemy: try loadFiles(spec)
+            }
         }
+        var result = loaded
+        result.timings.append(PhaseTiming(phase: "\(spec.label): total", seconds: seconds))
+        return result
     }
 
-    private mutating func loadDatabase(_ spec: SourceSpec) throws -> LoadedSource {
+    private func loadDatabase(_ spec: SourceSpec) throws -> LoadedSource {
         guard spec.values.count == 1, let raw = spec.values.first else {
             throw AuditError("database '\(spec.label)': exactly one connection string is needed")
         }
@@ -41,23 +43,22 @@ public struct SourceLoader: Sendable {
             options: .init(schemas: schemas, statementTimeoutMilliseconds: statementTimeoutMilliseconds))
         do {
             let snapshot = try reader.read()
-            timings = snapshot.queryTimings.map { ("\(spec.label): \($0.query)", $0.seconds) }
             return LoadedSource(
                 spec: spec, catalog: snapshot.catalog, diagnostics: [],
-                origin: "database '\(snapshot.databaseName)'")
+                origin: "database '\(snapshot.databaseName)'",
+                timings: snapshot.queryTimings.map { PhaseTiming(phase: "\(spec.label): \($0.query)", seconds: $0.seconds) })
         } catch let error as CatalogError {
             throw AuditError(error.description)
         }
     }
 
-    private mutating func loadFiles(_ spec: SourceSpec) throws -> LoadedSource {
+    private func loadFiles(_ spec: SourceSpec) throws -> LoadedSource {
         for path in spec.values where files.contents(of: path) == nil && !files.isDirectory(path) {
             throw AuditError("\(spec.kind.rawValue): cannot read '\(path)': no such file or directory")
         }
-        let clock = ContinuousClock()
-        let start = clock.now
-        let result = try fileReaders.read(spec.kind, paths: spec.values, files: files)
-        timings = [("\(spec.label): read files", (clock.now - start) / .seconds(1))]
+        let (result, seconds) = try PhaseTiming.measure {
+            try fileReaders.read(spec.kind, paths: spec.values, files: files)
+        }
         // A reader that found nothing usable at all (every input unreadable) makes the source unusable.
         if result.hasErrors && result.catalog.tableCount == 0 && result.catalog.schemas.allSatisfy({ $0.enums.isEmpty }) {
             let first = result.diagnostics.first { $0.severity == .error }.map { ": \($0)" } ?? ""
@@ -70,6 +71,7 @@ public struct SourceLoader: Sendable {
         }
         return LoadedSource(
             spec: spec, catalog: catalog.normalized(), diagnostics: result.diagnostics,
-            origin: spec.values.joined(separator: ", "))
+            origin: spec.values.joined(separator: ", "),
+            timings: [PhaseTiming(phase: "\(spec.label): read files", seconds: seconds)])
     }
 }

@@ -91,6 +91,9 @@ struct CompareCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The Markdown report's title.", valueName: "text"))
     var title: String = "Schema compliance report"
 
+    @Flag(help: "Print the time each phase (source reads, diff, report) took to standard error.")
+    var timings = false
+
     func validate() throws {
         if ReportFormat(rawValue: format) == nil {
             throw ValidationError("--format must be text, markdown, json, sarif, junit or github; got '\(format)'")
@@ -132,10 +135,17 @@ struct CompareCommand: ParsableCommand {
         }
         for diagnostic in outcome.diagnostics { ExitStatus.printWarning(diagnostic.description) }
         let color = output == nil && format == "text" && isatty(STDOUT_FILENO) == 1
-        let text = ReportRenderer.render(
-            ReportFormat(rawValue: format)!, result: outcome.result, sources: outcome.sources,
-            options: RenderOptions(failOn: threshold, color: color, title: title))
+        let (text, renderSeconds) = PhaseTiming.measure {
+            ReportRenderer.render(
+                ReportFormat(rawValue: format)!, result: outcome.result, sources: outcome.sources,
+                options: RenderOptions(failOn: threshold, color: color, title: title))
+        }
         try OutputWriter.write(text, to: output)
+        if timings {
+            for timing in outcome.timings + [PhaseTiming(phase: "render \(format)", seconds: renderSeconds)] {
+                ExitStatus.printWarning(timing.line)
+            }
+        }
         if outcome.result.fails(at: threshold) { throw ExitStatus.drift }
     }
 

@@ -136,6 +136,22 @@ import TestSupport
         #expect(ignored.status == 0, "\(ignored.stdout)")
     }
 
+    @Test func timingsGoToStandardErrorAndLeaveTheReportAlone() throws {
+        let database = try LiveDatabase.load(fixture: "compare-drift")
+        let plain = try CommandRunner.run(Self.arguments("compare-drift", database, format: "json"))
+        let timed = try CommandRunner.run(Self.arguments("compare-drift", database, format: "json") + ["--timings"])
+        #expect(timed.status == plain.status)
+        #expect(timed.stdout == plain.stdout)
+        let phases = timed.stderr.split(separator: "\n").filter { $0.hasPrefix("timing: ") }.map {
+            String($0.dropFirst("timing: ".count).prefix { $0 != ":" })
+        }
+        // Every source's read and total, every catalog query, the diff and the rendering.
+        for phase in ["drizzle", "database", "diff", "render json"] { #expect(phases.contains(phase), "\(timed.stderr)") }
+        #expect(timed.stderr.contains("database: columns: "))
+        #expect(timed.stderr.contains("drizzle: read files: "))
+        #expect(!plain.stderr.contains("timing: "))
+    }
+
     @Test func baselineAcceptsEarlierFindings() throws {
         let database = try LiveDatabase.load(fixture: "compare-drift")
         let path = NSTemporaryDirectory() + "baseline-\(UUID().uuidString).json"
