@@ -6,7 +6,9 @@ extension TableDiffer {
         for i in sources.indices { if let t = tables[i], states(.rowLevelSecurity, i) { cells[i] = .present(Describe.rls(t)) } }
         let key = tableKey
         rows.append(ComparisonRow(kind: .rowLevelSecurity, name: "row level security", objectKey: key, cells: cells, matches: true))
+        // Only a table the reference has is compared (its absence is table_missing / table_extra).
         guard anchor == 0, let ref = tables[0] else { return }
+        compareForcedRowLevelSecurity()
         let sql = "ALTER TABLE \(Describe.sql(name))"
         for j in sources.indices.dropFirst() {
             guard let other = tables[j] else { continue }
@@ -26,16 +28,26 @@ extension TableDiffer {
                         sql: "\(sql) DISABLE ROW LEVEL SECURITY"))
                 }
             }
-            if states(.forceRowLevelSecurity, 0), states(.forceRowLevelSecurity, j),
+        }
+    }
+
+    /// FORCE ROW LEVEL SECURITY, against the reference or, when it cannot state it (Drizzle), against
+    /// the first source that can.
+    private mutating func compareForcedRowLevelSecurity() {
+        let r = standInReference(for: .forceRowLevelSecurity)
+        guard let ref = tables[r] else { return }
+        for j in sources.indices where j != r {
+            guard let other = tables[j], states(.forceRowLevelSecurity, r), states(.forceRowLevelSecurity, j),
                 ref.forceRowLevelSecurity != other.forceRowLevelSecurity
-            {
-                let word = { (forced: Bool) in forced ? "forced" : "not forced" }
-                findings.append(ctx.make(
-                    .rlsForceMismatch, key: key,
-                    message: "row level security is \(word(other.forceRowLevelSecurity)) on '\(key)' in \(ctx.cmp) but \(word(ref.forceRowLevelSecurity)) in \(ctx.ref)",
-                    expected: word(ref.forceRowLevelSecurity), actual: word(other.forceRowLevelSecurity), referenceAt: at.0, comparedAt: at.1,
-                    sql: "\(sql) \(ref.forceRowLevelSecurity ? "" : "NO ")FORCE ROW LEVEL SECURITY"))
-            }
+            else { continue }
+            let ctx = context(j, reference: r)
+            let word = { (forced: Bool) in forced ? "forced" : "not forced" }
+            findings.append(ctx.make(
+                .rlsForceMismatch, key: tableKey,
+                message: "row level security is \(word(other.forceRowLevelSecurity)) on '\(tableKey)' in \(ctx.cmp) but \(word(ref.forceRowLevelSecurity)) in \(ctx.ref)",
+                expected: word(ref.forceRowLevelSecurity), actual: word(other.forceRowLevelSecurity),
+                referenceAt: ref.provenance.location, comparedAt: other.provenance.location,
+                sql: "ALTER TABLE \(Describe.sql(name)) \(ref.forceRowLevelSecurity ? "" : "NO ")FORCE ROW LEVEL SECURITY"))
         }
     }
 
@@ -91,12 +103,12 @@ extension TableDiffer {
             })
     }
 
-    mutating func compareTriggers(anchor: Int) {
+    mutating func compareTriggers(anchor: Int, reference: Int) {
         let table = name
         let keys = { (t: Trigger) in Identifier.truncated(t.name) }
         let me = self
         section(
-            anchor: anchor, list: \.triggers, kind: { _ in .trigger }, display: \.name, describe: Describe.trigger,
+            anchor: anchor, reference: reference, list: \.triggers, kind: { _ in .trigger }, display: \.name, describe: Describe.trigger,
             match: { left, right in
                 ObjectMatcher.match(left.enumerated().map { .init(meaning: "L\($0.offset)", name: keys($0.element)) },
                                     right.enumerated().map { .init(meaning: "R\($0.offset)", name: keys($0.element)) })

@@ -40,8 +40,17 @@ struct TableDiffer {
         return true
     }
 
-    func context(_ j: Int) -> PairContext {
-        PairContext(referenceLabel: sources[0].label, comparedLabel: sources[j].label, comparedKind: sources[j].kind, comparedIndex: j, table: name)
+    /// The source that stands in as reference for `kind`: the reference itself when it can state the
+    /// kind, else the first other source that can. Drizzle cannot declare triggers, so in a
+    /// Drizzle + SQLAlchemy + database comparison the triggers SQLAlchemy declares are still checked
+    /// against the database instead of nobody checking them.
+    func standInReference(for kind: ObjectKind) -> Int {
+        if !sources[0].notStated.contains(kind) { return 0 }
+        return sources.indices.first { !sources[$0].notStated.contains(kind) } ?? 0
+    }
+
+    func context(_ j: Int, reference: Int = 0) -> PairContext {
+        PairContext(referenceLabel: sources[reference].label, comparedLabel: sources[j].label, comparedKind: sources[j].kind, comparedIndex: j, table: name)
     }
 
     mutating func run() -> TableComparison {
@@ -57,7 +66,12 @@ struct TableDiffer {
         compareChecks(anchor: anchor)
         compareRowLevelSecurity(anchor: anchor)
         comparePolicies(anchor: anchor)
-        compareTriggers(anchor: anchor)
+        let triggerReference = standInReference(for: .trigger)
+        if tables[0] != nil || triggerReference == 0 {
+            compareTriggers(anchor: tables[triggerReference] == nil ? anchor : triggerReference, reference: triggerReference)
+        } else {
+            compareTriggers(anchor: anchor, reference: 0)
+        }
         reportClientDefaults()
         return TableComparison(name: name, presentIn: present, rows: rows)
     }
@@ -106,10 +120,10 @@ struct TableDiffer {
     }
 
     /// Matches the anchor's objects of one kind with every other source's and fills rows; for pairs
-    /// with the reference, asks `compare`, `missing` and `extra` for findings, keeping only findings
-    /// about kinds both sides can state.
+    /// with the reference (or the kind's stand-in reference), asks `compare`, `missing` and `extra`
+    /// for findings, keeping only findings about kinds both sides can state.
     mutating func section<T>(
-        anchor: Int, list: (Table) -> [T], kind: (T) -> ObjectKind, display: (T) -> String,
+        anchor: Int, reference: Int = 0, list: (Table) -> [T], kind: (T) -> ObjectKind, display: (T) -> String,
         describe: (T) -> String, match: ([T], [T]) -> ObjectMatcher.Result,
         compare: (T, T, ObjectMatcher.Tier, PairContext, String) -> [Finding],
         missing: (T, PairContext, String, Table) -> Finding?, extra: (T, PairContext, String, Table) -> Finding?
@@ -121,8 +135,8 @@ struct TableDiffer {
             guard let other = tables[j] else { continue }
             let objects = list(other)
             let result = match(anchorObjects, objects)
-            let withReference = anchor == 0
-            let ctx = context(j)
+            let withReference = anchor == reference
+            let ctx = context(j, reference: reference)
             var produced: [Finding] = []
             for pair in result.pairs {
                 rows[anchorRows[pair.left]].cells[j] = .present(describe(objects[pair.right]))
@@ -139,7 +153,7 @@ struct TableDiffer {
             }
             findings += produced.filter { f in
                 guard let k = f.objectKind else { return true }
-                return states(k, 0) && states(k, j)
+                return states(k, reference) && states(k, j)
             }
         }
     }
