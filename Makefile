@@ -2,6 +2,7 @@
 #   make demo   build, start a throwaway PostgreSQL, load an example database, inspect it
 #   make test   the whole suite, live-database tests included (starts its own PostgreSQL)
 #   make record rewrite golden reports; make reports: regenerate Reports/
+#   make bench N=1000 (or N=10000): time compare on a generated application, see Benchmarks/README.md
 SWIFT ?= swift
 CONFIG ?= debug
 BIN := .build/$(CONFIG)/schema-audit
@@ -9,7 +10,7 @@ BIN := .build/$(CONFIG)/schema-audit
 .PHONY: build release test check-sqlalchemy-fixtures demo record reports bench clean help
 
 help:
-	@sed -n '1,4p' Makefile
+	@sed -n '1,5p' Makefile
 
 build:
 	$(SWIFT) build -c $(CONFIG)
@@ -39,6 +40,15 @@ record:
 # Regenerates Reports/<app>.md from the seed fixtures against a throwaway database.
 reports: build
 	SCHEMA_AUDIT_BINARY=$(BIN) scripts/reports.sh
+
+# Generates N tables, loads them into a throwaway PostgreSQL and times schema-audit, pg_dump, migra
+# and Alembic on them (release build; the tools come from Benchmarks/requirements.txt in a venv).
+N ?= 1000
+RUNS ?= 5
+bench:
+	$(SWIFT) build -c release --product schema-audit
+	$(SWIFT) build -c release --product schema-audit-bench
+	scripts/with-postgres.sh python3 Benchmarks/bench.py --tables $(N) --runs $(RUNS)
 
 clean:
 	rm -rf .build

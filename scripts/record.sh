@@ -4,4 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build --build-tests
-SCHEMA_AUDIT_RECORD=1 scripts/with-postgres.sh swift test --skip-build --filter "CompareCommandTests.goldenReports"
+SCHEMA_AUDIT_RECORD=1 scripts/with-postgres.sh swift test --skip-build --filter "CompareCommandTests.goldenReports|RuleListTests"

@@ -21,6 +21,10 @@ import Yams
 ///     reason: dropped next release
 /// severity:
 ///   column_default_mismatch: info
+/// drizzle-casing: snake_case    # or camelCase; default: detected
+/// sqlalchemy-schema: app        # schema for models whose schema is set at run time
+/// client-defaults: true         # report client-side defaults as info findings
+/// statement-timeout: 30000      # catalog statement timeout, milliseconds
 /// ```
 ///
 /// Any key not listed here is an error naming `file:line:col`, so a typo never silently does nothing.
@@ -35,6 +39,13 @@ public struct AuditConfiguration: Hashable, Sendable {
     public var failOn: String?
     public var ignores: [IgnoreRule] = []
     public var severityOverrides: [String: Severity] = [:]
+    /// `snake_case` or `camelCase`.
+    public var drizzleCasing: String?
+    public var sqlalchemySchema: String?
+    /// Whether client-side defaults become info findings (``DiffOptions/reportClientDefaults``).
+    public var clientDefaults: Bool?
+    /// Statement timeout for catalog queries, in milliseconds.
+    public var statementTimeoutMilliseconds: Int?
 
     /// An empty configuration (all defaults).
     public init() {}
@@ -78,6 +89,20 @@ public struct AuditConfiguration: Hashable, Sendable {
                     }
                     configuration.severityOverrides[try reader.string(id)] = severity
                 }
+            case "drizzle-casing":
+                let text = try reader.string(value)
+                guard text == "snake_case" || text == "camelCase" else {
+                    throw reader.error(value, "drizzle-casing must be snake_case or camelCase; got '\(text)'")
+                }
+                configuration.drizzleCasing = text
+            case "sqlalchemy-schema": configuration.sqlalchemySchema = try reader.string(value)
+            case "client-defaults": configuration.clientDefaults = try reader.bool(value)
+            case "statement-timeout":
+                let text = try reader.string(value)
+                guard let milliseconds = Int(text), milliseconds > 0 else {
+                    throw reader.error(value, "statement-timeout must be a positive number of milliseconds; got '\(text)'")
+                }
+                configuration.statementTimeoutMilliseconds = milliseconds
             default: throw reader.unknownKey(key)
             }
         }
@@ -111,6 +136,14 @@ private struct NodeReader {
     func string(_ node: Node) throws -> String {
         guard case .scalar(let scalar) = node else { throw error(node, "expected a string") }
         return scalar.string
+    }
+
+    func bool(_ node: Node) throws -> Bool {
+        switch try string(node) {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        case let other: throw error(node, "expected true or false; got '\(other)'")
+        }
     }
 
     func strings(_ node: Node) throws -> [String] {

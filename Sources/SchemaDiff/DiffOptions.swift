@@ -25,12 +25,19 @@ public struct DiffOptions: Hashable, Sendable {
     public var severityOverrides: [String: Severity]
     /// Fingerprints (``Finding/fingerprint``) of accepted findings (`--baseline`): dropped like ignores.
     public var baseline: Set<String>
+    /// Whether client-side defaults (`$defaultFn`, `default=`) become `column_client_default` info
+    /// findings. Off by default: they are not drift (the database cannot know them) and the column
+    /// matrix already shows them, so a source compared with a database built from it stays at zero
+    /// findings.
+    public var reportClientDefaults: Bool
 
     /// Options with the default exclusions (Supabase-owned and system schemas) and nothing ignored.
     public init(
         schemas: Set<String>? = nil, excludedSchemas: Set<String> = DiffOptions.defaultExcludedSchemas,
-        ignores: [IgnoreRule] = [], severityOverrides: [String: Severity] = [:], baseline: Set<String> = []
+        ignores: [IgnoreRule] = [], severityOverrides: [String: Severity] = [:], baseline: Set<String> = [],
+        reportClientDefaults: Bool = false
     ) {
+        self.reportClientDefaults = reportClientDefaults
         self.schemas = schemas
         self.excludedSchemas = excludedSchemas
         self.ignores = ignores

@@ -45,7 +45,9 @@ public enum SchemaDiffer {
         var tables: [TableComparison] = []
         let cache = CanonicalCache()
         for name in tableNames.sorted() {
-            var differ = TableDiffer(name: name, sources: views, tables: tableMaps.map { $0[name] }, cache: cache)
+            var differ = TableDiffer(
+                name: name, sources: views, tables: tableMaps.map { $0[name] }, cache: cache,
+                reportClientDefaults: options.reportClientDefaults)
             tables.append(differ.run())
             findings += differ.findings
         }

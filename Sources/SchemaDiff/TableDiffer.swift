@@ -20,12 +20,15 @@ struct TableDiffer {
     let tables: [Table?]
     /// Canonical expressions shared by every table of one comparison.
     let cache: CanonicalCache
+    /// ``DiffOptions/reportClientDefaults``.
+    let reportsClientDefaults: Bool
     var tableKey: String { name.description }
 
     var rows: [ComparisonRow] = []
     var findings: [Finding] = []
 
-    init(name: QualifiedName, sources: [SourceView], tables: [Table?], cache: CanonicalCache) {
+    init(name: QualifiedName, sources: [SourceView], tables: [Table?], cache: CanonicalCache, reportClientDefaults: Bool = false) {
+        self.reportsClientDefaults = reportClientDefaults
         self.name = name
         self.sources = sources
         self.tables = tables
@@ -72,7 +75,7 @@ struct TableDiffer {
         } else {
             compareTriggers(anchor: anchor, reference: 0)
         }
-        reportClientDefaults()
+        if reportsClientDefaults { reportClientDefaults() }
         return TableComparison(name: name, presentIn: present, rows: rows)
     }
 

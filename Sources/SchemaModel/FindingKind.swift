@@ -112,7 +112,7 @@ public enum FindingKind: String, Hashable, Codable, Sendable, CaseIterable {
         case .columnDefaultMismatch: return "a server-side default was changed, added or removed (info when a client-side default stands in for it)"
         case .columnIdentityMismatch: return "a column is an identity column on one side only, or with a different GENERATED ALWAYS / BY DEFAULT"
         case .columnGeneratedMismatch: return "a generated column's expression differs, or the column is generated on one side only"
-        case .columnClientDefault: return "a column has a client-side default or update hook the database never sees"
+        case .columnClientDefault: return "a column has a client-side default or update hook the database never sees (only with --client-defaults)"
         case .primaryKeyMismatch: return "the primary key has different columns, or exists on one side only"
         case .foreignKeyMissing: return "a foreign key of the reference is missing in the compared source"
         case .foreignKeyExtra: return "the compared source has a foreign key the reference does not have"

@@ -20,8 +20,14 @@ struct CompareCommand: ParsableCommand {
 
             Settings may also come from .schema-audit.yml in the current
             directory (or --config FILE): sources, reference, schemas, fail-on,
-            ignores (pattern + reason) and severity overrides. Command-line
-            options win over the file. Unknown keys are an error (exit 2).
+            ignores (pattern + reason), severity overrides, drizzle-casing,
+            sqlalchemy-schema, client-defaults and statement-timeout.
+            Command-line options win over the file. Unknown keys are an error
+            (exit 2).
+
+            Client-side defaults ($defaultFn, SQLAlchemy default=) are shown in
+            the column matrix; --client-defaults also reports each as an info
+            finding (column_client_default).
 
             Examples:
               schema-audit compare --drizzle web/db --database "$DATABASE_URL"
@@ -31,7 +37,8 @@ struct CompareCommand: ParsableCommand {
               schema-audit compare --drizzle web/db --database "$DATABASE_URL" \\
                   --ignore 'public.legacy_*' --fail-on warning
 
-            `schema-audit rules` lists every finding id with its severity.
+            `schema-audit rules` (or compare --list-findings) lists every
+            finding id with its severity.
 
             EXIT CODES:
               0   no finding at or above --fail-on (default: error)
@@ -94,7 +101,14 @@ struct CompareCommand: ParsableCommand {
     @Flag(help: "Print the time each phase (source reads, diff, report) took to standard error.")
     var timings = false
 
+    @Flag(name: .customLong("client-defaults"), help: "Report client-side defaults as info findings.")
+    var clientDefaults = false
+
+    @Flag(name: .customLong("list-findings"), help: "List every finding id with its severity and meaning, then exit.")
+    var listFindings = false
+
     func validate() throws {
+        if listFindings { return }
         if ReportFormat(rawValue: format) == nil {
             throw ValidationError("--format must be text, markdown, json, sarif, junit or github; got '\(format)'")
         }
@@ -114,6 +128,10 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
+        if listFindings {
+            try OutputWriter.write(RuleList.text(), to: nil)
+            return
+        }
         let request: CompareRequest
         let threshold: Severity?
         do {
@@ -162,6 +180,7 @@ struct CompareCommand: ParsableCommand {
         var options = DiffOptions()
         options.ignores = configuration.ignores + ignore.map { IgnoreRule($0, reason: "--ignore") }
         options.severityOverrides = configuration.severityOverrides
+        options.reportClientDefaults = clientDefaults || configuration.clientDefaults == true
         if let baseline { options.baseline = try Baseline.fingerprints(path: baseline) }
         var overrides: [String: String] = [:]
         for origin in origins {
@@ -174,9 +193,9 @@ struct CompareCommand: ParsableCommand {
             specs: specs, reference: reference ?? configuration.reference,
             schemas: sources.schemas.isEmpty ? configuration.schemas : sources.schemas,
             diffOptions: options, originOverrides: overrides,
-            drizzleCasing: drizzleCasing.flatMap(DrizzleReader.Casing.init(rawValue:)),
-            sqlalchemySchema: sqlalchemySchema,
-            statementTimeoutMilliseconds: sources.statementTimeoutMilliseconds)
+            drizzleCasing: (drizzleCasing ?? configuration.drizzleCasing).flatMap(DrizzleReader.Casing.init(rawValue:)),
+            sqlalchemySchema: sqlalchemySchema ?? configuration.sqlalchemySchema,
+            statementTimeoutMilliseconds: sources.statementTimeout ?? configuration.statementTimeoutMilliseconds ?? 30_000)
         return (request, threshold)
     }
 }

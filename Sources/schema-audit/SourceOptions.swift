@@ -23,8 +23,11 @@ struct SourceOptions: ParsableArguments {
     @Option(name: .customLong("schema"), help: ArgumentHelp("Only this schema; repeatable.", valueName: "name"))
     var schemas: [String] = []
 
-    @Option(name: .customLong("statement-timeout-ms"), help: "Statement timeout for catalog queries, in milliseconds.")
-    var statementTimeoutMilliseconds: Int = 30_000
+    @Option(name: .customLong("statement-timeout-ms"), help: "Statement timeout for catalog queries, in milliseconds (default: 30000).")
+    var statementTimeout: Int?
+
+    /// `--statement-timeout-ms`, else 30 s.
+    var statementTimeoutMilliseconds: Int { statementTimeout ?? 30_000 }
 
     /// The sources in command-line order of kind: Drizzle, SQLAlchemy, databases.
     ///

@@ -120,7 +120,7 @@ import TestSupport
             let outcome = try CommandRunner.run(
                 Self.arguments(fixture, database, format: "text", code: golden.code ?? "drizzle") + ["--fail-on", "warning"])
             #expect(outcome.status == 0, "\(fixture): \(outcome.stdout)")
-            #expect(outcome.stdout.contains("PASS: 0 errors, 0 warnings"))
+            #expect(outcome.stdout.contains("PASS: 0 errors, 0 warnings, 0 info"), "\(fixture): zero findings expected")
         }
     }
 
@@ -274,5 +274,18 @@ import TestSupport
         #expect(help.stdout.contains("EXIT CODES:\n  0   no finding at or above --fail-on (default: error)\n"))
         #expect(help.stdout.contains("  64  usage error (fewer than two sources, unknown option,\n"))
         #expect(help.stdout.split(separator: "\n").allSatisfy { $0.count < 80 })
+        let listed = try CommandRunner.run(["compare", "--list-findings"])
+        #expect(listed.status == 0)
+        #expect(listed.stdout == outcome.stdout)
+    }
+
+    @Test func clientDefaultsAreFindingsOnlyWhenAsked() throws {
+        let database = try LiveDatabase.load(fixture: "roborail")
+        let plain = try CommandRunner.run(Self.arguments("roborail", database, format: "json"))
+        #expect(plain.status == 0)
+        #expect(!plain.stdout.contains("column_client_default"))
+        let asked = try CommandRunner.run(Self.arguments("roborail", database, format: "text") + ["--client-defaults", "--fail-on", "info"])
+        #expect(asked.status == 1)
+        #expect(asked.stdout.contains("Fixtures/roborail/drizzle/chats.ts:51:5: info: [column_client_default]"), "\(asked.stdout)")
     }
 }

@@ -15,22 +15,27 @@ enum Equivalence {
 
     /// Findings of `reference` (a code reader's model) against the database, with the default
     /// exclusions (Supabase-owned schemas such as `auth` are not the application's).
-    static func findings(reference: Catalog, label: String, database: Catalog) -> [Finding] {
+    static func findings(reference: Catalog, label: String, database: Catalog, clientDefaults: Bool = false) -> [Finding] {
         SchemaDiffer.compare(
             reference: LabeledCatalog(label: label, catalog: reference),
             others: [LabeledCatalog(label: "database", catalog: database)],
-            options: DiffOptions()
+            options: DiffOptions(reportClientDefaults: clientDefaults)
         ).findings
     }
 
-    /// Checks `findings` are exactly the expected client-side defaults and nothing else.
+    /// Checks a source compared with the database built from it gives zero findings, and that with
+    /// client-side defaults reported (`--client-defaults`) the only findings are exactly `expected`.
     ///
     /// Client-side defaults (`$onUpdate`, `$defaultFn`, SQLAlchemy `default=` / `onupdate=`) never
-    /// reach the database, so by design they are reported as information, not drift; every other
-    /// finding means the two readers disagree about something both can state.
+    /// reach the database, so they are not drift; every other finding means the two readers disagree
+    /// about something both can state.
     static func expectOnlyClientDefaults(
-        _ findings: [Finding], _ expected: [String], fixture: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+        reference: Catalog, label: String, database: Catalog, _ expected: [String], fixture: String,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) {
+        let plain = findings(reference: reference, label: label, database: database)
+        #expect(plain.isEmpty, "\(fixture): \(plain.count) findings\n\(describe(plain))", sourceLocation: sourceLocation)
+        let findings = findings(reference: reference, label: label, database: database, clientDefaults: true)
         let drift = findings.filter { $0.id != "column_client_default" }
         #expect(drift.isEmpty, "\(fixture): \(drift.count) findings\n\(describe(drift))", sourceLocation: sourceLocation)
         let clientDefaults = findings.filter { $0.id == "column_client_default" }
@@ -97,8 +102,8 @@ enum Equivalence {
         #expect(!read.hasErrors, "\(fixture): \(Equivalence.describe(read.diagnostics))")
         let database = try Equivalence.databaseCatalog(fixture: fixture)
         #expect(!read.catalog.schemas.isEmpty)
-        let findings = Equivalence.findings(reference: read.catalog, label: "drizzle", database: database)
-        Equivalence.expectOnlyClientDefaults(findings, Self.clientDefaults[fixture] ?? ["?"], fixture: fixture)
+        Equivalence.expectOnlyClientDefaults(
+            reference: read.catalog, label: "drizzle", database: database, Self.clientDefaults[fixture] ?? ["?"], fixture: fixture)
         let kinds: [ObjectKind] = [.table, .column, .check, .foreignKey, .index, .policy]
         let stated = Equivalence.inventory(read.catalog, kinds)
         #expect(stated == Equivalence.inventory(database, kinds))

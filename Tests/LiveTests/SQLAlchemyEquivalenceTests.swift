@@ -22,8 +22,8 @@ import TestSupport
         #expect(!read.hasErrors, "\(fixture): \(Equivalence.describe(read.diagnostics))")
         let database = try Equivalence.databaseCatalog(fixture: fixture)
         #expect(!read.catalog.schemas.isEmpty)
-        let findings = Equivalence.findings(reference: read.catalog, label: "sqlalchemy", database: database)
-        Equivalence.expectOnlyClientDefaults(findings, Self.clientDefaults[fixture] ?? ["?"], fixture: fixture)
+        Equivalence.expectOnlyClientDefaults(
+            reference: read.catalog, label: "sqlalchemy", database: database, Self.clientDefaults[fixture] ?? ["?"], fixture: fixture)
         // SQLAlchemy states no policies; everything else it declares must be in the database as is.
         let kinds: [ObjectKind] = [.table, .column, .check, .foreignKey, .index]
         let stated = Equivalence.inventory(read.catalog, kinds)

@@ -22,6 +22,10 @@ import Testing
             severity:
               column_default_mismatch: info
               policy_*: warning
+            drizzle-casing: snake_case
+            sqlalchemy-schema: app
+            client-defaults: true
+            statement-timeout: 5000
             """
         let configuration = try AuditConfiguration.parse(text, path: ".schema-audit.yml")
         #expect(configuration.sources == [
@@ -33,6 +37,10 @@ import Testing
         #expect(configuration.failOn == "warning")
         #expect(configuration.ignores == [IgnoreRule("public.legacy_*", reason: "dropped next release")])
         #expect(configuration.severityOverrides == ["column_default_mismatch": .info, "policy_*": .warning])
+        #expect(configuration.drizzleCasing == "snake_case")
+        #expect(configuration.sqlalchemySchema == "app")
+        #expect(configuration.clientDefaults == true)
+        #expect(configuration.statementTimeoutMilliseconds == 5000)
     }
 
     @Test func emptyFileIsTheDefaults() throws {
@@ -51,6 +59,9 @@ import Testing
         ("sources:\n  - kind: database\n", "c.yml:2:5: a database source needs one url"),
         ("schemas: {a: b}\n", "c.yml:1:10: expected a list"), ("reference: [a]\n", "c.yml:1:12: expected a string"),
         ("- a\n- b\n", "c.yml:1:1: expected a mapping"),
+        ("drizzle-casing: kebab\n", "c.yml:1:17: drizzle-casing must be snake_case or camelCase; got 'kebab'"),
+        ("client-defaults: maybe\n", "c.yml:1:18: expected true or false; got 'maybe'"),
+        ("statement-timeout: -1\n", "c.yml:1:20: statement-timeout must be a positive number of milliseconds; got '-1'"),
     ])
     func rejectsInvalidSettingsWithTheirPosition(text: String, message: String) {
         #expect(throws: AuditError(message)) { try AuditConfiguration.parse(text, path: "c.yml") }

@@ -142,12 +142,24 @@ struct NotStatedTests {
 
 @Suite("Client-side defaults")
 struct ClientDefaultTests {
-    @Test func clientDefaultIsInformationAndSoftensTheDefaultFinding() {
-        let result = SchemaDiffer.compare(
+    static func clientDefaultDiff(_ options: DiffOptions) -> DiffResult {
+        SchemaDiffer.compare(
             reference: Build.labeled(.drizzle),
             others: [Build.labeled(.sqlalchemy, edit: {
                 $0.editColumn("profiles", "created_at") { $0.defaultExpression = nil; $0.clientDefault = "datetime.utcnow" }
-            })])
+            })],
+            options: options)
+    }
+
+    @Test func clientDefaultIsNotAFindingByDefaultButShowsInTheMatrix() {
+        let result = Self.clientDefaultDiff(DiffOptions())
+        #expect(result.findings.map(Expect.init) == [Expect("column_default_mismatch", .info, "public.profiles.created_at", "now()", nil)])
+        let row = result.tables.first { $0.name.name == "profiles" }?.rows.first { $0.objectKey == "public.profiles.created_at" }
+        #expect(row?.cells.last == .present("timestamp without time zone · not null · client default datetime.utcnow"), "\(String(describing: row))")
+    }
+
+    @Test func clientDefaultIsInformationAndSoftensTheDefaultFinding() {
+        let result = Self.clientDefaultDiff(DiffOptions(reportClientDefaults: true))
         #expect(result.findings.map(Expect.init) == [
             Expect("column_client_default", .info, "public.profiles.created_at", nil, "datetime.utcnow"),
             Expect("column_default_mismatch", .info, "public.profiles.created_at", "now()", nil),

@@ -1,0 +1,80 @@
+"""Renders a bench result (the JSON bench.py writes) as the Markdown in Benchmarks/results/."""
+
+
+def ms(seconds):
+    return f"{seconds * 1000:,.0f}"
+
+
+def row(name, s, extra=""):
+    return f"| {name} | {ms(s['min'])} | {ms(s['median'])} | {ms(s['max'])} | {extra} |"
+
+
+def render(result):
+    m = result["machine"]
+    md = result["compare"]["markdown"]
+    js = result["compare"]["json"]
+    phases = md["phases"]
+    sizes = result["bytes"]
+    lines = [
+        f"# make bench N={result['tables']}",
+        "",
+        f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory']}, Linux {m['kernel']}; {m['postgres']}; {m['swift']}.",
+        f"Generated with seed {result['seed']}, {result['driftsPerKind']} drifts per finding kind, in {result['generateSeconds']:.1f} s; "
+        f"Drizzle {sizes['drizzle'] / 1e6:.2f} MB, SQLAlchemy {sizes['sqlalchemy'] / 1e6:.2f} MB, database.sql {sizes['database.sql'] / 1e6:.2f} MB. "
+        f"{result['runs']} runs of each measurement; times in milliseconds.",
+        "",
+        "## schema-audit compare (Drizzle + SQLAlchemy + database, release build)",
+        "",
+        "| phase | min | median | max | note |",
+        "|---|--:|--:|--:|---|",
+        row("Drizzle read", phases["drizzle: read files"], f"{result['readerMBps']['drizzle']:.1f} MB/s"),
+        row("SQLAlchemy read", phases["sqlalchemy: read files"], f"{result['readerMBps']['sqlalchemy']:.1f} MB/s"),
+        row("catalog read", phases["database: total"], "all catalog queries and mapping"),
+        row("diff", phases["diff"], ""),
+        row("render Markdown", phases["render markdown"], ""),
+        row("render JSON", js["phases"]["render json"], ""),
+        row("whole compare, Markdown", md["wall"], f"process wall time; peak RSS {md['rssMB']['median']:.0f} MB"),
+        row("whole compare, JSON", js["wall"], f"peak RSS {js['rssMB']['median']:.0f} MB"),
+        "",
+        "The three sources are read in parallel, so the whole compare is less than the sum of the reads.",
+        "",
+    ]
+    catalog = [(k, v) for k, v in phases.items() if k.startswith("database: ") and k != "database: total"]
+    if catalog:
+        lines += ["Catalog queries (median ms): " + ", ".join(f"{k[len('database: '):]} {ms(v['median'])}" for k, v in catalog), ""]
+    r = result["recall"]
+    lines += [
+        "## Recall of injected drift",
+        "",
+        f"{r['found']} of {r['injected']} injected findings reported ({100.0 * r['found'] / max(r['injected'], 1):.1f}%); "
+        f"{r['unmatchedCount']} database findings match nothing injected; {r['codeVsCodeFindings']} findings between the two code sources.",
+        "",
+        "| finding id | injected | found |",
+        "|---|--:|--:|",
+    ]
+    lines += [f"| `{k}` | {v['injected']} | {v['found']} |" for k, v in sorted(r["perKind"].items())]
+    if r["unmatched"]:
+        lines += ["", "Unmatched: " + "; ".join(f"`{u}`" for u in r["unmatched"])]
+    tools = result.get("tools")
+    if tools:
+        ours = md["wall"]["median"]
+        lines += [
+            "",
+            "## The same inputs with other tools",
+            "",
+            "| tool | what it does here | min | median | max | peak RSS MB | median / schema-audit |",
+            "|---|---|--:|--:|--:|--:|--:|",
+            f"| schema-audit compare | three sources, Markdown report | {ms(md['wall']['min'])} | {ms(ours)} | {ms(md['wall']['max'])} | {md['rssMB']['median']:.0f} | 1.0 |",
+        ]
+        what = {
+            "pg_dump --schema-only": "reads the drifted catalog only (the floor)",
+            "migra": "clean database vs drifted database",
+            "alembic compare_metadata": "SQLAlchemy models vs drifted database",
+        }
+        for name, t in tools.items():
+            lines.append(
+                f"| {name} | {what.get(name, '')} | {ms(t['wall']['min'])} | {ms(t['wall']['median'])} | {ms(t['wall']['max'])} | "
+                f"{t['rssMB']['median']:.0f} | {t['wall']['median'] / ours:.1f} |")
+        if "report" in tools.get("alembic compare_metadata", {}):
+            lines += ["", f"Alembic: {tools['alembic compare_metadata']['report']}."]
+    return "\n".join(lines) + "\n"
