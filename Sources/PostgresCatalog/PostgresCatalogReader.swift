@@ -90,7 +90,11 @@ public struct PostgresCatalogReader: Sendable {
         let tableOIDs = "{" + rows.tables.map(\.oid).joined(separator: ",") + "}"
         rows.decode(columns: try run(CatalogQueries.columns, "columns", tableOIDs))
         rows.decode(constraints: try run(CatalogQueries.constraints, "constraints", tableOIDs))
-        rows.decode(indexes: try run(CatalogQueries.indexes, "indexes", tableOIDs))
+        let start = clock.now
+        let classes = try connection.query(CatalogQueries.nonDefaultOperatorClasses, queryName: "operator classes").rows
+        timings.append(("operator classes", (clock.now - start) / .seconds(1)))
+        let operatorClasses = Dictionary(classes.map { (TextValue.string($0, 0), TextValue.string($0, 1)) }, uniquingKeysWith: { a, _ in a })
+        rows.decode(indexes: try run(CatalogQueries.indexes, "indexes", tableOIDs), operatorClasses: operatorClasses)
         rows.decode(enums: try run(CatalogQueries.enums, "enums", schemaArray))
         rows.decode(policies: try run(CatalogQueries.policies, "policies", tableOIDs))
         rows.decode(triggers: try run(CatalogQueries.triggers, "triggers", tableOIDs))

@@ -1,0 +1,155 @@
+/// Decoding helpers for PostgreSQL's text output format.
+enum TextValue {
+    static func bool(_ value: String?) -> Bool { value == "t" || value == "true" }
+
+    /// A list joined with U+001F by the queries; empty text is the empty list.
+    static func list(_ value: String?) -> [String] {
+        guard let value, !value.isEmpty else { return [] }
+        return value.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    static func string(_ row: [String?], _ index: Int) -> String { index < row.count ? row[index] ?? "" : "" }
+
+    static func optional(_ row: [String?], _ index: Int) -> String? { index < row.count ? row[index] : nil }
+
+    /// The numbers of an `int2[]` (`{1,3}`), `int2vector` or `oidvector` (`1 3`) in text form.
+    static func numbers(_ value: String?) -> [Int] {
+        guard let value else { return [] }
+        return value.split { $0 == "{" || $0 == "}" || $0 == "," || $0 == " " }.compactMap { Int($0) }
+    }
+
+    /// `name` as a double-quoted identifier, which ``CatalogMapper/unquote(_:)`` turns back into `name`.
+    static func quoted(_ name: String) -> String {
+        "\"" + name.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
+
+    /// Byte order, as PostgreSQL sorts `name` values.
+    static func byteOrder(_ lhs: String, _ rhs: String) -> Bool { lhs.utf8.lexicographicallyPrecedes(rhs.utf8) }
+}
+
+/// Column names by table OID and attribute number, from the columns query: the other per-table
+/// queries return attribute numbers and are resolved here, instead of by a correlated subquery per
+/// row on the server (which cost about two thirds of the index and constraint queries).
+struct ColumnNames {
+    private var byTable: [String: [Int: String]] = [:]
+
+    init(_ columns: [CatalogRows.ColumnRow]) {
+        for column in columns { byTable[column.tableOID, default: [:]][column.number] = column.name }
+    }
+
+    /// Whether the table's columns were read (it is one of the selected tables).
+    func knows(_ table: String) -> Bool { byTable[table] != nil }
+
+    /// The names of `numbers` in `table`, in order; unknown numbers are left out.
+    func names(_ table: String, _ numbers: [Int]) -> [String] {
+        guard let columns = byTable[table] else { return [] }
+        return numbers.compactMap { columns[$0] }
+    }
+
+    func name(_ table: String, _ number: Int) -> String? { byTable[table]?[number] }
+}
+
+extension CatalogRows {
+    /// Decodes raw query results (in the column order of ``CatalogQueries``).
+    mutating func decode(tables raw: [[String?]]) {
+        tables = raw.map { r in
+            TableRow(
+                oid: TextValue.string(r, 0), schema: TextValue.string(r, 1), name: TextValue.string(r, 2),
+                kind: TextValue.string(r, 3), rowSecurity: TextValue.bool(r[4]),
+                forceRowSecurity: TextValue.bool(r[5]), comment: TextValue.optional(r, 6))
+        }
+    }
+
+    mutating func decode(columns raw: [[String?]]) {
+        columns = raw.map { r in
+            ColumnRow(
+                tableOID: TextValue.string(r, 0), name: TextValue.string(r, 1),
+                formattedType: TextValue.string(r, 2), notNull: TextValue.bool(r[3]),
+                defaultExpression: TextValue.optional(r, 4), identity: TextValue.string(r, 5),
+                generated: TextValue.string(r, 6), userType: TextValue.optional(r, 7),
+                isArray: TextValue.string(r, 8) == "1", comment: TextValue.optional(r, 9),
+                sequenceStart: TextValue.optional(r, 10), sequenceIncrement: TextValue.optional(r, 11),
+                sequenceMin: TextValue.optional(r, 12), sequenceMax: TextValue.optional(r, 13),
+                sequenceCache: TextValue.optional(r, 14),
+                sequenceCycle: TextValue.optional(r, 15).map { TextValue.bool($0) },
+                number: Int(TextValue.string(r, 16)) ?? 0)
+        }
+    }
+
+    /// Needs ``columns`` decoded first. Referenced columns of a table outside the selection come
+    /// resolved from the server (column 14).
+    mutating func decode(constraints raw: [[String?]]) {
+        let names = ColumnNames(columns)
+        constraints = raw.map { r in
+            let table = TextValue.string(r, 0)
+            let referenced = TextValue.string(r, 13)
+            let referencedColumns = names.knows(referenced)
+                ? names.names(referenced, TextValue.numbers(r[6])) : TextValue.list(TextValue.optional(r, 14))
+            return ConstraintRow(
+                tableOID: table, name: TextValue.string(r, 1), type: TextValue.string(r, 2),
+                columns: names.names(table, TextValue.numbers(r[3])), referencedSchema: TextValue.optional(r, 4),
+                referencedTable: TextValue.optional(r, 5), referencedColumns: referencedColumns,
+                onDelete: TextValue.string(r, 7), onUpdate: TextValue.string(r, 8),
+                deferrable: TextValue.bool(r[9]), deferred: TextValue.bool(r[10]),
+                checkExpression: TextValue.optional(r, 11), nullsNotDistinct: TextValue.bool(r[12]))
+        }
+    }
+
+    /// Needs ``columns`` decoded first, and `operatorClasses`: the non-default operator classes by OID
+    /// (a default one is left unnamed).
+    mutating func decode(indexes raw: [[String?]], operatorClasses: [String: String]) {
+        let names = ColumnNames(columns)
+        indexes = raw.map { r in
+            let table = TextValue.string(r, 0)
+            var expressions = TextValue.list(TextValue.optional(r, 11)).makeIterator()
+            // Each key: `1` and a quoted column name, or `0` and the expression text.
+            let keys = TextValue.numbers(r[8]).map { number -> String in
+                if number == 0 { return "0" + (expressions.next() ?? "") }
+                return "1" + TextValue.quoted(names.name(table, number) ?? String(number))
+            }
+            let classes = (TextValue.optional(r, 10) ?? "").split(separator: " ").map { operatorClasses[String($0)] ?? "" }
+            return IndexRow(
+                tableOID: table, name: TextValue.string(r, 1), isUnique: TextValue.bool(r[2]),
+                method: TextValue.string(r, 3), predicate: TextValue.optional(r, 4),
+                keyCount: Int(TextValue.string(r, 5)) ?? 0, keys: keys,
+                options: TextValue.numbers(r[9]), operatorClasses: classes,
+                nullsNotDistinct: TextValue.bool(r[7]))
+        }
+    }
+
+    mutating func decode(enums raw: [[String?]]) {
+        enums = raw.map { r in
+            EnumRow(schema: TextValue.string(r, 0), name: TextValue.string(r, 1), labels: TextValue.list(r[2]))
+        }
+    }
+
+    mutating func decode(policies raw: [[String?]]) {
+        policies = raw.map { r in
+            PolicyRow(
+                tableOID: TextValue.string(r, 0), name: TextValue.string(r, 1), permissive: TextValue.bool(r[2]),
+                command: TextValue.string(r, 3), roles: TextValue.list(r[4]), using: TextValue.optional(r, 5),
+                withCheck: TextValue.optional(r, 6))
+        }
+    }
+
+    /// Needs ``columns`` decoded first (`UPDATE OF` columns come as numbers).
+    mutating func decode(triggers raw: [[String?]]) {
+        let names = ColumnNames(columns)
+        triggers = raw.map { r in
+            TriggerRow(
+                tableOID: TextValue.string(r, 0), name: TextValue.string(r, 1),
+                type: Int(TextValue.string(r, 2)) ?? 0, functionSchema: TextValue.string(r, 3),
+                functionName: TextValue.string(r, 4), argumentsHex: TextValue.string(r, 5),
+                updateColumns: names.names(TextValue.string(r, 0), TextValue.numbers(r[6])).sorted(by: TextValue.byteOrder),
+                definition: TextValue.string(r, 7))
+        }
+    }
+
+    mutating func decode(relations raw: [[String?]]) {
+        relations = raw.map { r in
+            RelationRow(
+                schema: TextValue.string(r, 0), name: TextValue.string(r, 1), kind: TextValue.string(r, 2),
+                definition: TextValue.optional(r, 3))
+        }
+    }
+}
