@@ -22,13 +22,15 @@ struct TableDiffer {
     let cache: CanonicalCache
     /// ``DiffOptions/reportClientDefaults``.
     let reportsClientDefaults: Bool
-    var tableKey: String { name.description }
+    /// `schema.table`, built once: every row and finding key starts with it.
+    let tableKey: String
 
     var rows: [ComparisonRow] = []
     var findings: [Finding] = []
 
     init(name: QualifiedName, sources: [SourceView], tables: [Table?], cache: CanonicalCache, reportClientDefaults: Bool = false) {
         self.reportsClientDefaults = reportClientDefaults
+        self.tableKey = name.description
         self.name = name
         self.sources = sources
         self.tables = tables

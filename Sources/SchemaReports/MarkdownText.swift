@@ -1,36 +1,35 @@
 /// Escaping for GitHub-flavoured Markdown.
 enum MarkdownText {
     /// Text for a table cell: `|` and backticks escaped, `<` as an entity, line breaks as spaces.
-    static func cell(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "|": out += "\\|"
-            case "`": out += "\\`"
-            case "\\": out += "\\\\"
-            case "*": out += "\\*"
-            case "<": out += "&lt;"
-            case "\n", "\r": out += " "
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    static func cell(_ text: String) -> String { escape(text, pipes: true) }
 
     /// Running text outside tables: emphasis and HTML characters escaped.
-    static func text(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "`": out += "\\`"
-            case "\\": out += "\\\\"
-            case "*": out += "\\*"
-            case "<": out += "&lt;"
-            case "\n", "\r": out += " "
-            default: out.append(c)
+    static func text(_ text: String) -> String { escape(text, pipes: false) }
+
+    /// Escapes byte by byte: every character that needs it is ASCII, so UTF-8 continuation bytes
+    /// pass through untouched. A 1,000-table report escapes some 100,000 cells, and walking them as
+    /// Characters (grapheme breaking) was a quarter of a whole `compare`.
+    private static func escape(_ text: String, pipes: Bool) -> String {
+        func special(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "`"), UInt8(ascii: "\\"), UInt8(ascii: "*"), UInt8(ascii: "<"), 10, 13: return true
+            case UInt8(ascii: "|"): return pipes
+            default: return false
             }
         }
-        return out
+        if !text.utf8.contains(where: special) { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 8)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "|") where pipes: out += [UInt8(ascii: "\\"), byte]
+            case UInt8(ascii: "`"), UInt8(ascii: "\\"), UInt8(ascii: "*"): out += [UInt8(ascii: "\\"), byte]
+            case UInt8(ascii: "<"): out += Array("&lt;".utf8)
+            case 10, 13: out.append(UInt8(ascii: " "))
+            default: out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Running text whose backtick-delimited parts (SQL in hints) become code spans.
