@@ -1,0 +1,88 @@
+import ArgumentParser
+import BenchmarkGenerator
+import Foundation
+
+/// `schema-audit-bench`: tools behind `make bench` (Benchmarks/README.md).
+@main
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schema-audit-bench",
+        abstract: "Benchmark helpers for schema-audit.",
+        subcommands: [GenerateCommand.self])
+}
+
+/// `schema-audit-bench generate`: writes the synthetic application.
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Write a synthetic application of N tables in Drizzle, SQLAlchemy and SQL form.",
+        discussion: """
+            Writes, deterministically from --seed (the same arguments give byte-identical files):
+
+              DIR/drizzle/       Drizzle ORM files: enums.ts, shared.ts, tables-NNN.ts (100 tables
+                                 each), index.ts
+              DIR/sqlalchemy/    a SQLAlchemy 2.0 package: __init__.py, base.py, enums.py,
+                                 models_NNN.py (row-level security, policies and triggers as
+                                 after_create DDL listeners)
+              DIR/database.sql   the same database for psql (PostgreSQL 15 or later)
+
+            With --drifts K (K >= 1) also:
+
+              DIR/drifted.sql    the database with K drifts of every finding kind a database can
+                                 show against SQLAlchemy models, each on its own table or enum
+              DIR/injected.json  the findings `schema-audit compare --reference sqlalchemy`
+                                 must report for drifted.sql: [{"id", "objectKey", "table"}], sorted
+
+            Existing DIR/drizzle and DIR/sqlalchemy are replaced, so no file of an earlier,
+            larger run is left behind.
+
+            Example:
+              schema-audit-bench generate --tables 1000 --seed 7 --drifts 1 --output /tmp/app
+              psql -f /tmp/app/drifted.sql "$DATABASE_URL"
+              schema-audit compare --sqlalchemy /tmp/app/sqlalchemy --database "$DATABASE_URL" \\
+                  --reference sqlalchemy --format json
+
+            EXIT CODES:
+              0   written
+              2   the output directory cannot be written, or the tables are too few for --drifts
+              64  usage error
+            """)
+
+    @Option(name: .customLong("tables"), help: "Number of tables (at least 1).")
+    var tables: Int
+
+    @Option(help: "Seed of every random choice.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Drifts of every kind to inject into drifted.sql (0: none).")
+    var drifts: Int = 0
+
+    @Option(help: ArgumentHelp("Directory to write into (created when missing).", valueName: "dir"))
+    var output: String
+
+    func validate() throws {
+        guard tables >= 1 else { throw ValidationError("--tables must be at least 1") }
+        guard drifts >= 0 else { throw ValidationError("--drifts must not be negative") }
+        guard !output.isEmpty else { throw ValidationError("--output must not be empty") }
+    }
+
+    func run() throws {
+        let application: SyntheticApplication
+        do {
+            application = try SyntheticApplication(tableCount: tables, seed: seed, drifts: drifts)
+        } catch {
+            fail(error.description)
+        }
+        do {
+            try FileWriter(root: output).write(application.files(), replacing: ["drizzle", "sqlalchemy"],
+                                                stale: drifts == 0 ? ["drifted.sql", "injected.json"] : [])
+        } catch {
+            fail("cannot write to '\(output)': \(error.localizedDescription)")
+        }
+    }
+
+    private func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data(("schema-audit-bench: error: " + message + "\n").utf8))
+        Foundation.exit(2)
+    }
+}
