@@ -17,35 +17,48 @@ struct GenerateCommand: ParsableCommand {
         commandName: "generate",
         abstract: "Write a synthetic application of N tables in Drizzle, SQLAlchemy and SQL form.",
         discussion: """
-            Writes, deterministically from --seed (the same arguments give byte-identical files):
+            Writes, deterministically from --seed (the same arguments give
+            byte-identical files):
 
-              DIR/drizzle/       Drizzle ORM files: enums.ts, shared.ts, tables-NNN.ts (100 tables
-                                 each), index.ts
-              DIR/sqlalchemy/    a SQLAlchemy 2.0 package: __init__.py, base.py, enums.py,
-                                 models_NNN.py (row-level security, policies and triggers as
-                                 after_create DDL listeners)
-              DIR/database.sql   the same database for psql (PostgreSQL 15 or later)
+              DIR/drizzle/       Drizzle ORM files: enums.ts, shared.ts,
+                                 tables-NNN.ts (100 tables each), index.ts
+              DIR/sqlalchemy/    a SQLAlchemy 2.0 package: __init__.py,
+                                 base.py, enums.py, models_NNN.py (RLS,
+                                 policies and triggers as after_create DDL
+                                 listeners); import it under another name
+                                 than `sqlalchemy`, which it would shadow
+              DIR/database.sql   the same database for psql (PostgreSQL 15+)
 
             With --drifts K (K >= 1) also:
 
-              DIR/drifted.sql    the database with K drifts of every finding kind a database can
-                                 show against SQLAlchemy models, each on its own table or enum
-              DIR/injected.json  the findings `schema-audit compare --reference sqlalchemy`
-                                 must report for drifted.sql: [{"id", "objectKey", "table"}], sorted
+              DIR/drifted.sql    the database with K drifts of every finding
+                                 kind a database can show against SQLAlchemy
+                                 models, each on its own table or enum
+              DIR/injected.json  the findings `schema-audit compare
+                                 --reference sqlalchemy` must report for
+                                 drifted.sql, as a sorted JSON array of
+                                 {"id", "objectKey", "table"}
 
-            Existing DIR/drizzle and DIR/sqlalchemy are replaced, so no file of an earlier,
-            larger run is left behind.
+            Not injectable: column_client_default (a database has no
+            client-side defaults) and rls_enabled_unexpectedly (SQLAlchemy
+            models state row-level security only where DDL enables it).
+            K drifts need about 60*K+20 tables.
+
+            DIR/drizzle and DIR/sqlalchemy are replaced, so no file of an
+            earlier, larger run is left behind.
 
             Example:
-              schema-audit-bench generate --tables 1000 --seed 7 --drifts 1 --output /tmp/app
+              schema-audit-bench generate --tables 1000 --drifts 1 \\
+                  --output /tmp/app
               psql -f /tmp/app/drifted.sql "$DATABASE_URL"
-              schema-audit compare --sqlalchemy /tmp/app/sqlalchemy --database "$DATABASE_URL" \\
-                  --reference sqlalchemy --format json
+              schema-audit compare --sqlalchemy /tmp/app/sqlalchemy \\
+                  --database "$DATABASE_URL" --reference sqlalchemy
 
             EXIT CODES:
               0   written
-              2   the output directory cannot be written, or the tables are too few for --drifts
-              64  usage error
+              2   the output cannot be written, or the tables are too few
+                  for --drifts
+              64  usage error (bad or missing option)
             """)
 
     @Option(name: .customLong("tables"), help: "Number of tables (at least 1).")
@@ -76,8 +89,10 @@ struct GenerateCommand: ParsableCommand {
         do {
             try FileWriter(root: output).write(application.files(), replacing: ["drizzle", "sqlalchemy"],
                                                 stale: drifts == 0 ? ["drifted.sql", "injected.json"] : [])
+        } catch let error as FileWriter.Failure {
+            fail(error.description)
         } catch {
-            fail("cannot write to '\(output)': \(error.localizedDescription)")
+            fail("cannot write to '\(output)': \(error)")
         }
     }
 
