@@ -10,7 +10,10 @@ struct DriftInjector {
     private(set) var droppedEnums: Set<Int> = []
     private(set) var extraEnums: [EnumSpec] = []
     private(set) var extraTables: [TableSpec] = []
+    /// What `compare --reference sqlalchemy` must report.
     private(set) var injected: [InjectedFinding] = []
+    /// What `compare` with Drizzle as the reference must report.
+    private(set) var injectedForDrizzle: [InjectedFinding] = []
 
     private var used: Set<Int> = []
     private var candidates: [Int]
@@ -40,7 +43,8 @@ struct DriftInjector {
                 used.insert(i)
                 let table = spec.tables[i].qualifiedName
                 for suffix in kind.apply(to: &spec.tables[i]) {
-                    record(kind.rawValue, suffix.map { table + "." + $0 } ?? table, table: table)
+                    record(kind.rawValue, suffix.map { table + "." + $0 } ?? table, table: table,
+                           sqlalchemy: kind.statedBySQLAlchemy, drizzle: kind.statedByDrizzle)
                 }
                 if kind == .tableMissing { dropped.insert(i) }
             }
@@ -80,8 +84,10 @@ struct DriftInjector {
         record("enum_value_order_mismatch", "public." + spec.enums[reordered].name, table: nil)
     }
 
-    private mutating func record(_ id: String, _ key: String, table: String?) {
-        injected.append(InjectedFinding(id: id, objectKey: key, table: table))
+    private mutating func record(_ id: String, _ key: String, table: String?, sqlalchemy: Bool = true, drizzle: Bool = true) {
+        let finding = InjectedFinding(id: id, objectKey: key, table: table)
+        if sqlalchemy { injected.append(finding) }
+        if drizzle { injectedForDrizzle.append(finding) }
     }
 
     /// A table only the drifted database has.

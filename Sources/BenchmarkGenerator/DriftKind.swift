@@ -1,8 +1,7 @@
 /// A drift the injector applies to one table of the database copy, named after the finding it causes.
 ///
-/// `column_client_default` and `rls_enabled_unexpectedly` are absent on purpose: a database has no
-/// client-side defaults, and SQLAlchemy (the reference) states row-level security only for tables whose
-/// DDL enables it, so a database enabling it where the models say nothing cannot be a finding.
+/// `column_client_default` is absent on purpose: a database has no client-side defaults. Some kinds are
+/// findings against one reference only (see ``statedBySQLAlchemy`` and ``statedByDrizzle``).
 enum DriftKind: String, CaseIterable {
     case tableMissing = "table_missing"
     case columnMissing = "column_missing"
@@ -29,6 +28,7 @@ enum DriftKind: String, CaseIterable {
     case constraintNameMismatch = "constraint_name_mismatch"
     case indexNameMismatch = "index_name_mismatch"
     case rlsDisabled = "rls_disabled"
+    case rlsEnabledUnexpectedly = "rls_enabled_unexpectedly"
     case rlsForceMismatch = "rls_force_mismatch"
     case policyMissing = "policy_missing"
     case policyExtra = "policy_extra"
@@ -45,6 +45,20 @@ enum DriftKind: String, CaseIterable {
     case triggerFunctionMismatch = "trigger_function_mismatch"
     case triggerWhenMismatch = "trigger_when_mismatch"
 
+    /// Whether SQLAlchemy models state what this drift changes. They state row-level security only for
+    /// tables whose DDL listeners enable it, so enabling it on another table is no finding.
+    var statedBySQLAlchemy: Bool { self != .rlsEnabledUnexpectedly }
+
+    /// Whether Drizzle files state what this drift changes: not triggers, not FORCE ROW LEVEL SECURITY.
+    var statedByDrizzle: Bool {
+        switch self {
+        case .rlsForceMismatch, .triggerMissing, .triggerExtra, .triggerTimingMismatch, .triggerEventsMismatch,
+            .triggerLevelMismatch, .triggerFunctionMismatch, .triggerWhenMismatch:
+            return false
+        default: return true
+        }
+    }
+
     /// Whether `table` can carry this drift.
     func applies(to table: TableSpec) -> Bool {
         switch self {
@@ -54,6 +68,7 @@ enum DriftKind: String, CaseIterable {
         case .rlsDisabled, .rlsForceMismatch, .policyMissing, .policyExtra, .policyCommandMismatch,
             .policyPermissiveMismatch, .policyRolesMismatch, .policyUsingMismatch, .policyWithCheckMismatch:
             return table.rowLevelSecurity
+        case .rlsEnabledUnexpectedly: return !table.rowLevelSecurity
         default: return true
         }
     }
@@ -136,6 +151,9 @@ enum DriftKind: String, CaseIterable {
             return [old]
         case .rlsDisabled:
             t.rowLevelSecurity = false
+            return [nil]
+        case .rlsEnabledUnexpectedly:
+            t.rowLevelSecurity = true
             return [nil]
         case .rlsForceMismatch:
             t.forceRowLevelSecurity = true

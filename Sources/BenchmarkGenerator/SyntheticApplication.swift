@@ -20,6 +20,9 @@ public struct SyntheticApplication: Sendable {
     public let drifts: Int
     /// What `compare --reference sqlalchemy` must report for `drifted.sql`, sorted.
     public let injected: [InjectedFinding]
+    /// What `compare` with Drizzle as the reference must report for `drifted.sql`, sorted: no trigger
+    /// or FORCE ROW LEVEL SECURITY findings (Drizzle cannot state them), but `rls_enabled_unexpectedly`.
+    public let injectedForDrizzle: [InjectedFinding]
 
     let spec: AppSpec
     let drifted: DriftInjector?
@@ -42,14 +45,16 @@ public struct SyntheticApplication: Sendable {
             try injector.inject(count: drifts)
             drifted = injector
             injected = injector.injected.sorted()
+            injectedForDrizzle = injector.injectedForDrizzle.sorted()
         } else {
             drifted = nil
             injected = []
+            injectedForDrizzle = []
         }
     }
 
-    /// Every file: `drizzle/…`, `sqlalchemy/…`, `database.sql`, and with drifts `drifted.sql` and
-    /// `injected.json`.
+    /// Every file: `drizzle/…`, `sqlalchemy/…`, `database.sql`, and with drifts `drifted.sql`,
+    /// `injected.json` (SQLAlchemy as the reference) and `injected-drizzle.json` (Drizzle as the reference).
     public func files() -> [File] {
         var out: [File] = []
         for (path, text) in DrizzleWriter(spec: spec).render() { out.append(File(path: "drizzle/" + path, contents: text)) }
@@ -58,6 +63,7 @@ public struct SyntheticApplication: Sendable {
         if drifts > 0 {
             out.append(File(path: "drifted.sql", contents: driftedSQL()))
             out.append(File(path: "injected.json", contents: InjectedFinding.json(injected)))
+            out.append(File(path: "injected-drizzle.json", contents: InjectedFinding.json(injectedForDrizzle)))
         }
         return out
     }

@@ -38,11 +38,16 @@ struct GenerateCommand: ParsableCommand {
                                  --reference sqlalchemy` must report for
                                  drifted.sql, as a sorted JSON array of
                                  {"id", "objectKey", "table"}
+              DIR/injected-drizzle.json
+                                 the same with Drizzle as the reference: no
+                                 trigger_* or rls_force_mismatch (Drizzle
+                                 cannot state them), plus
+                                 rls_enabled_unexpectedly (SQLAlchemy states
+                                 row-level security only where DDL enables it)
 
-            Not injectable: column_client_default (a database has no
-            client-side defaults) and rls_enabled_unexpectedly (SQLAlchemy
-            models state row-level security only where DDL enables it).
-            K drifts need about 60*K+20 tables.
+            Every finding kind is injected except column_client_default (a
+            database has no client-side defaults). K drifts need about
+            60*K+20 tables.
 
             DIR/drizzle and DIR/sqlalchemy are replaced, so no file of an
             earlier, larger run is left behind.
@@ -88,7 +93,7 @@ struct GenerateCommand: ParsableCommand {
         }
         do {
             try FileWriter(root: output).write(application.files(), replacing: ["drizzle", "sqlalchemy"],
-                                                stale: drifts == 0 ? ["drifted.sql", "injected.json"] : [])
+                                                stale: drifts == 0 ? ["drifted.sql", "injected.json", "injected-drizzle.json"] : [])
         } catch let error as FileWriter.Failure {
             fail(error.description)
         } catch {

@@ -32,8 +32,8 @@ import Testing
     @Test func driftsAddDriftedDatabaseAndInjectedList() throws {
         let app = try SyntheticApplication(tableCount: 100, seed: 3, drifts: 1)
         let files = app.files()
-        #expect(files.suffix(2).map(\.path) == ["drifted.sql", "injected.json"])
-        let json = files.last!.contents
+        #expect(files.suffix(3).map(\.path) == ["drifted.sql", "injected.json", "injected-drizzle.json"])
+        let json = files[files.count - 2].contents
         #expect(json.hasPrefix("[\n  {\"id\": \"check_extra\", \"objectKey\": \"public."))
         #expect(json.contains("{\"id\": \"enum_extra\", \"objectKey\": \"public.legacy_state_0\", \"table\": null}"))
         #expect(app.injected == app.injected.sorted())
@@ -49,5 +49,6 @@ import Testing
     func minimumTablesIsEnough(drifts: Int) throws {
         let app = try SyntheticApplication(tableCount: SyntheticApplication.minimumTables(forDrifts: drifts), seed: 9, drifts: drifts)
         #expect(Set(app.injected.map(\.id)).count == 46)
+        #expect(Set(app.injectedForDrizzle.map(\.id)).count == 46 - 8 + 1)
     }
 }

@@ -36,6 +36,19 @@ import TestSupport
         #expect(GeneratedSources.lines(got.subtracting(expected).sorted()) == [], "found but not injected")
         #expect(found.count == app.injected.count, "one finding per injected entry")
 
+        // With all three sources and Drizzle as the reference: what Drizzle can state, and no finding
+        // between the two code sources.
+        let all = [GeneratedSources.drizzle] + specs
+        let byDrizzle = try GeneratedSources.compare(app, all)
+        #expect(byDrizzle.diagnostics.map(\.message) == [])
+        let drizzleGot = byDrizzle.result.findings.filter { $0.compared.source == "database" }
+        #expect(drizzleGot.count == byDrizzle.result.findings.count)
+        let drizzleSet = Set(drizzleGot.map { InjectedFinding(id: $0.id, objectKey: $0.objectKey, table: $0.table?.description) })
+        #expect(GeneratedSources.lines(Set(app.injectedForDrizzle).subtracting(drizzleSet).sorted()) == [], "injected but not found")
+        #expect(GeneratedSources.lines(drizzleSet.subtracting(app.injectedForDrizzle).sorted()) == [], "found but not injected")
+        #expect(drizzleGot.count == app.injectedForDrizzle.count)
+        #expect(app.injectedForDrizzle.contains { $0.id == "rls_enabled_unexpectedly" })
+
         // Every kind but the two a database cannot show against SQLAlchemy models.
         let notInjectable: Set<String> = ["column_client_default", "rls_enabled_unexpectedly"]
         let kinds = Set(app.injected.map(\.id))
