@@ -124,6 +124,7 @@ struct UniqueSpec {
 struct IndexSpec {
     var name: String
     var columns: [String]
+    var unique = false
 }
 
 struct CheckSpec {

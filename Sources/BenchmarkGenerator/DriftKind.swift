@@ -134,7 +134,7 @@ enum DriftKind: String, CaseIterable {
             t.checks[0].expression = ExpressionSpec([.column("quantity"), .text(" >= 1")])
             return [t.checks[0].name]
         case .indexMissing:
-            return [t.indexes.removeLast().name]
+            return [t.indexes.remove(at: 1).name]
         case .indexExtra:
             t.indexes.append(IndexSpec(name: n + "_status_idx", columns: ["status"]))
             return [n + "_status_idx"]

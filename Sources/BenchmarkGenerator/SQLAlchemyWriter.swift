@@ -85,7 +85,8 @@ struct SQLAlchemyWriter {
             out += "        UniqueConstraint(" + u.columns.map { "\"\($0)\"" }.joined(separator: ", ") + ", name=\"\(u.name)\"),\n"
         }
         for i in table.indexes {
-            out += "        Index(\"\(i.name)\", " + i.columns.map { "\"\($0)\"" }.joined(separator: ", ") + "),\n"
+            out += "        Index(\"\(i.name)\", " + i.columns.map { "\"\($0)\"" }.joined(separator: ", ")
+                + (i.unique ? ", unique=True" : "") + "),\n"
         }
         for c in table.checks { out += "        CheckConstraint(\"\(c.expression.sql)\", name=\"\(c.name)\"),\n" }
         out += "    )\n\n"

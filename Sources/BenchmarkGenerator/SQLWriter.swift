@@ -104,7 +104,7 @@ struct SQLWriter {
         for u in table.uniques where u.asIndex {
             out += "CREATE UNIQUE INDEX \(u.name) ON \(q) (" + u.columns.joined(separator: ", ") + ");\n"
         }
-        for i in table.indexes { out += "CREATE INDEX \(i.name) ON \(q) (" + i.columns.joined(separator: ", ") + ");\n" }
+        for i in table.indexes { out += (i.unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ") + "\(i.name) ON \(q) (" + i.columns.joined(separator: ", ") + ");\n" }
         if table.rowLevelSecurity { out += "ALTER TABLE \(q) ENABLE ROW LEVEL SECURITY;\n" }
         if table.forceRowLevelSecurity { out += "ALTER TABLE \(q) FORCE ROW LEVEL SECURITY;\n" }
         for p in table.policies { out += Self.policy(p, on: q) + ";\n" }

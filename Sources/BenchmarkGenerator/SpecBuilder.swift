@@ -59,13 +59,18 @@ enum SpecBuilder {
             ColumnSpec("is_active", .boolean, notNull: true, defaultValue: .boolean(true)),
         ]
         if rng.below(2) == 0 { columns.append(ColumnSpec("details", .jsonb)) }
+        // Every third table has a short business code, unique through a unique index.
+        let hasCode = i % 3 == 2
+        if hasCode { columns.append(ColumnSpec("code", .varchar(32), notNull: true)) }
         columns += [
             ColumnSpec("created_at", .timestamptz, notNull: true, defaultValue: .now),
             ColumnSpec("updated_at", .timestamptz, notNull: true, defaultValue: .now),
         ]
         let rls = hasRowLevelSecurity(i)
         let policies: [PolicySpec] = rls ? [
-            PolicySpec(name: name + "_select_own", command: .select, using: .ownsRow),
+            // Every fourth table lets the service role read too.
+            PolicySpec(name: name + "_select_own", command: .select,
+                       roles: i % 4 == 3 ? ["authenticated", "service_role"] : ["authenticated"], using: .ownsRow),
             PolicySpec(name: name + "_insert_own", command: .insert, withCheck: .ownsRow),
             PolicySpec(name: name + "_update_own", command: .update, using: .ownsRow, withCheck: .ownsRow),
         ] : []
@@ -76,7 +81,7 @@ enum SpecBuilder {
             indexes: [
                 IndexSpec(name: name + "_owner_id_idx", columns: ["owner_id"]),
                 IndexSpec(name: name + "_created_at_idx", columns: ["created_at"]),
-            ],
+            ] + (hasCode ? [IndexSpec(name: name + "_code_idx", columns: ["code"], unique: true)] : []),
             foreignKeys: foreignKeys,
             checks: [CheckSpec(name: name + "_quantity_check", expression: ExpressionSpec([.column("quantity"), .text(" >= 0")]))],
             rowLevelSecurity: rls, policies: policies,

@@ -28,7 +28,7 @@ import Testing
         }
         // 30 tables, 1 in 8 without RLS (indexes 5, 13, 21, 29): 26 with three policies each.
         #expect(kinds[.policy] == 26 * 3)
-        #expect(kinds[.index] == 60)
+        #expect(kinds[.index] == 60 + 10)  // two per table, plus a unique index on every third
         #expect(kinds[.unique] == 30)
         #expect(kinds[.check] == 30)
         #expect(kinds[.foreignKey] == 29)
