@@ -1,3 +1,0 @@
-import BenchmarkGenerator
-
-print(SyntheticApplication(tableCount: 0).tableCount)

@@ -1,8 +1,0 @@
-import BenchmarkGenerator
-import Testing
-
-@Suite struct SyntheticApplicationTests {
-    @Test func keepsTableCount() {
-        #expect(SyntheticApplication(tableCount: 3).tableCount == 3)
-    }
-}
