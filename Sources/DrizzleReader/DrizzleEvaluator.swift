@@ -161,7 +161,7 @@ final class DrizzleEvaluator {
         defer { evaluationDepth -= 1 }
         switch expr {
         case .identifier(let name, let offset):
-            if let local = scope[name] { return local }
+            if !scope.isEmpty, let local = scope[name] { return local }
             if let value = topLevel(module, name) { return value }
             if name == "Object" || name == "JSON" { return .builtin(name) }
             return .unknown("'\(name)' is not defined in this file", location(module, offset))

@@ -110,4 +110,12 @@ enum FastPath {
         while start > utf8.startIndex, utf8[utf8.index(before: start)] != slash { start = utf8.index(before: start) }
         return path[start..<end]
     }
+
+    /// `name.hasSuffix(suffix)` for an ASCII `suffix`, comparing bytes when `name` is ASCII too.
+    static func hasSuffix(_ name: Substring, _ suffix: String) -> Bool {
+        guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return name.hasSuffix(suffix) }
+        let count = suffix.utf8.count
+        guard name.utf8.count >= count else { return false }
+        return name.utf8.suffix(count).elementsEqual(suffix.utf8)
+    }
 }

@@ -21,7 +21,7 @@ struct ModuleLoader {
             if segment.elementsEqual("node_modules".utf8) || segment.elementsEqual("__tests__".utf8) { return false }
         }
         let name = FastPath.lastSegment(path)
-        for suffix in [".d.ts", ".test.ts", ".spec.ts", ".test.tsx", ".spec.tsx", ".d.mts"] where name.hasSuffix(suffix) {
+        for suffix in [".d.ts", ".test.ts", ".spec.ts", ".test.tsx", ".spec.tsx", ".d.mts"] where FastPath.hasSuffix(name, suffix) {
             return false
         }
         return true
@@ -70,43 +70,69 @@ struct ModuleLoader {
 
     /// Resolves every relative import of every loaded module, loading the files it names.
     mutating func loadImports() {
-        while let index = queue.first {
-            queue.removeFirst()
-            let module = evaluator.modules[index]
-            for (specifier, offset) in module.syntax.specifiers where specifier.hasPrefix(".") {
+        var next = 0
+        while next < queue.count {
+            let index = queue[next]
+            next += 1
+            let path = evaluator.modules[index].path
+            let specifiers = evaluator.modules[index].syntax.specifiers
+            var directory: String?
+            for (specifier, offset) in specifiers where specifier.hasPrefix(".") {
                 if evaluator.modules[index].resolved[specifier] != nil { continue }
-                let base = FastPath.join(FastPath.directory(of: module.path), specifier)
+                if directory == nil { directory = FastPath.directory(of: path) }
+                let base = FastPath.join(directory!, specifier)
                 if let target = resolve(base) {
                     evaluator.modules[index].resolved[specifier] = target
                 } else {
-                    evaluator.log.warning("cannot find imported file '\(specifier)'", at: module.file.location(at: offset))
+                    evaluator.log.warning("cannot find imported file '\(specifier)'", at: evaluator.modules[index].file.location(at: offset))
                 }
             }
         }
+        queue.removeAll()
     }
 
     /// The module the first existing candidate file of an import names, loading it if needed.
     ///
-    /// A candidate that is already loaded is known to be a readable file, so it is taken without
-    /// reading it again; the others are checked in order on the file system, as before.
+    /// Candidates are built one at a time, in ``candidates(_:)`` order, since the first usually
+    /// matches. One that is already loaded is known to be a readable file, so it is taken without
+    /// reading it again; the others are checked on the file system, as before.
     mutating func resolve(_ base: String) -> Int? {
-        for path in candidates(base) {
+        let stem = ModuleLoader.stem(base)
+        var k = DrizzleReader.extensions.contains(FastPath.fileExtension(base)) ? -1 : 0
+        while k < ModuleLoader.fileExtensions.count + ModuleLoader.indexExtensions.count {
+            let path = k < 0 ? base : ModuleLoader.candidate(stem, k)
+            k += 1
             if let known = byPath[path] { return known }
             if files.contents(of: path) != nil && !files.isDirectory(path) { return load(path) }
         }
         return nil
     }
 
-    /// The files an import specifier may name, in TypeScript's resolution order.
-    func candidates(_ base: String) -> [String] {
+    static let fileExtensions = ["ts", "tsx", "mts", "cts"]
+    static let indexExtensions = ["ts", "tsx", "mts"]
+
+    /// The specifier without a JavaScript extension (`./users.js` names `./users.ts`).
+    static func stem(_ base: String) -> String {
         var stem = base
         for js in [".js", ".mjs", ".cjs", ".jsx"] where base.hasSuffix(js) {
             stem = String(base.dropLast(js.count))
         }
+        return stem
+    }
+
+    /// Candidate `k` after the specifier itself: `stem.ts` ... then `stem/index.ts` ...
+    static func candidate(_ stem: String, _ k: Int) -> String {
+        k < fileExtensions.count ? stem + "." + fileExtensions[k] : stem + "/index." + indexExtensions[k - fileExtensions.count]
+    }
+
+    /// The files an import specifier may name, in TypeScript's resolution order.
+    func candidates(_ base: String) -> [String] {
+        let stem = ModuleLoader.stem(base)
         var list: [String] = []
         if DrizzleReader.extensions.contains(FastPath.fileExtension(base)) { list.append(base) }
-        for ext in ["ts", "tsx", "mts", "cts"] { list.append(stem + "." + ext) }
-        for ext in ["ts", "tsx", "mts"] { list.append(stem + "/index." + ext) }
+        for k in 0..<(ModuleLoader.fileExtensions.count + ModuleLoader.indexExtensions.count) {
+            list.append(ModuleLoader.candidate(stem, k))
+        }
         return list
     }
 
