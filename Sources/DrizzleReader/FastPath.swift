@@ -10,34 +10,38 @@ enum FastPath {
     private static let slash = UInt8(ascii: "/")
     private static let dot = UInt8(ascii: ".")
 
-    @inline(__always) private static func isASCII(_ utf8: String.UTF8View) -> Bool {
-        utf8.allSatisfy { $0 < 0x80 }
+    @inline(__always) private static func isASCII(_ bytes: [UInt8]) -> Bool {
+        var all: UInt8 = 0
+        for byte in bytes { all |= byte }
+        return all < 0x80
     }
 
     /// ``SourcePath/normalize(_:)``.
     static func normalize(_ path: String) -> String {
-        guard isASCII(path.utf8) else { return SourcePath.normalize(path) }
         let bytes = Array(path.utf8)
+        guard isASCII(bytes) else { return SourcePath.normalize(path) }
         if isNormal(bytes) { return path }
+        return normalized(bytes)
+    }
+
+    /// Folds `.`, `..` and empty segments of an ASCII path, as ``SourcePath/normalize(_:)`` does.
+    private static func normalized(_ bytes: [UInt8]) -> String {
         let absolute = bytes.first == slash
-        var parts: [ArraySlice<UInt8>] = []
+        var parts: [Range<Int>] = []
+        func isDotDot(_ r: Range<Int>) -> Bool { r.count == 2 && bytes[r.lowerBound] == dot && bytes[r.lowerBound + 1] == dot }
         var start = 0
         var k = 0
         while k <= bytes.count {
             if k == bytes.count || bytes[k] == slash {
-                if k > start {
-                    let part = bytes[start..<k]
-                    let isDot = part.count == 1 && part.first == dot
-                    let isDotDot = part.count == 2 && part.first == dot && part.last == dot
-                    if isDot {
-                        // skipped
-                    } else if isDotDot, let last = parts.last, !(last.count == 2 && last.first == dot && last.last == dot) {
-                        parts.removeLast()
-                    } else if isDotDot, absolute {
-                        // `/..` stays `/`
-                    } else {
-                        parts.append(part)
-                    }
+                let part = start..<k
+                if part.isEmpty || (part.count == 1 && bytes[start] == dot) {
+                    // empty and `.` segments are dropped
+                } else if isDotDot(part), let last = parts.last, !isDotDot(last) {
+                    parts.removeLast()
+                } else if isDotDot(part), absolute {
+                    // `/..` stays `/`
+                } else {
+                    parts.append(part)
                 }
                 start = k + 1
             }
@@ -48,7 +52,7 @@ enum FastPath {
         if absolute { out.append(slash) }
         for (index, part) in parts.enumerated() {
             if index > 0 { out.append(slash) }
-            out += part
+            out += bytes[part]
         }
         if out.isEmpty { return "." }
         return String(decoding: out, as: UTF8.self)
@@ -58,7 +62,7 @@ enum FastPath {
     /// trailing slash (a lone `/` and `.` are already normal).
     private static func isNormal(_ bytes: [UInt8]) -> Bool {
         if bytes.isEmpty { return false }
-        if bytes == [slash] || bytes == [dot] { return true }
+        if bytes.count == 1 && (bytes[0] == slash || bytes[0] == dot) { return true }
         var start = bytes[0] == slash ? 1 : 0
         var k = start
         while k <= bytes.count {
@@ -76,46 +80,65 @@ enum FastPath {
 
     /// ``SourcePath/directory(of:)``.
     static func directory(of path: String) -> String {
-        guard isASCII(path.utf8) else { return SourcePath.directory(of: path) }
-        let utf8 = path.utf8
-        guard let slashIndex = utf8.lastIndex(of: slash) else { return "." }
-        if slashIndex == utf8.startIndex { return "/" }
-        return String(path[..<slashIndex])
+        let bytes = Array(path.utf8)
+        guard isASCII(bytes) else { return SourcePath.directory(of: path) }
+        guard let slashIndex = bytes.lastIndex(of: slash) else { return "." }
+        if slashIndex == 0 { return "/" }
+        return String(decoding: bytes[..<slashIndex], as: UTF8.self)
     }
 
     /// ``SourcePath/join(_:_:)``.
     static func join(_ base: String, _ relative: String) -> String {
         if relative.utf8.first == slash { return normalize(relative) }
         if base == "." { return normalize(relative) }
-        return normalize(base + "/" + relative)
+        var bytes = Array(base.utf8)
+        bytes.append(slash)
+        bytes += relative.utf8
+        guard isASCII(bytes) else { return SourcePath.join(base, relative) }
+        if isNormal(bytes) { return String(decoding: bytes, as: UTF8.self) }
+        return normalized(bytes)
     }
 
     /// ``SourcePath/fileExtension(_:)``.
     static func fileExtension(_ path: String) -> String {
-        guard isASCII(path.utf8) else { return SourcePath.fileExtension(path) }
-        let name = lastSegment(path)
-        let utf8 = name.utf8
-        guard let dotIndex = utf8.lastIndex(of: dot), dotIndex != utf8.startIndex else { return "" }
-        return String(name[utf8.index(after: dotIndex)...])
+        let bytes = Array(path.utf8)
+        guard isASCII(bytes) else { return SourcePath.fileExtension(path) }
+        let name = lastSegment(bytes)
+        guard let dotIndex = bytes[name].lastIndex(of: dot), dotIndex != name.lowerBound else { return "" }
+        return String(decoding: bytes[(dotIndex + 1)..<name.upperBound], as: UTF8.self)
     }
 
-    /// The last non-empty `/`-separated segment, or the whole path when it has none (as
-    /// `path.split(separator: "/").last ?? path` gives).
-    static func lastSegment(_ path: String) -> Substring {
-        let utf8 = path.utf8
-        var end = utf8.endIndex
-        while end > utf8.startIndex, utf8[utf8.index(before: end)] == slash { end = utf8.index(before: end) }
-        if end == utf8.startIndex { return path[...] }
+    /// The range of the last non-empty `/`-separated segment, or of the whole path when it has none
+    /// (as `path.split(separator: "/").last ?? path` gives).
+    static func lastSegment(_ bytes: [UInt8]) -> Range<Int> {
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == slash { end -= 1 }
+        if end == 0 { return 0..<bytes.count }
         var start = end
-        while start > utf8.startIndex, utf8[utf8.index(before: start)] != slash { start = utf8.index(before: start) }
-        return path[start..<end]
+        while start > 0, bytes[start - 1] != slash { start -= 1 }
+        return start..<end
     }
 
-    /// `name.hasSuffix(suffix)` for an ASCII `suffix`, comparing bytes when `name` is ASCII too.
-    static func hasSuffix(_ name: Substring, _ suffix: String) -> Bool {
-        guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return name.hasSuffix(suffix) }
-        let count = suffix.utf8.count
-        guard name.utf8.count >= count else { return false }
-        return name.utf8.suffix(count).elementsEqual(suffix.utf8)
+    /// `ModuleLoader.isSchemaSource` for an ASCII path, or nil for any other path: whether a file
+    /// found in a directory is a TypeScript source that is not a declaration, test or dependency.
+    static func isSchemaSource(_ path: String) -> Bool? {
+        let bytes = Array(path.utf8)
+        guard isASCII(bytes) else { return nil }
+        let name = lastSegment(bytes)
+        guard let dotIndex = bytes[name].lastIndex(of: dot), dotIndex != name.lowerBound,
+            DrizzleReader.extensions.contains(String(decoding: bytes[(dotIndex + 1)..<name.upperBound], as: UTF8.self))
+        else { return false }
+        var start = 0
+        for k in 0...bytes.count where k == bytes.count || bytes[k] == slash {
+            let segment = bytes[start..<k]
+            if segment.elementsEqual("node_modules".utf8) || segment.elementsEqual("__tests__".utf8) { return false }
+            start = k + 1
+        }
+        let nameBytes = bytes[name]
+        for suffix in [".d.ts", ".test.ts", ".spec.ts", ".test.tsx", ".spec.tsx", ".d.mts"] {
+            let count = suffix.utf8.count
+            if nameBytes.count >= count && nameBytes.suffix(count).elementsEqual(suffix.utf8) { return false }
+        }
+        return true
     }
 }

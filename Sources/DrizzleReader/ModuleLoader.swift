@@ -7,6 +7,8 @@ struct ModuleLoader {
     let evaluator: DrizzleEvaluator
     private var byPath: [String: Int] = [:]
     private var queue: [Int] = []
+    /// Files of a directory input, read and parsed in parallel before they are loaded in order.
+    private var preloaded: [String: ParsedFile] = [:]
 
     init(files: SourceFileProvider, evaluator: DrizzleEvaluator) {
         self.files = files
@@ -15,13 +17,12 @@ struct ModuleLoader {
 
     /// Whether a file found in a directory is a schema source (not a declaration, test or dependency).
     static func isSchemaSource(_ path: String) -> Bool {
-        guard DrizzleReader.extensions.contains(FastPath.fileExtension(path)) else { return false }
-        // Segments compared as UTF-8 bytes: `split` by Character costs far more per path.
-        for segment in path.utf8.split(separator: UInt8(ascii: "/")) {
-            if segment.elementsEqual("node_modules".utf8) || segment.elementsEqual("__tests__".utf8) { return false }
-        }
-        let name = FastPath.lastSegment(path)
-        for suffix in [".d.ts", ".test.ts", ".spec.ts", ".test.tsx", ".spec.tsx", ".d.mts"] where FastPath.hasSuffix(name, suffix) {
+        if let fast = FastPath.isSchemaSource(path) { return fast }
+        guard DrizzleReader.extensions.contains(SourcePath.fileExtension(path)) else { return false }
+        let segments = path.split(separator: "/")
+        if segments.contains("node_modules") || segments.contains("__tests__") { return false }
+        let name = segments.last.map(String.init) ?? path
+        for suffix in [".d.ts", ".test.ts", ".spec.ts", ".test.tsx", ".spec.tsx", ".d.mts"] where name.hasSuffix(suffix) {
             return false
         }
         return true
@@ -33,7 +34,11 @@ struct ModuleLoader {
             if found.isEmpty {
                 evaluator.log.error("no TypeScript files under '\(path)'", at: nil)
             }
+            for (file, parsed) in zip(found, ParallelParser.parse(found, files: files)) where parsed != nil {
+                preloaded[file] = parsed
+            }
             for file in found { _ = load(file) }
+            preloaded.removeAll()
             return
         }
         guard files.contents(of: path) != nil else {
@@ -51,13 +56,14 @@ struct ModuleLoader {
     mutating func load(_ path: String) -> Int? {
         let key = FastPath.normalize(path)
         if let known = byPath[key] { return known }
-        guard let bytes = files.contents(of: path) else { return nil }
-        let file = SourceFile(path: path, bytes: bytes)
+        let parsed = preloaded.removeValue(forKey: path)
+        guard let bytes = parsed?.bytes ?? files.contents(of: path) else { return nil }
+        let file = parsed?.file ?? SourceFile(path: path, bytes: bytes)
         if bytes.prefix(4096).contains(0) {
             evaluator.log.error("'\(path)' is not a text file", at: nil)
             return nil
         }
-        let syntax = TSParser.parse(bytes)
+        let syntax = parsed?.syntax ?? TSParser.parse(bytes)
         for problem in syntax.problems {
             let location = file.location(at: problem.offset)
             if problem.isError { evaluator.log.error(problem.message, at: location) } else { evaluator.log.warning(problem.message, at: location) }
