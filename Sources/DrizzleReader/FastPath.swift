@@ -89,12 +89,13 @@ enum FastPath {
 
     /// ``SourcePath/join(_:_:)``.
     static func join(_ base: String, _ relative: String) -> String {
-        if relative.utf8.first == slash { return normalize(relative) }
-        if base == "." { return normalize(relative) }
         var bytes = Array(base.utf8)
         bytes.append(slash)
         bytes += relative.utf8
+        // Non-ASCII text may start with a `/` that is part of a larger Character: SourcePath decides.
         guard isASCII(bytes) else { return SourcePath.join(base, relative) }
+        if relative.utf8.first == slash { return normalize(relative) }
+        if base == "." { return normalize(relative) }
         if isNormal(bytes) { return String(decoding: bytes, as: UTF8.self) }
         return normalized(bytes)
     }
