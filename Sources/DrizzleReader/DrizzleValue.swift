@@ -108,7 +108,9 @@ final class SourceSet {
 
 /// A span of source: where a call starts (for locations) and the text to show as its spelling.
 struct Site {
-    let sources: SourceSet
+    /// Unowned: the evaluator owns the source set for the whole read and every value holding a site
+    /// lives inside that read, so copying a site need not retain it.
+    unowned(unsafe) let sources: SourceSet
     let module: Int
     let start: Int
     let rawStart: Int
