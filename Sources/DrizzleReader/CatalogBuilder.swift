@@ -68,7 +68,9 @@ struct CatalogBuilder {
             tables[target]?.policies.append(policy)
             tables[target]?.rowLevelSecurity = true
         }
-        for key in tableOrder {
+        // Added in name order, the order `normalized()` sorts them into: its sort then finds one run
+        // instead of moving large `Table` values around.
+        for key in tableOrder.sorted(by: { $0.name < $1.name }) {
             if let table = tables[key] { catalog.add(table, toSchema: key.schema) }
         }
         return catalog.normalized()

@@ -95,21 +95,20 @@ extension DrizzleEvaluator {
         let parsed = canonicalType(spelling)
         var type = enumType ?? parsed.type
         for call in chain.calls where call.name == "array" { type = type.arrayOf }
-        var column = Column(name: names.database, type: type, rawType: chain.raw, notStated: notStated, provenance: provenance)
-        var result = ColumnResult(column: column)
+        var result = ColumnResult(column: Column(name: names.database, type: type, rawType: chain.raw, notStated: notStated, provenance: provenance))
         if parsed.isSerial {
             let sequence = Identifier.generatedName(table.name, names.database, suffix: "seq")
             let qualified = table.schema == defaultSchema ? sequence : "\(table.schema).\(sequence)"
-            column.defaultExpression = "nextval('\(qualified)'::regclass)"
-            column.isNullable = false
+            result.column.defaultExpression = "nextval('\(qualified)'::regclass)"
+            result.column.isNullable = false
         }
         var clientDefaults: [String] = []
         let lowered = spelling.lowercased()
         for call in chain.calls {
             switch call.name {
-            case "notNull": column.isNullable = false
+            case "notNull": result.column.isNullable = false
             case "primaryKey":
-                column.isNullable = false
+                result.column.isNullable = false
                 result.isPrimaryKey = true
             case "unique":
                 let name = call.args.first?.stringValue ?? "\(table.name)_\(names.raw)_unique"
@@ -118,44 +117,43 @@ extension DrizzleEvaluator {
                                                  nullsNotDistinct: nulls == "not distinct", provenance: provenance)
             case "default":
                 if let rendered = renderDefault(call.args.first ?? .undefined, sqlType: lowered, isArray: type.arrayDimensions > 0) {
-                    column.defaultExpression = rendered
+                    result.column.defaultExpression = rendered
                 } else {
-                    column.notStated.insert(.columnDefault)
+                    result.column.notStated.insert(.columnDefault)
                     log.warning("cannot resolve the default of column '\(names.database)' in table '\(table.name)'", at: keyLocation)
                 }
-            case "defaultNow": column.defaultExpression = "now()"
-            case "defaultRandom": column.defaultExpression = "gen_random_uuid()"
+            case "defaultNow": result.column.defaultExpression = "now()"
+            case "defaultRandom": result.column.defaultExpression = "gen_random_uuid()"
             case "$defaultFn", "$default", "$onUpdate", "$onUpdateFn":
                 clientDefaults.append(call.raw)
             case "references":
                 if let fk = inlineForeignKey(call, column: names, table: table, provenance: provenance) {
                     result.foreignKeys.append(fk)
                 } else {
-                    column.notStated.insert(.foreignKey)
+                    result.column.notStated.insert(.foreignKey)
                     log.warning("cannot resolve the reference of column '\(names.database)' in table '\(table.name)'", at: keyLocation)
                 }
             case "generatedAlwaysAs":
                 var generated = call.args.first ?? .undefined
                 if case .closure(let closure) = generated { generated = invoke(closure, []) }
                 if case .sql(let fragment) = generated, fragment.isResolved {
-                    column.generatedExpression = fragment.render(qualified: true, defaultSchema: defaultSchema)
+                    result.column.generatedExpression = fragment.render(qualified: true, defaultSchema: defaultSchema)
                 } else if let literal = renderDefault(generated, sqlType: lowered, isArray: false) {
-                    column.generatedExpression = literal
+                    result.column.generatedExpression = literal
                 } else {
-                    column.notStated.insert(.generatedColumn)
+                    result.column.notStated.insert(.generatedColumn)
                     log.warning("cannot resolve the generated expression of column '\(names.database)'", at: keyLocation)
                 }
             case "generatedAlwaysAsIdentity", "generatedByDefaultAsIdentity":
-                column.identity = identity(call)
-                column.isNullable = false
+                result.column.identity = identity(call)
+                result.column.isNullable = false
             case let name where DrizzleEvaluator.neutralModifiers.contains(name):
                 break
             default:
                 log.warning("unsupported column modifier '.\(call.name)()' on column '\(names.database)'", at: keyLocation)
             }
         }
-        if !clientDefaults.isEmpty { column.clientDefault = clientDefaults.joined(separator: "; ") }
-        result.column = column
+        if !clientDefaults.isEmpty { result.column.clientDefault = clientDefaults.joined(separator: "; ") }
         return result
     }
 

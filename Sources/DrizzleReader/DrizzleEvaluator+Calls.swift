@@ -191,7 +191,7 @@ extension DrizzleEvaluator {
                                   "like": " like ", "ilike": " ilike ", "notLike": " not like ", "notIlike": " not ilike "]
 
     func sqlHelper(_ name: String, _ args: [DrizzleValue]) -> DrizzleValue? {
-        if let op = DrizzleEvaluator.binaryOperators[name], args.count == 2 {
+        if args.count == 2, let op = DrizzleEvaluator.binaryOperators[name] {
             var f = sqlOperand(args[0])
             f.parts.append(.text(op))
             f.append(sqlOperand(args[1]))

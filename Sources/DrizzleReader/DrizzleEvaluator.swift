@@ -23,12 +23,18 @@ final class DrizzleEvaluator {
     let sources = SourceSet()
     private var typeCache: [String: TypeCanonicalizer.Result] = [:]
     private var cache: [[String: DrizzleValue]] = []
-    private var inProgress: Set<String> = []
+    /// Top-level bindings being evaluated, as (module, name): a hit means a self-reference.
+    private var inProgress: Set<BindingKey> = []
     private var callDepth = 0
     private var evaluationDepth = 0
     /// Function calls left for this read: recursive helpers (`f = x => [f(x), f(x)]`) cannot hang it.
     /// Grows with the input (``add(_:)``): a real schema makes a few calls per table.
     private var callBudget = 50_000
+
+    struct BindingKey: Hashable {
+        var module: Int
+        var name: String
+    }
 
     init(defaultSchema: String) {
         self.defaultSchema = defaultSchema
@@ -81,7 +87,7 @@ final class DrizzleEvaluator {
     func topLevel(_ module: Int, _ name: String) -> DrizzleValue? {
         if let cached = cache[module][name] { return cached }
         guard let binding = modules[module].syntax.bindings[name] else { return nil }
-        let key = "\(module):\(name)"
+        let key = BindingKey(module: module, name: name)
         if inProgress.contains(key) { return .unknown("'\(name)' refers to itself", nil) }
         inProgress.insert(key)
         defer { inProgress.remove(key) }
@@ -155,7 +161,7 @@ final class DrizzleEvaluator {
         defer { evaluationDepth -= 1 }
         switch expr {
         case .identifier(let name, let offset):
-            if let local = scope[name] { return local }
+            if !scope.isEmpty, let local = scope[name] { return local }
             if let value = topLevel(module, name) { return value }
             if name == "Object" || name == "JSON" { return .builtin(name) }
             return .unknown("'\(name)' is not defined in this file", location(module, offset))

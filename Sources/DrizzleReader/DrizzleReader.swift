@@ -33,15 +33,18 @@ public struct DrizzleReader {
     /// Reads the schema declared in `paths` (files or directories), following relative imports.
     public static func read(paths: [String], files: SourceFileProvider, options: Options = .init()) -> ReadResult {
         let evaluator = DrizzleEvaluator(defaultSchema: options.defaultSchema)
-        var loader = ModuleLoader(files: files, evaluator: evaluator)
-        for path in paths { loader.addInput(path) }
-        loader.loadImports()
-        evaluator.casing = options.casing ?? loader.detectCasing(paths: paths)
+        do {
+            var loader = ModuleLoader(files: files, evaluator: evaluator)
+            for path in paths { loader.addInput(path) }
+            loader.loadImports()
+            evaluator.casing = options.casing ?? loader.detectCasing(paths: paths)
+        }
         let catalog = CatalogBuilder(evaluator: evaluator).build()
         var diagnostics = evaluator.log.diagnostics
         if evaluator.log.suppressed > 0 {
             diagnostics.append(Diagnostic(.note, "\(evaluator.log.suppressed) more diagnostics suppressed"))
         }
+        ReleaseInBackground.release(consume evaluator)
         return ReadResult(catalog: catalog, diagnostics: diagnostics)
     }
 }

@@ -4,7 +4,10 @@ import SourceScanning
 /// A value the evaluator computes from a schema file: literals, objects, functions, and the
 /// Drizzle objects (builder chains, column references, SQL fragments) the interpreter turns into the
 /// model. Anything it cannot compute statically is ``DrizzleValue/unknown(_:_:)`` with a reason.
-indirect enum DrizzleValue {
+///
+/// Only the cases with large payloads are `indirect`: strings, numbers, arrays, objects and SQL are
+/// stored inline, so the common values cost no box allocation each.
+enum DrizzleValue {
     case string(String)
     /// A number: its value and its JavaScript spelling (`0`, `1.5`, `-3`).
     case number(Double, String)
@@ -13,21 +16,21 @@ indirect enum DrizzleValue {
     case undefined
     case object(DrizzleObject)
     case array([DrizzleValue])
-    case closure(Closure)
+    indirect case closure(Closure)
     /// A symbol imported from `drizzle-orm` (`pgTable`, `varchar`, `sql`, `eq`, `pg.*` namespaces).
     case builtin(String)
     /// A call of a Drizzle builder with the methods chained onto it.
-    case chain(Chain)
+    indirect case chain(Chain)
     /// A method looked up on a chain, waiting for its call.
-    case method(Chain, String)
+    indirect case method(Chain, String)
     case sql(SQLFragment)
     /// `t.col` of a table, possibly with index modifiers (`.desc()`, `.op('gin_trgm_ops')`).
-    case column(ColumnRef)
+    indirect case column(ColumnRef)
     /// A method looked up on a column reference (`t.col.desc`).
-    case columnMethod(ColumnRef, String)
+    indirect case columnMethod(ColumnRef, String)
     /// All exports of another module (`import * as schema`).
     case namespace(Int)
-    case unknown(String, SourceLocation?)
+    indirect case unknown(String, SourceLocation?)
 
     var isUnknown: Bool {
         if case .unknown = self { return true }
@@ -105,7 +108,9 @@ final class SourceSet {
 
 /// A span of source: where a call starts (for locations) and the text to show as its spelling.
 struct Site {
-    let sources: SourceSet
+    /// Unowned: the evaluator owns the source set for the whole read and every value holding a site
+    /// lives inside that read, so copying a site need not retain it.
+    unowned(unsafe) let sources: SourceSet
     let module: Int
     let start: Int
     let rawStart: Int

@@ -7,6 +7,8 @@ struct ModuleLoader {
     let evaluator: DrizzleEvaluator
     private var byPath: [String: Int] = [:]
     private var queue: [Int] = []
+    /// Files of a directory input, read and parsed in parallel before they are loaded in order.
+    private var preloaded: [String: ParsedFile] = [:]
 
     init(files: SourceFileProvider, evaluator: DrizzleEvaluator) {
         self.files = files
@@ -15,6 +17,7 @@ struct ModuleLoader {
 
     /// Whether a file found in a directory is a schema source (not a declaration, test or dependency).
     static func isSchemaSource(_ path: String) -> Bool {
+        if let fast = FastPath.isSchemaSource(path) { return fast }
         guard DrizzleReader.extensions.contains(SourcePath.fileExtension(path)) else { return false }
         let segments = path.split(separator: "/")
         if segments.contains("node_modules") || segments.contains("__tests__") { return false }
@@ -31,14 +34,18 @@ struct ModuleLoader {
             if found.isEmpty {
                 evaluator.log.error("no TypeScript files under '\(path)'", at: nil)
             }
+            for (file, parsed) in zip(found, ParallelParser.parse(found, files: files)) where parsed != nil {
+                preloaded[file] = parsed
+            }
             for file in found { _ = load(file) }
+            preloaded.removeAll()
             return
         }
         guard files.contents(of: path) != nil else {
             evaluator.log.error("cannot read '\(path)': no such file or directory", at: nil)
             return
         }
-        guard DrizzleReader.extensions.contains(SourcePath.fileExtension(path)) else {
+        guard DrizzleReader.extensions.contains(FastPath.fileExtension(path)) else {
             evaluator.log.error("'\(path)' is not a TypeScript file (expected .ts, .tsx or .mts)", at: nil)
             return
         }
@@ -47,15 +54,16 @@ struct ModuleLoader {
 
     /// Parses a file once; returns its module index.
     mutating func load(_ path: String) -> Int? {
-        let key = SourcePath.normalize(path)
+        let key = FastPath.normalize(path)
         if let known = byPath[key] { return known }
-        guard let bytes = files.contents(of: path) else { return nil }
-        let file = SourceFile(path: path, bytes: bytes)
+        let parsed = preloaded.removeValue(forKey: path)
+        guard let bytes = parsed?.bytes ?? files.contents(of: path) else { return nil }
+        let file = parsed?.file ?? SourceFile(path: path, bytes: bytes)
         if bytes.prefix(4096).contains(0) {
             evaluator.log.error("'\(path)' is not a text file", at: nil)
             return nil
         }
-        let syntax = TSParser.parse(bytes)
+        let syntax = parsed?.syntax ?? TSParser.parse(bytes)
         for problem in syntax.problems {
             let location = file.location(at: problem.offset)
             if problem.isError { evaluator.log.error(problem.message, at: location) } else { evaluator.log.warning(problem.message, at: location) }
@@ -68,33 +76,69 @@ struct ModuleLoader {
 
     /// Resolves every relative import of every loaded module, loading the files it names.
     mutating func loadImports() {
-        while let index = queue.first {
-            queue.removeFirst()
-            let module = evaluator.modules[index]
-            for (specifier, offset) in module.syntax.specifiers where specifier.hasPrefix(".") {
+        var next = 0
+        while next < queue.count {
+            let index = queue[next]
+            next += 1
+            let path = evaluator.modules[index].path
+            let specifiers = evaluator.modules[index].syntax.specifiers
+            var directory: String?
+            for (specifier, offset) in specifiers where specifier.hasPrefix(".") {
                 if evaluator.modules[index].resolved[specifier] != nil { continue }
-                let base = SourcePath.join(SourcePath.directory(of: module.path), specifier)
-                if let path = candidates(base).first(where: { files.contents(of: $0) != nil && !files.isDirectory($0) }),
-                    let target = load(path)
-                {
+                if directory == nil { directory = FastPath.directory(of: path) }
+                let base = FastPath.join(directory!, specifier)
+                if let target = resolve(base) {
                     evaluator.modules[index].resolved[specifier] = target
                 } else {
-                    evaluator.log.warning("cannot find imported file '\(specifier)'", at: module.file.location(at: offset))
+                    evaluator.log.warning("cannot find imported file '\(specifier)'", at: evaluator.modules[index].file.location(at: offset))
                 }
             }
         }
+        queue.removeAll()
     }
 
-    /// The files an import specifier may name, in TypeScript's resolution order.
-    func candidates(_ base: String) -> [String] {
+    /// The module the first existing candidate file of an import names, loading it if needed.
+    ///
+    /// Candidates are built one at a time, in ``candidates(_:)`` order, since the first usually
+    /// matches. One that is already loaded is known to be a readable file, so it is taken without
+    /// reading it again; the others are checked on the file system, as before.
+    mutating func resolve(_ base: String) -> Int? {
+        let stem = ModuleLoader.stem(base)
+        var k = DrizzleReader.extensions.contains(FastPath.fileExtension(base)) ? -1 : 0
+        while k < ModuleLoader.fileExtensions.count + ModuleLoader.indexExtensions.count {
+            let path = k < 0 ? base : ModuleLoader.candidate(stem, k)
+            k += 1
+            if let known = byPath[path] { return known }
+            if files.contents(of: path) != nil && !files.isDirectory(path) { return load(path) }
+        }
+        return nil
+    }
+
+    static let fileExtensions = ["ts", "tsx", "mts", "cts"]
+    static let indexExtensions = ["ts", "tsx", "mts"]
+
+    /// The specifier without a JavaScript extension (`./users.js` names `./users.ts`).
+    static func stem(_ base: String) -> String {
         var stem = base
         for js in [".js", ".mjs", ".cjs", ".jsx"] where base.hasSuffix(js) {
             stem = String(base.dropLast(js.count))
         }
+        return stem
+    }
+
+    /// Candidate `k` after the specifier itself: `stem.ts` ... then `stem/index.ts` ...
+    static func candidate(_ stem: String, _ k: Int) -> String {
+        k < fileExtensions.count ? stem + "." + fileExtensions[k] : stem + "/index." + indexExtensions[k - fileExtensions.count]
+    }
+
+    /// The files an import specifier may name, in TypeScript's resolution order.
+    func candidates(_ base: String) -> [String] {
+        let stem = ModuleLoader.stem(base)
         var list: [String] = []
-        if DrizzleReader.extensions.contains(SourcePath.fileExtension(base)) { list.append(base) }
-        for ext in ["ts", "tsx", "mts", "cts"] { list.append(stem + "." + ext) }
-        for ext in ["ts", "tsx", "mts"] { list.append(stem + "/index." + ext) }
+        if DrizzleReader.extensions.contains(FastPath.fileExtension(base)) { list.append(base) }
+        for k in 0..<(ModuleLoader.fileExtensions.count + ModuleLoader.indexExtensions.count) {
+            list.append(ModuleLoader.candidate(stem, k))
+        }
         return list
     }
 

@@ -80,7 +80,8 @@ extension TSParser {
     mutating func parseBinary(_ minimum: Int) -> TSExpr {
         var left = parseUnary()
         while !atEnd && budget > 0 {
-            if (atWord("as") || atWord("satisfies")) && !tok.newlineBefore {
+            let lead = leadByte(tok)
+            if (lead == 0x61 || lead == 0x73) && (atWord("as") || atWord("satisfies")) && !tok.newlineBefore {  // a, s
                 advance()
                 skipType(stopAtArrow: false)
                 continue
@@ -88,7 +89,7 @@ extension TSParser {
             let prec: Int
             if tok.kind == .punct {
                 prec = TSParser.precedence(tok.punct)
-            } else if atWord("instanceof") || atWord("in") {
+            } else if lead == 0x69 && (atWord("instanceof") || atWord("in")) {  // i
                 prec = 8
             } else {
                 break
@@ -128,7 +129,10 @@ extension TSParser {
                 return parseUnary()
             }
         }
-        if atWord("typeof") || atWord("void") || atWord("delete") || atWord("await") {
+        let lead = leadByte(tok)
+        if (lead == 0x74 || lead == 0x76 || lead == 0x64 || lead == 0x61)  // t, v, d, a
+            && (atWord("typeof") || atWord("void") || atWord("delete") || atWord("await"))
+        {
             let op = text(tok)
             advance()
             let operand = parseUnary()
@@ -215,6 +219,12 @@ extension TSParser {
         let offset = Int(t.start)
         switch t.kind {
         case .identifier:
+            // Only identifiers starting with t, f, n, u or c can be the keywords below.
+            let lead = leadByte(t)
+            guard lead == 0x74 || lead == 0x66 || lead == 0x6E || lead == 0x75 || lead == 0x63 else {
+                advance()
+                return .identifier(text(t), offset)
+            }
             if atWord("true") { advance(); return .boolean(true, offset) }
             if atWord("false") { advance(); return .boolean(false, offset) }
             if atWord("null") { advance(); return .null(offset) }

@@ -56,6 +56,12 @@ struct TSParser {
 
     func atWord(_ word: StaticString) -> Bool { isWord(tokens[i], word) }
 
+    /// The first byte of an identifier token (0 for other tokens): a cheap filter before comparing
+    /// against several keywords.
+    @inline(__always) func leadByte(_ t: TSToken) -> UInt8 {
+        t.kind == .identifier && t.end > t.start ? bytes[Int(t.start)] : 0
+    }
+
     mutating func advance() {
         if tokens[i].kind != .eof { i += 1 }
         budget -= 1

@@ -2,8 +2,10 @@
 /// `satisfies` and non-null assertions are dropped by the parser; anything else it does not model
 /// becomes ``TSExpr/unknown(_:)``.
 ///
-/// Offsets are byte offsets into the module's file.
-indirect enum TSExpr: Sendable {
+/// Offsets are byte offsets into the module's file. Only the cases that nest expressions are
+/// `indirect`: leaves (identifiers, literals, objects, arrays) are stored inline, so building and
+/// evaluating them does not allocate a box each.
+enum TSExpr: Sendable {
     case identifier(String, Int)
     case string(String, Int)
     /// A number literal: value and spelling.
@@ -12,20 +14,20 @@ indirect enum TSExpr: Sendable {
     case null(Int)
     case undefined(Int)
     /// A template literal, tagged (`sql\`...\``) or not: literal pieces (one more than `values`).
-    case template(tag: TSExpr?, pieces: [String], values: [TSExpr], offset: Int)
+    indirect case template(tag: TSExpr?, pieces: [String], values: [TSExpr], offset: Int)
     /// `object.name`; the offset is the property name's.
-    case member(TSExpr, String, Int)
-    case index(TSExpr, TSExpr, Int)
+    indirect case member(TSExpr, String, Int)
+    indirect case index(TSExpr, TSExpr, Int)
     /// A call; `start`/`end` delimit the whole call as written (for raw spellings).
-    case call(TSExpr, [TSExpr], start: Int, end: Int)
-    case new(TSExpr, [TSExpr], Int)
+    indirect case call(TSExpr, [TSExpr], start: Int, end: Int)
+    indirect case new(TSExpr, [TSExpr], Int)
     case object([TSProperty], Int)
     case array([TSExpr], Int)
-    case arrow(params: [TSParameter], body: TSExpr, offset: Int)
-    case spread(TSExpr, Int)
-    case unary(String, TSExpr, Int)
-    case binary(String, TSExpr, TSExpr, Int)
-    case conditional(TSExpr, TSExpr, TSExpr, Int)
+    indirect case arrow(params: [TSParameter], body: TSExpr, offset: Int)
+    indirect case spread(TSExpr, Int)
+    indirect case unary(String, TSExpr, Int)
+    indirect case binary(String, TSExpr, TSExpr, Int)
+    indirect case conditional(TSExpr, TSExpr, TSExpr, Int)
     case unknown(Int)
 
     /// The byte offset where the expression starts.
