@@ -6,8 +6,8 @@ final class BuilderCache: @unchecked Sendable {
     var baseInfo: [ClassKey: BaseInfo?] = [:]
     /// Columns of a class body, keyed by class and by the declarative base they were evaluated for.
     var bodyColumns: [BodyColumnsKey: [ColumnSpec]] = [:]
-    /// Top-level name lookups: module path -> name -> result.
-    var lookups: [String: [String: Resolved]] = [:]
+    /// Top-level name lookups: by module number, name -> result.
+    var lookupsByModule: [[String: Resolved]] = []
 
     struct BodyColumnsKey: Hashable {
         var key: ClassKey

@@ -6,7 +6,7 @@ struct BaseInfo: Sendable {
     var schema: String?
     var convention: [String: String] = [:]
     /// `type_annotation_map` entries: canonical Python type name -> SQLAlchemy type expression.
-    var typeMap: [String: (PyExpr, String)] = [:]
+    var typeMap: [String: (PyExpr, ModuleID)] = [:]
     var isSQLModel = false
 }
 
@@ -15,7 +15,7 @@ enum Ancestor: Sendable {
     case local(ClassKey)
     case external(String)
     /// `Base = declarative_base(...)` or `registry().generate_base()`: the call and its module.
-    case generatedBase(PyExpr, module: String)
+    case generatedBase(PyExpr, module: ModuleID)
 }
 
 extension ModelBuilder {
@@ -55,7 +55,7 @@ extension ModelBuilder {
     }
 
     /// `declarative_base(...)`, `registry(...).generate_base()`, `reg.generate_base()`.
-    func isGeneratedBaseCall(_ expr: PyExpr, in module: String) -> Bool {
+    func isGeneratedBaseCall(_ expr: PyExpr, in module: ModuleID) -> Bool {
         guard case .call(let callee, _, _) = expr else { return false }
         if resolver.resolve(callee, in: module).externalName == "declarative_base" { return true }
         if case .attribute(_, "generate_base", _) = callee { return true }
@@ -132,7 +132,7 @@ extension ModelBuilder {
         return info
     }
 
-    func baseInfo(ofGeneratedBase call: PyExpr, module: String) -> BaseInfo {
+    func baseInfo(ofGeneratedBase call: PyExpr, module: ModuleID) -> BaseInfo {
         var info = BaseInfo()
         guard case .call(let callee, let args, _) = call else { return info }
         for arg in args where arg.keyword == "metadata" { applyMetadata(arg.value, in: module, to: &info) }
@@ -151,7 +151,7 @@ extension ModelBuilder {
     }
 
     /// Reads `MetaData(schema=..., naming_convention={...})`, directly or through a module name.
-    func applyMetadata(_ expr: PyExpr, in module: String, to info: inout BaseInfo) {
+    func applyMetadata(_ expr: PyExpr, in module: ModuleID, to info: inout BaseInfo) {
         var call = expr
         var callModule = module
         if case .value(let value, let m) = resolver.resolve(expr, in: module) {
@@ -176,7 +176,7 @@ extension ModelBuilder {
         }
     }
 
-    private func applyTypeMap(_ expr: PyExpr, in module: String, to info: inout BaseInfo) {
+    private func applyTypeMap(_ expr: PyExpr, in module: ModuleID, to info: inout BaseInfo) {
         var dict = expr
         if case .value(let value, _) = resolver.resolve(expr, in: module) { dict = value }
         guard case .dict(let entries, _) = dict else { return }
@@ -187,7 +187,7 @@ extension ModelBuilder {
     }
 
     /// A schema name from a literal, or from the configured override when the code computes it.
-    func schemaName(_ expr: PyExpr, in module: String, depth: Int = 0) -> String? {
+    func schemaName(_ expr: PyExpr, in module: ModuleID, depth: Int = 0) -> String? {
         if let literal = expr.stringValue { return literal }
         if case .name("None", _) = expr { return nil }
         if depth < 8, case .value(let value, _) = resolver.resolve(expr, in: module) {
