@@ -66,6 +66,13 @@ extension ModelBuilder {
 
     /// Whether a class is itself a declarative base (subclasses `DeclarativeBase` directly or is SQLModel's).
     func isDeclarativeBaseClass(_ key: ClassKey) -> Bool {
+        if let known = cache.isDeclarativeBase[key] { return known }
+        let computed = computeIsDeclarativeBaseClass(key)
+        cache.isDeclarativeBase[key] = computed
+        return computed
+    }
+
+    private func computeIsDeclarativeBaseClass(_ key: ClassKey) -> Bool {
         resolver.classDef(key).bases.contains { base in
             guard base.keyword == nil, let name = resolver.resolve(base.value, in: key.module).externalName else { return false }
             return Self.declarativeRoots.contains(name)
@@ -92,9 +99,14 @@ extension ModelBuilder {
         for ancestor in ancestors(of: key) {
             switch ancestor {
             case .local(let parent) where isDeclarativeBaseClass(parent):
-                return baseInfo(ofBaseClass: parent)
+                // Through the cache: every model of a project shares its base.
+                return baseInfo(for: parent)
             case .generatedBase(let call, let module):
-                return baseInfo(ofGeneratedBase: call, module: module)
+                let key = BuilderCache.GeneratedBaseKey(module: module, offset: call.offset)
+                if let known = cache.generatedBaseInfo[key] { return known }
+                let info = baseInfo(ofGeneratedBase: call, module: module)
+                cache.generatedBaseInfo[key] = info
+                return info
             case .external(let dotted) where dotted.hasSuffix("SQLModel"):
                 var info = BaseInfo()
                 info.isSQLModel = true
