@@ -112,15 +112,24 @@ struct PythonProject: Sendable {
                 log.error("cannot read '\(path)'", at: nil)
             }
         }
+        let preparsed = parseInParallel(queue)
         var loaded: Set<String> = []
         var next = 0
         while next < queue.count {
             let path = queue[next]
             next += 1
             if !loaded.insert(path).inserted { continue }
-            guard let bytes = files.contents(of: path) else { continue }
-            let file = SourceFile(path: path, bytes: bytes)
-            let body = PythonParser.parse(file, log: &log)
+            let file: SourceFile
+            let body: [PyStmt]
+            if let parsed = preparsed[path] {
+                file = parsed.file
+                body = parsed.body
+                for diagnostic in parsed.diagnostics { log.add(diagnostic) }
+            } else {
+                guard let bytes = files.contents(of: path) else { continue }
+                file = SourceFile(path: path, bytes: bytes)
+                body = PythonParser.parse(file, log: &log)
+            }
             let module = PythonModule(path: path, id: id(for: path), file: file, body: body)
             bind(module)
             queue += module.importedModules.map { self.path($0.id) }
@@ -130,6 +139,20 @@ struct PythonProject: Sendable {
             order.append(module.id)
         }
         reportImportCycles()
+    }
+
+    /// The files a reading starts from, parsed on all cores (see ``ParallelParsing``); empty for
+    /// a few files. Imports found later are parsed one by one as they turn up.
+    private func parseInParallel(_ paths: [String]) -> [String: ParallelParsing.Parsed] {
+        var seen: Set<String> = []
+        var sources: [(path: String, bytes: [UInt8])] = []
+        for path in paths where seen.insert(path).inserted {
+            if let bytes = files.contents(of: path) { sources.append((path, bytes)) }
+        }
+        guard sources.count >= ParallelParsing.minimumFiles else { return [:] }
+        var byPath: [String: ParallelParsing.Parsed] = [:]
+        for parsed in ParallelParsing.parse(sources) { byPath[parsed.file.path] = parsed }
+        return byPath
     }
 
     /// Whether a file found under a directory is a module to read (not a test, migration, cache or
