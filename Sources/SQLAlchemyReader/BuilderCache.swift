@@ -4,10 +4,18 @@
 final class BuilderCache: @unchecked Sendable {
     var ancestors: [ClassKey: [Ancestor]] = [:]
     var baseInfo: [ClassKey: BaseInfo?] = [:]
+    var isDeclarativeBase: [ClassKey: Bool] = [:]
+    /// What `declarative_base(...)` calls state, by where the call is written.
+    var generatedBaseInfo: [GeneratedBaseKey: BaseInfo] = [:]
     /// Columns of a class body, keyed by class and by the declarative base they were evaluated for.
     var bodyColumns: [BodyColumnsKey: [ColumnSpec]] = [:]
-    /// Top-level name lookups: module path -> name -> result.
-    var lookups: [String: [String: Resolved]] = [:]
+    /// Top-level name lookups: by module number, name -> result.
+    var lookupsByModule: [[String: Resolved]] = []
+
+    struct GeneratedBaseKey: Hashable {
+        var module: ModuleID
+        var offset: Int
+    }
 
     struct BodyColumnsKey: Hashable {
         var key: ClassKey

@@ -6,7 +6,7 @@ struct BaseInfo: Sendable {
     var schema: String?
     var convention: [String: String] = [:]
     /// `type_annotation_map` entries: canonical Python type name -> SQLAlchemy type expression.
-    var typeMap: [String: (PyExpr, String)] = [:]
+    var typeMap: [String: (PyExpr, ModuleID)] = [:]
     var isSQLModel = false
 }
 
@@ -15,7 +15,7 @@ enum Ancestor: Sendable {
     case local(ClassKey)
     case external(String)
     /// `Base = declarative_base(...)` or `registry().generate_base()`: the call and its module.
-    case generatedBase(PyExpr, module: String)
+    case generatedBase(PyExpr, module: ModuleID)
 }
 
 extension ModelBuilder {
@@ -55,7 +55,7 @@ extension ModelBuilder {
     }
 
     /// `declarative_base(...)`, `registry(...).generate_base()`, `reg.generate_base()`.
-    func isGeneratedBaseCall(_ expr: PyExpr, in module: String) -> Bool {
+    func isGeneratedBaseCall(_ expr: PyExpr, in module: ModuleID) -> Bool {
         guard case .call(let callee, _, _) = expr else { return false }
         if resolver.resolve(callee, in: module).externalName == "declarative_base" { return true }
         if case .attribute(_, "generate_base", _) = callee { return true }
@@ -66,6 +66,13 @@ extension ModelBuilder {
 
     /// Whether a class is itself a declarative base (subclasses `DeclarativeBase` directly or is SQLModel's).
     func isDeclarativeBaseClass(_ key: ClassKey) -> Bool {
+        if let known = cache.isDeclarativeBase[key] { return known }
+        let computed = computeIsDeclarativeBaseClass(key)
+        cache.isDeclarativeBase[key] = computed
+        return computed
+    }
+
+    private func computeIsDeclarativeBaseClass(_ key: ClassKey) -> Bool {
         resolver.classDef(key).bases.contains { base in
             guard base.keyword == nil, let name = resolver.resolve(base.value, in: key.module).externalName else { return false }
             return Self.declarativeRoots.contains(name)
@@ -92,9 +99,14 @@ extension ModelBuilder {
         for ancestor in ancestors(of: key) {
             switch ancestor {
             case .local(let parent) where isDeclarativeBaseClass(parent):
-                return baseInfo(ofBaseClass: parent)
+                // Through the cache: every model of a project shares its base.
+                return baseInfo(for: parent)
             case .generatedBase(let call, let module):
-                return baseInfo(ofGeneratedBase: call, module: module)
+                let key = BuilderCache.GeneratedBaseKey(module: module, offset: call.offset)
+                if let known = cache.generatedBaseInfo[key] { return known }
+                let info = baseInfo(ofGeneratedBase: call, module: module)
+                cache.generatedBaseInfo[key] = info
+                return info
             case .external(let dotted) where dotted.hasSuffix("SQLModel"):
                 var info = BaseInfo()
                 info.isSQLModel = true
@@ -132,7 +144,7 @@ extension ModelBuilder {
         return info
     }
 
-    func baseInfo(ofGeneratedBase call: PyExpr, module: String) -> BaseInfo {
+    func baseInfo(ofGeneratedBase call: PyExpr, module: ModuleID) -> BaseInfo {
         var info = BaseInfo()
         guard case .call(let callee, let args, _) = call else { return info }
         for arg in args where arg.keyword == "metadata" { applyMetadata(arg.value, in: module, to: &info) }
@@ -151,7 +163,7 @@ extension ModelBuilder {
     }
 
     /// Reads `MetaData(schema=..., naming_convention={...})`, directly or through a module name.
-    func applyMetadata(_ expr: PyExpr, in module: String, to info: inout BaseInfo) {
+    func applyMetadata(_ expr: PyExpr, in module: ModuleID, to info: inout BaseInfo) {
         var call = expr
         var callModule = module
         if case .value(let value, let m) = resolver.resolve(expr, in: module) {
@@ -176,7 +188,7 @@ extension ModelBuilder {
         }
     }
 
-    private func applyTypeMap(_ expr: PyExpr, in module: String, to info: inout BaseInfo) {
+    private func applyTypeMap(_ expr: PyExpr, in module: ModuleID, to info: inout BaseInfo) {
         var dict = expr
         if case .value(let value, _) = resolver.resolve(expr, in: module) { dict = value }
         guard case .dict(let entries, _) = dict else { return }
@@ -187,7 +199,7 @@ extension ModelBuilder {
     }
 
     /// A schema name from a literal, or from the configured override when the code computes it.
-    func schemaName(_ expr: PyExpr, in module: String, depth: Int = 0) -> String? {
+    func schemaName(_ expr: PyExpr, in module: ModuleID, depth: Int = 0) -> String? {
         if let literal = expr.stringValue { return literal }
         if case .name("None", _) = expr { return nil }
         if depth < 8, case .value(let value, _) = resolver.resolve(expr, in: module) {

@@ -140,7 +140,7 @@ extension ModelBuilder {
         for column in bodyColumns(key, base: base, sqlModel: base.isSQLModel) where seen.insert(column.key).inserted {
             spec.columns.append(column)
         }
-        var argsSource: (PyExpr, String)? = own.tableArgs.map { ($0, key.module) }
+        var argsSource: (PyExpr, ModuleID)? = own.tableArgs.map { ($0, key.module) }
         for case .local(let ancestor) in ancestry where !excluded.contains(ancestor) {
             for column in bodyColumns(ancestor, base: base, sqlModel: base.isSQLModel) where seen.insert(column.key).inserted {
                 spec.columns.append(column)
@@ -166,7 +166,7 @@ extension ModelBuilder {
 
     /// `@declared_attr def __tablename__(cls)`: a literal, `cls.__name__.lower()`, `cls.__name__`, or
     /// an f-string made of those.
-    mutating func declaredTableName(_ fn: PyFunction, className: String, module: String) -> String? {
+    mutating func declaredTableName(_ fn: PyFunction, className: String, module: ModuleID) -> String? {
         for case .returnValue(let value?, _) in fn.body {
             if let literal = value.stringValue { return literal }
             if let evaluated = classNameExpression(value, className: className) { return evaluated }
@@ -243,7 +243,7 @@ extension ModelBuilder {
         return columns
     }
 
-    private func isDeclaredAttr(_ fn: PyFunction, module: String) -> Bool {
+    private func isDeclaredAttr(_ fn: PyFunction, module: ModuleID) -> Bool {
         fn.decorators.contains { decorator in
             guard let dotted = decorator.dottedName else { return false }
             return dotted.hasSuffix("declared_attr") || dotted.hasSuffix("declared_attr.cascading")

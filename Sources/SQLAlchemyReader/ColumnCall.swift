@@ -3,7 +3,7 @@ import SchemaModel
 /// `Column(...)` / `mapped_column(...)` / SQLModel `Field(...)` arguments.
 extension ModelBuilder {
     func columnCall(
-        attribute: String, annotation: PyExpr?, args: [PyArg], at: Int, module: String, base: BaseInfo,
+        attribute: String, annotation: PyExpr?, args: [PyArg], at: Int, module: ModuleID, base: BaseInfo,
         isMappedColumn: Bool
     ) -> ColumnSpec {
         var name = attribute
@@ -115,7 +115,7 @@ extension ModelBuilder {
     }
 
     /// SQLModel `Field(...)`: type from the annotation (or `sa_type`), `max_length`, `foreign_key`.
-    func sqlModelField(attribute: String, annotation: PyExpr?, args: [PyArg], at: Int, module: String, base: BaseInfo) -> ColumnSpec? {
+    func sqlModelField(attribute: String, annotation: PyExpr?, args: [PyArg], at: Int, module: ModuleID, base: BaseInfo) -> ColumnSpec? {
         if let saColumn = args.first(where: { $0.keyword == "sa_column" }), case .call(_, let colArgs, let colAt) = saColumn.value {
             return columnCall(attribute: attribute, annotation: nil, args: colArgs, at: colAt, module: module, base: base, isMappedColumn: false)
         }
@@ -176,7 +176,7 @@ extension ModelBuilder {
     }
 
     /// `ForeignKey("schema.table.col" | Model.attr, ondelete=..., onupdate=..., name=...)`.
-    func foreignKey(_ args: [PyArg], column: String, at: Int, module: String) -> ForeignKeySpec? {
+    func foreignKey(_ args: [PyArg], column: String, at: Int, module: ModuleID) -> ForeignKeySpec? {
         guard let targetArg = args.first(where: { $0.keyword == nil }) ?? args.first(where: { $0.keyword == "column" }) else {
             return nil
         }
@@ -190,7 +190,7 @@ extension ModelBuilder {
         return spec
     }
 
-    func foreignKeyTarget(_ expr: PyExpr, in module: String) -> ForeignKeyTarget? {
+    func foreignKeyTarget(_ expr: PyExpr, in module: ModuleID) -> ForeignKeyTarget? {
         if let literal = expr.stringValue { return .string(literal) }
         switch resolver.resolve(expr, in: module) {
         case .classAttribute(let key, let attr): return .classAttribute(key, attr)
@@ -202,7 +202,7 @@ extension ModelBuilder {
             if case .attribute(let cls, "__table__", _) = owner, case .classRef(let key) = resolver.resolve(cls, in: module) {
                 return .classAttribute(key, col)
             }
-            if case .name(let variable, _) = owner, let index = tableOfVariable[module + ":" + variable] {
+            if case .name(let variable, _) = owner, let index = tableOfVariable[ModuleLookupKey(module: module, name: variable)] {
                 let t = tables[index]
                 return .string((t.schema.map { $0 + "." } ?? "") + t.name + "." + col)
             }
@@ -244,7 +244,7 @@ extension ModelBuilder {
 
     /// `server_default` as the SQL SQLAlchemy emits: `text("...")` verbatim, string literals quoted,
     /// `func.now()` as `now()`, `sa.true()` as `true`. Nil (with a warning) when it cannot be known.
-    func serverDefault(_ expr: PyExpr, in module: String) -> String? {
+    func serverDefault(_ expr: PyExpr, in module: ModuleID) -> String? {
         if let literal = expr.stringValue { return "'" + literal.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'" }
         if let sql = sqlText(expr, in: module) { return sql }
         warn("server_default cannot be read statically", at: expr.offset, in: module)
@@ -252,7 +252,7 @@ extension ModelBuilder {
     }
 
     /// SQL for `text("...")`, `literal_column("...")`, `func.x(...)`, `sa.true()`/`false()`/`null()`.
-    func sqlText(_ expr: PyExpr?, in module: String, depth: Int = 0) -> String? {
+    func sqlText(_ expr: PyExpr?, in module: ModuleID, depth: Int = 0) -> String? {
         guard let expr, depth < 16 else { return nil }
         switch expr {
         case .number(let n, _): return n

@@ -9,14 +9,14 @@ extension ModelBuilder {
     ]
 
     /// The inner type of `Mapped[X]` (also `orm.Mapped`, `sa.orm.Mapped`), else nil.
-    func mappedInner(_ annotation: PyExpr?, in module: String) -> PyExpr? {
+    func mappedInner(_ annotation: PyExpr?, in module: ModuleID) -> PyExpr? {
         guard case .index(let base, let items, _)? = annotation, items.count == 1 else { return nil }
         let name = resolver.resolve(base, in: module).externalName ?? base.dottedName?.lastDottedComponent
         return name == "Mapped" ? items[0] : nil
     }
 
     /// Splits `Optional[X]`, `Union[X, None]` and `X | None` into `X` and whether None is allowed.
-    func unwrapOptional(_ expr: PyExpr, in module: String) -> (PyExpr, Bool) {
+    func unwrapOptional(_ expr: PyExpr, in module: ModuleID) -> (PyExpr, Bool) {
         switch expr {
         case .index(let base, let items, _):
             let name = resolver.resolve(base, in: module).externalName ?? base.dottedName
@@ -46,7 +46,7 @@ extension ModelBuilder {
 
     /// A column from one class attribute, or nil when the attribute is not a column.
     func column(
-        attribute: String, annotation: PyExpr?, value: PyExpr?, at: Int, module: String, base: BaseInfo,
+        attribute: String, annotation: PyExpr?, value: PyExpr?, at: Int, module: ModuleID, base: BaseInfo,
         sqlModel: Bool
     ) -> ColumnSpec? {
         if attribute.hasPrefix("__") { return nil }
@@ -102,7 +102,7 @@ extension ModelBuilder {
 
     /// For an annotation naming an `Annotated[T, mapped_column(...)]` alias (possibly inside
     /// `Optional[...]`): the annotation with `T` in its place and the `mapped_column` arguments.
-    func annotatedAlias(_ annotation: PyExpr, in module: String) -> (PyExpr, [PyArg])? {
+    func annotatedAlias(_ annotation: PyExpr, in module: ModuleID) -> (PyExpr, [PyArg])? {
         let (inner, optional) = unwrapOptional(annotation, in: module)
         guard case .value(.index(let base, let items, _), let aliasModule) = resolver.resolve(inner, in: module),
             resolver.resolve(base, in: aliasModule).externalName == "Annotated" || base.dottedName == "Annotated",
@@ -118,13 +118,13 @@ extension ModelBuilder {
         return (rebuilt, args)
     }
 
-    private func annotationHead(_ expr: PyExpr, in module: String) -> String? {
+    private func annotationHead(_ expr: PyExpr, in module: ModuleID) -> String? {
         if case .index(let base, _, _) = expr { return resolver.resolve(base, in: module).externalName ?? base.dottedName }
         return nil
     }
 
     /// `Mapped["Profile"]`, `Mapped[List["Image"]]`, `Mapped[Profile]` for a mapped class: relationships.
-    func isRelationshipTarget(_ expr: PyExpr, in module: String) -> Bool {
+    func isRelationshipTarget(_ expr: PyExpr, in module: ModuleID) -> Bool {
         switch expr {
         case .string(let text, _, _):
             if ["int", "str", "bool", "float", "datetime", "date", "Decimal", "UUID", "uuid.UUID", "dict", "list", "bytes"].contains(text) {
@@ -161,7 +161,7 @@ extension ModelBuilder {
 
     /// Source text of an expression from its first byte to the end of its line group (used only for
     /// display of client defaults and raw types).
-    func exprText(_ expr: PyExpr, in module: String) -> String {
+    func exprText(_ expr: PyExpr, in module: ModuleID) -> String {
         switch expr {
         case .string(let s, _, _): return "'" + s + "'"
         case .number(let n, _): return n
@@ -170,9 +170,9 @@ extension ModelBuilder {
         }
     }
 
-    private func annotationRange(at: Int, module: String) -> Range<Int> {
+    private func annotationRange(at: Int, module: ModuleID) -> Range<Int> {
         // The attribute line up to its end, trimmed: `id: Mapped[int]`.
-        guard let bytes = project.modules[module]?.file.bytes else { return at..<at }
+        guard let bytes = project.module(module)?.file.bytes else { return at..<at }
         var end = at
         while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x23 { end += 1 }
         var start = at

@@ -16,7 +16,7 @@ struct ModelBuilder {
     var inProgress: Set<ClassKey> = []
     var processed: Set<ClassKey> = []
     /// Classic tables by module and variable name, for `event.listen(users, ...)` and `users.c.id`.
-    var tableOfVariable: [String: Int] = [:]
+    var tableOfVariable: [ModuleLookupKey: Int] = [:]
     /// Table index by `schema.name` as stated (empty schema: the default), to spot duplicates.
     var tableByName: [String: Int] = [:]
     var enums: [String: EnumType] = [:]
@@ -33,10 +33,10 @@ struct ModelBuilder {
     }
 
     mutating func build() -> ReadResult {
-        for path in project.order {
-            guard let module = project.modules[path] else { continue }
-            for index in module.classes.indices { processClass(ClassKey(module: path, index: index)) }
-            for stmt in module.body { processModuleStatement(stmt, in: path) }
+        for id in project.order {
+            guard let module = project.module(id) else { continue }
+            for index in module.classes.indices { processClass(ClassKey(module: id, index: index)) }
+            for stmt in module.body { processModuleStatement(stmt, in: id) }
         }
         let catalog = finalize()
         return ReadResult(catalog: catalog, diagnostics: allDiagnostics())
@@ -44,21 +44,21 @@ struct ModelBuilder {
 
     // MARK: diagnostics
 
-    func location(_ offset: Int, in module: String) -> SourceLocation {
-        guard let file = project.modules[module]?.file else { return SourceLocation(path: module, line: 1, column: 1) }
+    func location(_ offset: Int, in module: ModuleID) -> SourceLocation {
+        guard let file = project.module(module)?.file else { return SourceLocation(path: project.path(module), line: 1, column: 1) }
         return file.location(at: min(max(0, offset), file.bytes.count))
     }
 
-    func text(_ range: Range<Int>, in module: String) -> String {
-        project.modules[module]?.file.text(range) ?? ""
+    func text(_ range: Range<Int>, in module: ModuleID) -> String {
+        project.module(module)?.file.text(range) ?? ""
     }
 
     /// Records a warning from a non-mutating helper (type evaluation, schema names).
-    func warn(_ message: String, at offset: Int, in module: String) {
+    func warn(_ message: String, at offset: Int, in module: ModuleID) {
         queue.append(Diagnostic(.warning, message, at: location(offset, in: module)))
     }
 
-    mutating func warning(_ message: String, at offset: Int, in module: String) {
+    mutating func warning(_ message: String, at offset: Int, in module: ModuleID) {
         log.warning(message, at: location(offset, in: module))
     }
 

@@ -2,12 +2,12 @@ import SchemaModel
 
 /// Module-level statements that add to tables: classic `Table(...)`, `Index(...)`, DDL listeners.
 extension ModelBuilder {
-    mutating func processModuleStatement(_ stmt: PyStmt, in module: String) {
+    mutating func processModuleStatement(_ stmt: PyStmt, in module: ModuleID) {
         switch stmt {
         case .assign(let targets, .call(let callee, let args, let at), _):
             guard resolver.resolve(callee, in: module).externalName == "Table" else { return }
             if let index = classicTable(args: args, at: at, module: module, base: nil) {
-                for case .name(let variable, _) in targets { tableOfVariable[module + ":" + variable] = index }
+                for case .name(let variable, _) in targets { tableOfVariable[ModuleLookupKey(module: module, name: variable)] = index }
             }
         case .expression(.call(let callee, let args, let at), _):
             switch resolver.resolve(callee, in: module).externalName {
@@ -36,7 +36,7 @@ extension ModelBuilder {
     }
 
     /// `Index("ix_name", Model.col, ...)` outside a class: attached to the table its first column is on.
-    private mutating func moduleIndex(_ args: [PyArg], at: Int, in module: String) {
+    private mutating func moduleIndex(_ args: [PyArg], at: Int, in module: ModuleID) {
         let positional = args.filter { $0.keyword == nil }
         var tableIndex: Int?
         for arg in positional.dropFirst() {
@@ -45,7 +45,7 @@ extension ModelBuilder {
                 tableIndex = t
                 break
             }
-            if case .attribute(.attribute(.name(let variable, _), "c", _), _, _) = expr, let t = tableOfVariable[module + ":" + variable] {
+            if case .attribute(.attribute(.name(let variable, _), "c", _), _, _) = expr, let t = tableOfVariable[ModuleLookupKey(module: module, name: variable)] {
                 tableIndex = t
                 break
             }
@@ -58,7 +58,7 @@ extension ModelBuilder {
     }
 
     /// The model of the first `Model.attr` inside an index key (`User.email.desc()`, `func.lower(User.email)`).
-    private func firstModelReference(_ expr: PyExpr, in module: String, depth: Int) -> ClassKey? {
+    private func firstModelReference(_ expr: PyExpr, in module: ModuleID, depth: Int) -> ClassKey? {
         guard depth < 20 else { return nil }
         if case .classAttribute(let key, _) = resolver.resolve(expr, in: module) { return key }
         switch expr {
@@ -76,16 +76,16 @@ extension ModelBuilder {
     }
 
     /// The table a listener is attached to: `Model.__table__`, a `Table` variable; nil for metadata.
-    private func listenerTarget(_ expr: PyExpr, in module: String) -> Int? {
+    private func listenerTarget(_ expr: PyExpr, in module: ModuleID) -> Int? {
         if case .attribute(let owner, "__table__", _) = expr, case .classRef(let key) = resolver.resolve(owner, in: module) {
             return tableOfClass[key]
         }
-        if case .name(let variable, _) = expr { return tableOfVariable[module + ":" + variable] }
+        if case .name(let variable, _) = expr { return tableOfVariable[ModuleLookupKey(module: module, name: variable)] }
         return nil
     }
 
     /// `event.listen(target, "after_create", DDL("...") [.execute_if(...)])`.
-    private mutating func eventListen(_ args: [PyArg], at: Int, in module: String) {
+    private mutating func eventListen(_ args: [PyArg], at: Int, in module: ModuleID) {
         guard args.count >= 3, let event = args[1].value.stringValue, event == "after_create" || event == "before_create" else { return }
         let target = listenerTarget(args[0].value, in: module)
         var ddlExpr = args[2].value
@@ -103,7 +103,7 @@ extension ModelBuilder {
     }
 
     /// Literal SQL passed to `text(...)`, `DDL(...)` or `.execute("...")` anywhere in a function body.
-    private func collectSQL(_ body: [PyStmt], into sqls: inout [(String, Int)], module: String) {
+    private func collectSQL(_ body: [PyStmt], into sqls: inout [(String, Int)], module: ModuleID) {
         func visit(_ expr: PyExpr, depth: Int) {
             guard depth < 50 else { return }
             switch expr {
@@ -129,7 +129,7 @@ extension ModelBuilder {
         }
     }
 
-    private mutating func addDDL(_ sql: String, target: Int?, at: Int, in module: String) {
+    private mutating func addDDL(_ sql: String, target: Int?, at: Int, in module: ModuleID) {
         var text = sql
         let schema = target.flatMap { tables[$0].schema } ?? options.defaultSchema
         if let t = target, text.containsBytes("%(") {

@@ -12,54 +12,94 @@ final class PythonModule: @unchecked Sendable {
         case classDef(Int)
         case function(PyFunction)
         case value(PyExpr)
-        /// A local module (`import models`, `from . import models`), by path.
-        case module(String)
+        /// A local module (`import models`, `from . import models`).
+        case module(ModuleID)
         /// `from <local module> import name`.
-        case importedName(module: String, name: String)
+        case importedName(module: ModuleID, name: String)
         /// A name from outside the project, fully dotted (`sqlalchemy.orm.Mapped`).
         case external(String)
     }
 
     let path: String
+    /// This module's number in its ``PythonProject``.
+    let id: ModuleID
     let file: SourceFile
     let body: [PyStmt]
     var classes: [PyClass] = []
     var bindings: [String: Binding] = [:]
     /// `from <local> import *` sources, consulted in order for names not bound here.
-    var starImports: [String] = []
+    var starImports: [ModuleID] = []
     /// `from <library> import *` module names: unresolved names are assumed to come from the first.
     var externalStarImports: [String] = []
     /// Local modules this one imports with `from ... import` (for cycle detection).
-    var importedModules: [(path: String, at: Int)] = []
+    var importedModules: [(id: ModuleID, at: Int)] = []
     /// Local modules bound by `import x` or `from . import x` (loaded, not checked for cycles).
-    var plainImports: [String] = []
+    var plainImports: [ModuleID] = []
 
-    init(path: String, file: SourceFile, body: [PyStmt]) {
+    init(path: String, id: ModuleID, file: SourceFile, body: [PyStmt]) {
         self.path = path
+        self.id = id
+        self.directory = SourcePath.directory(of: path)
         self.file = file
         self.body = body
     }
 
-    var directory: String { SourcePath.directory(of: path) }
+    /// The directory the module is in (computed once: import resolution asks for it per import).
+    let directory: String
     var isPackageInit: Bool { path.hasSuffix("/__init__.py") || path == "__init__.py" }
+}
+
+/// A module of a ``PythonProject``, by number: cheap to hash and compare, unlike its path, which
+/// matters because model building looks names up per module hundreds of thousands of times.
+struct ModuleID: Hashable, Sendable {
+    var index: Int
 }
 
 /// Every module the reader looked at: the inputs and the local modules they import.
 struct PythonProject: Sendable {
     let files: SourceFileProvider
-    private(set) var modules: [String: PythonModule] = [:]
-    /// Paths in the order they were loaded (inputs first), for deterministic output.
-    private(set) var order: [String] = []
+    /// Modules by ``ModuleID``; nil for a path that was found but could not be read.
+    private(set) var slots: [PythonModule?] = []
+    /// Each known path's number (assigned when the path is first seen, so imports can refer to
+    /// modules not loaded yet).
+    private(set) var ids: [String: ModuleID] = [:]
+    /// Modules in the order they were loaded (inputs first), for deterministic output.
+    private(set) var order: [ModuleID] = []
     var log = DiagnosticLog()
+    /// `localModule` answers by importing directory, level and dotted name; the same imports recur
+    /// in every module of a package.
+    private let localModules = LocalModuleCache()
 
     init(files: SourceFileProvider) {
         self.files = files
     }
 
+    /// How many module numbers were handed out (loaded or not).
+    var moduleCount: Int { slots.count }
+
+    /// The loaded module with this number.
+    func module(_ id: ModuleID) -> PythonModule? { slots[id.index] }
+
+    /// The path of a module (as found, for locations and messages).
+    func path(_ id: ModuleID) -> String { paths[id.index] }
+    private var paths: [String] = []
+
+    /// The number of a known path.
+    func id(ofPath path: String) -> ModuleID? { ids[path] }
+
+    private mutating func id(for path: String) -> ModuleID {
+        if let known = ids[path] { return known }
+        let id = ModuleID(index: slots.count)
+        ids[path] = id
+        slots.append(nil)
+        paths.append(path)
+        return id
+    }
+
     /// Loads the given files and directories and, transitively, the local modules they import.
-    mutating func load(paths: [String]) {
+    mutating func load(paths inputs: [String]) {
         var queue: [String] = []
-        for path in paths {
+        for path in inputs {
             if files.isDirectory(path) {
                 let found = (files.files(under: path) ?? []).filter { isModelSource($0, root: path) }
                 if found.isEmpty {
@@ -72,23 +112,47 @@ struct PythonProject: Sendable {
                 log.error("cannot read '\(path)'", at: nil)
             }
         }
+        let preparsed = parseInParallel(queue)
+        var loaded: Set<String> = []
         var next = 0
         while next < queue.count {
             let path = queue[next]
             next += 1
-            if modules[path] != nil { continue }
-            guard let bytes = files.contents(of: path) else { continue }
-            let file = SourceFile(path: path, bytes: bytes)
-            let body = PythonParser.parse(file, log: &log)
-            let module = PythonModule(path: path, file: file, body: body)
+            if !loaded.insert(path).inserted { continue }
+            let file: SourceFile
+            let body: [PyStmt]
+            if let parsed = preparsed[path] {
+                file = parsed.file
+                body = parsed.body
+                for diagnostic in parsed.diagnostics { log.add(diagnostic) }
+            } else {
+                guard let bytes = files.contents(of: path) else { continue }
+                file = SourceFile(path: path, bytes: bytes)
+                body = PythonParser.parse(file, log: &log)
+            }
+            let module = PythonModule(path: path, id: id(for: path), file: file, body: body)
             bind(module)
-            queue += module.importedModules.map(\.path)
-            queue += module.starImports
-            queue += module.plainImports
-            modules[path] = module
-            order.append(path)
+            queue += module.importedModules.map { self.path($0.id) }
+            queue += module.starImports.map { self.path($0) }
+            queue += module.plainImports.map { self.path($0) }
+            slots[module.id.index] = module
+            order.append(module.id)
         }
         reportImportCycles()
+    }
+
+    /// The files a reading starts from, parsed on all cores (see ``ParallelParsing``); empty for
+    /// a few files. Imports found later are parsed one by one as they turn up.
+    private func parseInParallel(_ paths: [String]) -> [String: ParallelParsing.Parsed] {
+        var seen: Set<String> = []
+        var sources: [(path: String, bytes: [UInt8])] = []
+        for path in paths where seen.insert(path).inserted {
+            if let bytes = files.contents(of: path) { sources.append((path, bytes)) }
+        }
+        guard sources.count >= ParallelParsing.minimumFiles else { return [:] }
+        var byPath: [String: ParallelParsing.Parsed] = [:]
+        for parsed in ParallelParsing.parse(sources) { byPath[parsed.file.path] = parsed }
+        return byPath
     }
 
     /// Whether a file found under a directory is a module to read (not a test, migration, cache or
@@ -110,7 +174,7 @@ struct PythonProject: Sendable {
     }
 
     /// Fills a module's top-level bindings from its statements.
-    private func bind(_ module: PythonModule) {
+    private mutating func bind(_ module: PythonModule) {
         for stmt in module.body {
             switch stmt {
             case .classDef(let cls):
@@ -126,7 +190,8 @@ struct PythonProject: Sendable {
                 if case .name(let name, _) = target, let value { module.bindings[name] = .value(value) }
             case .importModule(let names, _):
                 for item in names {
-                    if let local = localModule(dotted: item.name, level: 0, from: module) {
+                    if let path = localModule(dotted: item.name, level: 0, from: module) {
+                        let local = id(for: path)
                         module.bindings[item.alias ?? item.name] = .module(local)
                         module.plainImports.append(local)
                     } else if let alias = item.alias {
@@ -137,7 +202,7 @@ struct PythonProject: Sendable {
                     }
                 }
             case .importFrom(let name, let level, let names, let at):
-                let local = localModule(dotted: name, level: level, from: module)
+                let local = localModule(dotted: name, level: level, from: module).map { id(for: $0) }
                 for item in names {
                     if item.name == "*" {
                         if let local { module.starImports.append(local) } else { module.externalStarImports.append(name) }
@@ -147,7 +212,8 @@ struct PythonProject: Sendable {
                     if let local {
                         module.bindings[bound] = .importedName(module: local, name: item.name)
                         module.importedModules.append((local, at))
-                    } else if let sub = localModule(dotted: name.isEmpty ? item.name : name + "." + item.name, level: level, from: module) {
+                    } else if let subPath = localModule(dotted: name.isEmpty ? item.name : name + "." + item.name, level: level, from: module) {
+                        let sub = id(for: subPath)
                         module.bindings[bound] = .module(sub)
                         module.plainImports.append(sub)
                     } else {
@@ -162,6 +228,14 @@ struct PythonProject: Sendable {
 
     /// The path of a project module for `import a.b` / `from ..a import`, if it exists.
     func localModule(dotted: String, level: Int, from module: PythonModule) -> String? {
+        let key = LocalModuleCache.Key(directory: module.directory, level: level, dotted: dotted)
+        if let hit = localModules.answers[key] { return hit }
+        let found = findLocalModule(dotted: dotted, level: level, from: module)
+        localModules.answers[key] = .some(found)
+        return found
+    }
+
+    private func findLocalModule(dotted: String, level: Int, from module: PythonModule) -> String? {
         // Well-known libraries are never project modules, even when a folder shares their name
         // (a fixture directory called `sqlalchemy/`, say).
         if level == 0, let head = dotted.split(separator: ".").first, Self.libraries.contains(String(head)) { return nil }
@@ -204,14 +278,27 @@ struct PythonProject: Sendable {
     /// Warns about modules that import names from each other at top level (Python fails on those
     /// at import time). Package `__init__.py` files are left out: re-exporting is their job.
     private mutating func reportImportCycles() {
-        for path in order {
-            guard let module = modules[path], !module.isPackageInit else { continue }
-            for (target, at) in module.importedModules where target != path {
-                guard let other = modules[target], !other.isPackageInit else { continue }
-                if other.importedModules.contains(where: { $0.path == path }), path < target {
-                    log.warning("circular import between '\(path)' and '\(target)'", at: module.file.location(at: at))
+        for id in order {
+            guard let module = module(id), !module.isPackageInit else { continue }
+            let path = module.path
+            for (target, at) in module.importedModules where target != id {
+                guard let other = self.module(target), !other.isPackageInit else { continue }
+                if other.importedModules.contains(where: { $0.id == id }), path < other.path {
+                    log.warning("circular import between '\(path)' and '\(other.path)'", at: module.file.location(at: at))
                 }
             }
         }
     }
+}
+
+/// Memoized ``PythonProject/localModule(dotted:level:from:)`` answers. Filled while loading (one
+/// thread), read-only afterwards.
+final class LocalModuleCache: @unchecked Sendable {
+    struct Key: Hashable {
+        var directory: String
+        var level: Int
+        var dotted: String
+    }
+
+    var answers: [Key: String?] = [:]
 }

@@ -78,7 +78,14 @@ extension PythonParser {
             if isWord("not"), peekIsWord("in") { return ("not in", 4, 2) }
             return nil
         case .op:
-            guard let entry = Self.binaryOperators[tok.op] else { return nil }
+            // The tokens that usually follow an operand end it; skip the table lookup for them.
+            let op = tok.op
+            if op == Op.comma || op == Op.rparen || op == Op.assign || op == Op.colon || op == Op.rbracket || op == Op.dot
+                || op == Op.lparen || op == Op.rbrace
+            {
+                return nil
+            }
+            guard let entry = Self.binaryOperators[op] else { return nil }
             return (entry.0, entry.1, 1)
         default:
             return nil

@@ -66,8 +66,7 @@ struct PythonParser {
                 if let f = parseFunction(decorators: []) { body.append(.function(f)) }
                 return
             }
-            let first = bytes[tok.start]
-            for word in Self.compoundWords where word.utf8.first == first && isWord(word) {
+            if isCompoundWord() {
                 skipHeaderToColon()
                 parseSuite(into: &body)
                 return
@@ -77,7 +76,19 @@ struct PythonParser {
         if i == start { i += 1 }
     }
 
-    private static let compoundWords = ["if", "elif", "else", "while", "for", "try", "except", "finally", "with"]
+    /// Whether the current name starts a compound statement other than `class`/`def` (`if`, `elif`,
+    /// `else`, `while`, `for`, `try`, `except`, `finally`, `with`); dispatches on the first byte so
+    /// ordinary statements cost one comparison.
+    private func isCompoundWord() -> Bool {
+        switch bytes[tok.start] {
+        case UInt8(ascii: "i"): return isWord("if")
+        case UInt8(ascii: "e"): return isWord("elif") || isWord("else") || isWord("except")
+        case UInt8(ascii: "w"): return isWord("while") || isWord("with")
+        case UInt8(ascii: "f"): return isWord("for") || isWord("finally")
+        case UInt8(ascii: "t"): return isWord("try")
+        default: return false
+        }
+    }
 
     private mutating func parseDecorated(into body: inout [PyStmt]) {
         var decorators: [PyExpr] = []
@@ -222,7 +233,7 @@ struct PythonParser {
                 if atStatementEnd { return .returnValue(nil, at: at) }
                 return .returnValue(parseExpressionList(), at: at)
             }
-            if Self.skippedWords.contains(text(tok)) {
+            if isSkippedWord() {
                 skipToStatementEnd()
                 return nil
             }
@@ -257,9 +268,22 @@ struct PythonParser {
         return .expression(first, at: at)
     }
 
-    private static let skippedWords: Set<String> = [
-        "pass", "break", "continue", "global", "nonlocal", "del", "raise", "assert", "yield",
-    ]
+    /// Simple statements that never matter to models (`pass`, `break`, `continue`, `global`,
+    /// `nonlocal`, `del`, `raise`, `assert`, `yield`), recognized without making a string.
+    private func isSkippedWord() -> Bool {
+        switch bytes[tok.start] {
+        case UInt8(ascii: "p"): return isWord("pass")
+        case UInt8(ascii: "b"): return isWord("break")
+        case UInt8(ascii: "c"): return isWord("continue")
+        case UInt8(ascii: "g"): return isWord("global")
+        case UInt8(ascii: "n"): return isWord("nonlocal")
+        case UInt8(ascii: "d"): return isWord("del")
+        case UInt8(ascii: "r"): return isWord("raise")
+        case UInt8(ascii: "a"): return isWord("assert")
+        case UInt8(ascii: "y"): return isWord("yield")
+        default: return false
+        }
+    }
 
     private var atStatementEnd: Bool {
         tok.kind == .newline || tok.kind == .eof || tok.isOp(Op.semicolon) || tok.kind == .dedent
@@ -356,17 +380,6 @@ struct PythonParser {
         guard t.kind == .name, t.end - t.start == word.utf8CodeUnitCount else { return false }
         let p = word.utf8Start
         for k in 0..<word.utf8CodeUnitCount where bytes[t.start + k] != p[k] { return false }
-        return true
-    }
-
-    func isWord(_ word: String) -> Bool {
-        let t = tokens[i]
-        guard t.kind == .name, t.end - t.start == word.utf8.count else { return false }
-        var k = t.start
-        for b in word.utf8 {
-            if bytes[k] != b { return false }
-            k += 1
-        }
         return true
     }
 

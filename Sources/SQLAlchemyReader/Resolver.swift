@@ -1,18 +1,16 @@
 /// A class defined in a project module.
-struct ClassKey: Hashable, Sendable, Comparable {
-    var module: String
+struct ClassKey: Hashable, Sendable {
+    var module: ModuleID
     var index: Int
-
-    static func < (lhs: ClassKey, rhs: ClassKey) -> Bool { (lhs.module, lhs.index) < (rhs.module, rhs.index) }
 }
 
 /// What an expression names once imports and aliases are followed.
 enum Resolved: Sendable {
     case classRef(ClassKey)
-    case function(PyFunction, module: String)
+    case function(PyFunction, module: ModuleID)
     /// A module-level value (its expression and the module it is written in).
-    case value(PyExpr, module: String)
-    case module(String)
+    case value(PyExpr, module: ModuleID)
+    case module(ModuleID)
     /// A name from outside the project, dotted (`sqlalchemy.dialects.postgresql.JSONB`).
     case external(String)
     /// `Model.attr` for a project class.
@@ -39,15 +37,16 @@ struct Resolver: Sendable {
 
     init(project: PythonProject) {
         self.project = project
+        cache.lookupsByModule = Array(repeating: [:], count: project.moduleCount)
     }
 
-    func module(_ path: String) -> PythonModule? { project.modules[path] }
+    func module(_ id: ModuleID) -> PythonModule? { project.module(id) }
 
-    func classDef(_ key: ClassKey) -> PyClass { project.modules[key.module]!.classes[key.index] }
+    func classDef(_ key: ClassKey) -> PyClass { project.module(key.module)!.classes[key.index] }
 
     /// Resolves `expr` written in `module`. Values that are plain aliases (`Base = OtherBase`) are
     /// followed; other values are returned as `.value`.
-    func resolve(_ expr: PyExpr, in module: String, depth: Int = 0) -> Resolved {
+    func resolve(_ expr: PyExpr, in module: ModuleID, depth: Int = 0) -> Resolved {
         guard depth < 32 else { return .unknown }
         switch expr {
         case .name(let name, _):
@@ -84,30 +83,32 @@ struct Resolver: Sendable {
         return resolved
     }
 
-    private func cachedLookup(_ name: String, in path: String) -> Resolved {
-        if let hit = cache.lookups[path]?[name] { return hit }
-        let found = lookup(name, in: path, visited: [])
-        cache.lookups[path, default: [:]][name] = found
+    private func cachedLookup(_ name: String, in id: ModuleID) -> Resolved {
+        if let hit = cache.lookupsByModule[id.index][name] { return hit }
+        let found = lookup(name, in: id, visited: [])
+        cache.lookupsByModule[id.index][name] = found
         return found
     }
 
     /// The binding of `name` in a module, following `from x import name` and star imports.
-    func lookup(_ name: String, in path: String, visited: Set<String>) -> Resolved {
-        guard let module = project.modules[path], !visited.contains(path + ":" + name), visited.count < 64 else {
+    func lookup(_ name: String, in id: ModuleID, visited: Set<ModuleLookupKey>) -> Resolved {
+        let visit = ModuleLookupKey(module: id, name: name)
+        guard let module = project.module(id), !visited.contains(visit), visited.count < 64 else {
             return .unknown
         }
         var seen = visited
-        seen.insert(path + ":" + name)
+        seen.insert(visit)
         if let binding = module.bindings[name] {
             switch binding {
-            case .classDef(let index): return .classRef(ClassKey(module: path, index: index))
-            case .function(let fn): return .function(fn, module: path)
-            case .value(let value): return .value(value, module: path)
+            case .classDef(let index): return .classRef(ClassKey(module: id, index: index))
+            case .function(let fn): return .function(fn, module: id)
+            case .value(let value): return .value(value, module: id)
             case .module(let target): return .module(target)
             case .importedName(let target, let imported):
                 let found = lookup(imported, in: target, visited: seen)
-                if case .unknown = found, let sub = project.localModule(dotted: imported, level: 1, from: project.modules[target] ?? module) {
-                    return project.modules[sub] != nil ? .module(sub) : .unknown
+                if case .unknown = found, let sub = project.localModule(dotted: imported, level: 1, from: project.module(target) ?? module) {
+                    if let subID = project.id(ofPath: sub), project.module(subID) != nil { return .module(subID) }
+                    return .unknown
                 }
                 return found
             case .external(let dotted): return .external(dotted)
@@ -124,11 +125,26 @@ struct Resolver: Sendable {
     }
 }
 
+/// A (module, name) pair, to stop import cycles while following names.
+struct ModuleLookupKey: Hashable, Sendable {
+    var module: ModuleID
+    var name: String
+}
+
 extension String {
-    /// `JSONB` for `sqlalchemy.dialects.postgresql.JSONB`; scans UTF-8 bytes (no grapheme work).
+    /// `JSONB` for `sqlalchemy.dialects.postgresql.JSONB`; scans UTF-8 bytes (no grapheme work, no
+    /// generic index arithmetic: this runs for nearly every name the reader resolves).
     var lastDottedComponent: String {
-        let bytes = utf8
-        guard let dot = bytes.lastIndex(of: UInt8(ascii: ".")) else { return self }
-        return String(self[bytes.index(after: dot)...])
+        var copy = self
+        return copy.withUTF8 { bytes -> String in
+            var k = bytes.count
+            while k > 0 {
+                k -= 1
+                if bytes[k] == UInt8(ascii: ".") {
+                    return String(decoding: UnsafeBufferPointer(rebasing: bytes[(k + 1)...]), as: UTF8.self)
+                }
+            }
+            return self
+        }
     }
 }

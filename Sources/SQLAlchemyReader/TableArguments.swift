@@ -3,7 +3,7 @@ import SchemaModel
 /// `__table_args__`, classic `Table(...)`, module-level `Index(...)`.
 extension ModelBuilder {
     /// Applies `__table_args__`: a tuple of constraints and indexes with an optional trailing dict, or a dict.
-    mutating func applyTableArgs(_ expr: PyExpr, in module: String, to spec: inout TableSpec, base: BaseInfo) {
+    mutating func applyTableArgs(_ expr: PyExpr, in module: ModuleID, to spec: inout TableSpec, base: BaseInfo) {
         var value = expr
         if case .value(let v, _) = resolver.resolve(expr, in: module) { value = v }
         switch value {
@@ -22,7 +22,7 @@ extension ModelBuilder {
         }
     }
 
-    private mutating func applyTableOptions(_ entries: [PyDictEntry], in module: String, to spec: inout TableSpec) {
+    private mutating func applyTableOptions(_ entries: [PyDictEntry], in module: ModuleID, to spec: inout TableSpec) {
         for entry in entries {
             switch entry.key?.stringValue {
             case "schema": spec.schema = schemaName(entry.value, in: module)
@@ -34,7 +34,7 @@ extension ModelBuilder {
 
     /// A column reference in a constraint or index: `"name"`, `Model.attr`, `column("x")`, or the
     /// attribute name of a column of this table.
-    func columnName(_ expr: PyExpr, in module: String, spec: TableSpec) -> String? {
+    func columnName(_ expr: PyExpr, in module: ModuleID, spec: TableSpec) -> String? {
         if let literal = expr.stringValue {
             return spec.columns.first(where: { $0.key == literal })?.name ?? literal
         }
@@ -53,7 +53,7 @@ extension ModelBuilder {
     }
 
     /// One `Index`/`UniqueConstraint`/`CheckConstraint`/`ForeignKeyConstraint`/`PrimaryKeyConstraint`.
-    mutating func tableItem(_ expr: PyExpr, in module: String, spec: TableSpec) -> TableItemSpec? {
+    mutating func tableItem(_ expr: PyExpr, in module: ModuleID, spec: TableSpec) -> TableItemSpec? {
         guard case .call(let callee, let args, let at) = expr else {
             warning("cannot read table argument statically", at: expr.offset, in: module)
             return nil
@@ -92,7 +92,7 @@ extension ModelBuilder {
 
     /// `Index("name", "col", Model.col.desc(), text("lower(email)"), unique=True, postgresql_using=...,
     /// postgresql_where=text(...), postgresql_include=[...], postgresql_ops={...})`.
-    mutating func index(_ args: [PyArg], at: Int, in module: String, spec: TableSpec) -> TableItemSpec? {
+    mutating func index(_ args: [PyArg], at: Int, in module: ModuleID, spec: TableSpec) -> TableItemSpec? {
         let positional = args.filter { $0.keyword == nil && !$0.isStar }
         var name: String? = positional.first?.value.stringValue
         if case .name("None", _)? = positional.first?.value { name = nil }
@@ -132,7 +132,7 @@ extension ModelBuilder {
     }
 
     /// `Table("name", metadata, Column(...), ..., schema=...)`; returns the table's index.
-    mutating func classicTable(args: [PyArg], at: Int, module: String, base: BaseInfo?) -> Int? {
+    mutating func classicTable(args: [PyArg], at: Int, module: ModuleID, base: BaseInfo?) -> Int? {
         let positional = args.filter { $0.keyword == nil && !$0.isStar }
         guard let name = positional.first?.value.stringValue else {
             warning("cannot read the table name statically", at: at, in: module)

@@ -4,7 +4,7 @@ import SchemaModel
 extension ModelBuilder {
     /// Evaluates a type expression (`String(255)`, `sa.Integer`, `pg.ARRAY(pg.TEXT)`, a TypeDecorator
     /// subclass, a Python enum class) written in `module`. Unknown types warn and are not stated.
-    func evaluateType(_ expr: PyExpr, in module: String, depth: Int = 0) -> TypeSpec {
+    func evaluateType(_ expr: PyExpr, in module: ModuleID, depth: Int = 0) -> TypeSpec {
         guard depth < 16 else { return unknownType(expr, in: module) }
         var callee = expr
         var args: [PyArg] = []
@@ -40,7 +40,7 @@ extension ModelBuilder {
         return (expr.elements ?? []).compactMap(\.stringValue)
     }
 
-    func unknownType(_ expr: PyExpr, in module: String) -> TypeSpec {
+    func unknownType(_ expr: PyExpr, in module: ModuleID) -> TypeSpec {
         let spelled = expr.dottedName ?? {
             if case .call(let c, _, _) = expr { return c.dottedName ?? "expression" }
             return "expression"
@@ -51,7 +51,7 @@ extension ModelBuilder {
 
     /// A project class used as a type: a TypeDecorator (its `impl`), a UserDefinedType with a literal
     /// `get_col_spec`, or a Python enum (a native enum named after the class).
-    private func classType(_ key: ClassKey, args: [PyArg], at: Int, in module: String, depth: Int) -> TypeSpec {
+    private func classType(_ key: ClassKey, args: [PyArg], at: Int, in module: ModuleID, depth: Int) -> TypeSpec {
         let cls = resolver.classDef(key)
         if let labels = enumLabels(key) {
             return enumType(labels: labels, defaultName: cls.name.lowercased(), args: [], module: module, at: at)
@@ -123,7 +123,7 @@ extension ModelBuilder {
     }
 
     /// Generic and `postgresql` dialect types by class name.
-    func builtinType(_ name: String, args: [PyArg], module: String, at: Int, depth: Int) -> TypeSpec? {
+    func builtinType(_ name: String, args: [PyArg], module: ModuleID, at: Int, depth: Int) -> TypeSpec? {
         func plain(_ type: SQLType) -> TypeSpec { TypeSpec(sqlType: type) }
         switch name {
         case "Integer", "INTEGER", "INT": return plain(.integer)
@@ -185,7 +185,7 @@ extension ModelBuilder {
         }
     }
 
-    private func enumFromCall(_ args: [PyArg], module: String, at: Int) -> TypeSpec {
+    private func enumFromCall(_ args: [PyArg], module: ModuleID, at: Int) -> TypeSpec {
         var labels: [String] = []
         var defaultName: String?
         let useValues = args.contains { $0.keyword == "values_callable" }
@@ -207,7 +207,7 @@ extension ModelBuilder {
         return enumType(labels: labels, defaultName: defaultName, args: args, module: module, at: at)
     }
 
-    private func enumType(labels: [String], defaultName: String?, args: [PyArg], module: String, at: Int) -> TypeSpec {
+    private func enumType(labels: [String], defaultName: String?, args: [PyArg], module: ModuleID, at: Int) -> TypeSpec {
         let name = args.first(where: { $0.keyword == "name" })?.value.stringValue ?? defaultName
         let native = bool(args.first(where: { $0.keyword == "native_enum" })?.value) ?? true
         if !native {
@@ -232,7 +232,7 @@ extension ModelBuilder {
 
     /// The canonical name of a Python type used in annotations and `type_annotation_map` keys
     /// (`int`, `datetime`, `Decimal`, `UUID`, `dict`), or `local:<module>:<index>` for project classes.
-    func pythonTypeName(_ expr: PyExpr, in module: String, depth: Int = 0) -> String? {
+    func pythonTypeName(_ expr: PyExpr, in module: ModuleID, depth: Int = 0) -> String? {
         guard depth < 16 else { return nil }
         var target = expr
         if case .index(let base, _, _) = expr { target = base }
@@ -245,14 +245,14 @@ extension ModelBuilder {
             case "Any": return "any"
             default: return last
             }
-        case .classRef(let key): return "local:\(key.module):\(key.index)"
+        case .classRef(let key): return "local:\(project.path(key.module)):\(key.index)"
         case .value(let value, let m): return pythonTypeName(value, in: m, depth: depth + 1)
         default: return target.dottedName
         }
     }
 
     /// SQLAlchemy's default type for a Python annotation (after `type_annotation_map`).
-    func typeForAnnotation(_ expr: PyExpr, in module: String, base: BaseInfo, sqlModel: Bool, maxLength: Int? = nil) -> TypeSpec {
+    func typeForAnnotation(_ expr: PyExpr, in module: ModuleID, base: BaseInfo, sqlModel: Bool, maxLength: Int? = nil) -> TypeSpec {
         if let name = pythonTypeName(expr, in: module), let (mapped, mapModule) = base.typeMap[name] {
             return evaluateType(mapped, in: mapModule)
         }
