@@ -8,7 +8,7 @@ Runs inside scripts/with-postgres.sh (SCHEMA_AUDIT_TEST_DATABASE_URL names a thr
   2. Both databases are loaded (bench_clean, bench_drifted).
   3. `schema-audit compare --drizzle --sqlalchemy --database <drifted> --timings` runs R times per
      report format; phases come from --timings, wall time and peak RSS from wait4().
-  4. Recall: the JSON report's findings against injected.json.
+  4. Recall: the JSON report's findings against injected-drizzle.json (default Drizzle reference).
   5. pg_dump --schema-only, migra (clean vs drifted) and Alembic's compare_metadata (models vs
      drifted) run on the same inputs, from a virtualenv with Benchmarks/requirements.txt.
 
@@ -98,7 +98,7 @@ def measure_compare(binary, work, database_url, runs, report_format):
 
 def recall(work):
     report = json.loads((work / "report.json").read_text())
-    injected = {(d["id"], d["objectKey"]) for d in json.loads((work / "injected.json").read_text())}
+    injected = {(d["id"], d["objectKey"]) for d in json.loads((work / "injected-drizzle.json").read_text())}
     found = {(f["id"], f["objectKey"]) for f in report["findings"] if f["compared"]["source"] == "database"}
     other = [f for f in report["findings"] if f["compared"]["source"] != "database"]
     per_kind = {}

@@ -12,7 +12,8 @@ struct DriftInjector {
     private(set) var extraTables: [TableSpec] = []
     /// What `compare --reference sqlalchemy` must report.
     private(set) var injected: [InjectedFinding] = []
-    /// What `compare` with Drizzle as the reference must report.
+    /// What the three-way `compare` (Drizzle, SQLAlchemy, database) with Drizzle as the reference
+    /// must report.
     private(set) var injectedForDrizzle: [InjectedFinding] = []
 
     private var used: Set<Int> = []
@@ -44,7 +45,7 @@ struct DriftInjector {
                 let table = spec.tables[i].qualifiedName
                 for suffix in kind.apply(to: &spec.tables[i]) {
                     record(kind.rawValue, suffix.map { table + "." + $0 } ?? table, table: table,
-                           sqlalchemy: kind.statedBySQLAlchemy, drizzle: kind.statedByDrizzle)
+                           sqlalchemy: kind.statedBySQLAlchemy, drizzle: kind.reportedWithDrizzleReference)
                 }
                 if kind == .tableMissing { dropped.insert(i) }
             }

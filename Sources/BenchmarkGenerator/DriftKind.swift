@@ -49,15 +49,10 @@ enum DriftKind: String, CaseIterable {
     /// tables whose DDL listeners enable it, so enabling it on another table is no finding.
     var statedBySQLAlchemy: Bool { self != .rlsEnabledUnexpectedly }
 
-    /// Whether Drizzle files state what this drift changes: not triggers, not FORCE ROW LEVEL SECURITY.
-    var statedByDrizzle: Bool {
-        switch self {
-        case .rlsForceMismatch, .triggerMissing, .triggerExtra, .triggerTimingMismatch, .triggerEventsMismatch,
-            .triggerLevelMismatch, .triggerFunctionMismatch, .triggerWhenMismatch:
-            return false
-        default: return true
-        }
-    }
+    /// Whether the three-way compare with Drizzle as the reference reports this drift: every kind.
+    /// Drizzle cannot state triggers or FORCE ROW LEVEL SECURITY, but the compare then checks them
+    /// against SQLAlchemy (the first source that can state them), which declares both.
+    var reportedWithDrizzleReference: Bool { true }
 
     /// Whether `table` can carry this drift.
     func applies(to table: TableSpec) -> Bool {

@@ -18,6 +18,13 @@ final class CanonicalCache {
     /// The canonical text of `sql` (typed by `columnType` when given), `nil` for `nil`. With `table`,
     /// references qualified with that table's own name are unqualified (Drizzle writes
     /// `"posts"."user_id"` in `sql` templates where PostgreSQL stores `user_id`).
+    /// Whether two expressions mean the same. Identical text (the common case: most defaults and
+    /// policies are spelled the same way by every source) is answered without hashing or parsing.
+    func same(_ a: String?, _ b: String?, types: (SQLType?, SQLType?) = (nil, nil), table: String? = nil) -> Bool {
+        if a == b && types.0 == types.1 { return true }
+        return canonical(a, columnType: types.0, table: table) == canonical(b, columnType: types.1, table: table)
+    }
+
     func canonical(_ sql: String?, columnType: SQLType? = nil, table: String? = nil) -> String? {
         guard let sql else { return nil }
         let key = Key(sql: sql, type: columnType, table: table)

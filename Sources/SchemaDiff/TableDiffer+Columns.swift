@@ -102,7 +102,7 @@ extension TableDiffer {
         }
         if both(.generatedColumn) {
             let (a, b) = (ref.generatedExpression, other.generatedExpression)
-            if cache.canonical(a, columnType: ref.type) != cache.canonical(b, columnType: other.type)
+            if !cache.same(a, b, types: (ref.type, other.type))
             {
                 findings.append(ctx.make(
                     .columnGeneratedMismatch, key: key,
@@ -141,6 +141,7 @@ extension TableDiffer {
         _ ref: Column, _ other: Column, identityDiffers: Bool, ctx: PairContext, key: String
     ) {
         var alter: String { "ALTER TABLE \(Describe.sql(name)) ALTER COLUMN \(Identifier.quoted(ref.name))" }
+        if ref.defaultExpression == other.defaultExpression && ref.type == other.type { return }
         let refDefault = cache.canonical(ref.defaultExpression, columnType: ref.type)
         let otherDefault = cache.canonical(other.defaultExpression, columnType: other.type)
         guard refDefault != otherDefault else { return }

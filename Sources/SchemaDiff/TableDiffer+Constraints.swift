@@ -198,7 +198,7 @@ extension TableDiffer {
         if a.keyDescription != b.keyDescription { aspects.append("columns") }
         if a.isUnique != b.isUnique { aspects.append("uniqueness") }
         if a.method.lowercased() != b.method.lowercased() { aspects.append("method") }
-        if cache.canonical(a.predicate, table: name.name) != cache.canonical(b.predicate, table: name.name) { aspects.append("predicate") }
+        if !cache.same(a.predicate, b.predicate, table: name.name) { aspects.append("predicate") }
         if a.includedColumns != b.includedColumns { aspects.append("included columns") }
         if a.nullsNotDistinct != b.nullsNotDistinct { aspects.append("nulls not distinct") }
         let label = a.name.map { "index '\($0)'" } ?? "index \(a.keyDescription)"

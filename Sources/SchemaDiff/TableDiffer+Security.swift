@@ -55,7 +55,6 @@ extension TableDiffer {
         let table = name
         let keys = { (p: Policy) in ObjectMatcher.Keys(meaning: "\u{0}", name: Identifier.truncated(p.name)) }
         let cache = self.cache
-        let canonical = { (text: String?) in cache.canonical(text, table: table.name) }
         section(
             anchor: anchor, list: \.policies, kind: { _ in .policy }, display: \.name, describe: Describe.policy,
             // Policies match by name only: an unnamed meaning key would pair unrelated policies.
@@ -83,8 +82,10 @@ extension TableDiffer {
                     add(.policyRolesMismatch, "roles", Policy.normalizedRoles(a.roles).joined(separator: ", "),
                         Policy.normalizedRoles(b.roles).joined(separator: ", "))
                 }
-                if canonical(a.using) != canonical(b.using) { add(.policyUsingMismatch, "using", a.using, b.using) }
-                if canonical(a.withCheck) != canonical(b.withCheck) { add(.policyWithCheckMismatch, "with check", a.withCheck, b.withCheck) }
+                if !cache.same(a.using, b.using, table: table.name) { add(.policyUsingMismatch, "using", a.using, b.using) }
+                if !cache.same(a.withCheck, b.withCheck, table: table.name) {
+                    add(.policyWithCheckMismatch, "with check", a.withCheck, b.withCheck)
+                }
                 return out
             },
             missing: { a, ctx, key, other in
@@ -129,7 +130,7 @@ extension TableDiffer {
                 if a.function != b.function || a.arguments != b.arguments {
                     add(.triggerFunctionMismatch, "function", Describe.function(a), Describe.function(b))
                 }
-                if me.cache.canonical(a.when, table: me.name.name) != me.cache.canonical(b.when, table: me.name.name) {
+                if !me.cache.same(a.when, b.when, table: me.name.name) {
                     add(.triggerWhenMismatch, "condition", a.when, b.when)
                 }
                 return out

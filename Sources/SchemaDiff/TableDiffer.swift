@@ -31,17 +31,31 @@ struct TableDiffer {
     init(name: QualifiedName, sources: [SourceView], tables: [Table?], cache: CanonicalCache, reportClientDefaults: Bool = false) {
         self.reportsClientDefaults = reportClientDefaults
         self.tableKey = name.description
+        self.unstated = sources.indices.map { i in
+            Self.bits(sources[i].notStated) | Self.bits(tables[i]?.notStated ?? [])
+        }
         self.name = name
         self.sources = sources
         self.tables = tables
         self.cache = cache
     }
 
+    /// Per source: the kinds neither the source nor its table states, as bits of ``kindBit(_:)``.
+    /// Computed once: looking the sets up through `tables[i]?` copied the whole table on every call.
+    let unstated: [UInt64]
+
+    private static let allKinds = ObjectKind.allCases
+
+    static func kindBit(_ kind: ObjectKind) -> UInt64 {
+        1 << UInt64(allKinds.firstIndex(of: kind) ?? 63)
+    }
+
+    static func bits(_ kinds: Set<ObjectKind>) -> UInt64 { kinds.reduce(0) { $0 | kindBit($1) } }
+
     /// Whether source `i` can state `kind` for this table (and, when given, this column).
     func states(_ kind: ObjectKind, _ i: Int, column: Column? = nil) -> Bool {
-        if sources[i].notStated.contains(kind) { return false }
-        if tables[i]?.notStated.contains(kind) == true { return false }
-        if let column, column.notStated.contains(kind) { return false }
+        if unstated[i] & Self.kindBit(kind) != 0 { return false }
+        if let column, !column.notStated.isEmpty, column.notStated.contains(kind) { return false }
         return true
     }
 

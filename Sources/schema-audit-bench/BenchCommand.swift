@@ -39,9 +39,9 @@ struct GenerateCommand: ParsableCommand {
                                  drifted.sql, as a sorted JSON array of
                                  {"id", "objectKey", "table"}
               DIR/injected-drizzle.json
-                                 the same with Drizzle as the reference: no
-                                 trigger_* or rls_force_mismatch (Drizzle
-                                 cannot state them), plus
+                                 the same for the three-way compare with
+                                 Drizzle as the reference (triggers and FORCE
+                                 RLS are checked against SQLAlchemy), plus
                                  rls_enabled_unexpectedly (SQLAlchemy states
                                  row-level security only where DDL enables it)
 
