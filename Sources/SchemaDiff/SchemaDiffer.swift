@@ -41,16 +41,9 @@ public enum SchemaDiffer {
             enumMaps.append(enums)
         }
 
-        var findings: [Finding] = []
-        var tables: [TableComparison] = []
-        let cache = CanonicalCache()
-        for name in tableNames.sorted() {
-            var differ = TableDiffer(
-                name: name, sources: views, tables: tableMaps.map { $0[name] }, cache: cache,
-                reportClientDefaults: options.reportClientDefaults)
-            tables.append(differ.run())
-            findings += differ.findings
-        }
+        var (tables, findings) = ParallelTableDiff.run(
+            names: tableNames.sorted(), views: views, tableMaps: tableMaps,
+            reportClientDefaults: options.reportClientDefaults)
         var enums: [EnumComparison] = []
         for name in enumNames.sorted() {
             let (comparison, found) = EnumDiffer(name: name, sources: views, enums: enumMaps.map { $0[name] }).run()

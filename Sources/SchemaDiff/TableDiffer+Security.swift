@@ -64,8 +64,8 @@ extension TableDiffer {
             },
             compare: { a, b, _, ctx, key in
                 let at = (a.provenance.location, b.provenance.location)
-                let label = "policy '\(a.name)' on '\(table)'"
-                let recreate = "DROP POLICY \(Identifier.quoted(b.name)) ON \(Describe.sql(table)) and recreate it as in \(ctx.ref)"
+                var label: String { "policy '\(a.name)' on '\(table)'" }
+                var recreate: String { "DROP POLICY \(Identifier.quoted(b.name)) ON \(Describe.sql(table)) and recreate it as in \(ctx.ref)" }
                 var out: [Finding] = []
                 func add(_ kind: FindingKind, _ what: String, _ expected: String?, _ actual: String?) {
                     out.append(ctx.make(

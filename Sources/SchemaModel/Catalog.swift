@@ -62,7 +62,7 @@ public struct Catalog: Hashable, Codable, Sendable {
     /// is sorted by name, then by content.
     public func normalized() -> Catalog {
         var copy = self
-        copy.schemas = schemas.map { $0.normalized() }.sorted { $0.name < $1.name }
+        copy.schemas = schemas.map { $0.normalized() }.sorted(byKey: \.name)
         return copy
     }
 }

@@ -25,10 +25,10 @@ public struct Schema: Hashable, Codable, Sendable {
 
     func normalized() -> Schema {
         var copy = self
-        copy.tables = tables.map { $0.normalized() }.sorted { $0.name < $1.name }
-        copy.enums = enums.sorted { $0.name < $1.name }
-        copy.views = views.sorted { $0.name < $1.name }
-        copy.sequences = sequences.sorted { $0.name < $1.name }
+        copy.tables = tables.map { $0.normalized() }.sorted(byKey: \.name)
+        copy.enums = enums.sorted(byKey: \.name)
+        copy.views = views.sorted(byKey: \.name)
+        copy.sequences = sequences.sorted(byKey: \.name)
         return copy
     }
 }

@@ -54,12 +54,12 @@ public struct Table: Hashable, Codable, Sendable {
 
     func normalized() -> Table {
         var copy = self
-        copy.uniqueConstraints = uniqueConstraints.sorted { $0.sortKey < $1.sortKey }
-        copy.foreignKeys = foreignKeys.sorted { $0.sortKey < $1.sortKey }
-        copy.checks = checks.sorted { $0.sortKey < $1.sortKey }
-        copy.indexes = indexes.sorted { $0.sortKey < $1.sortKey }
-        copy.policies = policies.map { $0.normalized() }.sorted { $0.name < $1.name }
-        copy.triggers = triggers.sorted { $0.name < $1.name }
+        copy.uniqueConstraints = uniqueConstraints.sorted(byKey: \.sortKey)
+        copy.foreignKeys = foreignKeys.sorted(byKey: \.sortKey)
+        copy.checks = checks.sorted(byKey: \.sortKey)
+        copy.indexes = indexes.sorted(byKey: \.sortKey)
+        copy.policies = policies.map { $0.normalized() }.sorted(byKey: \.name)
+        copy.triggers = triggers.sorted(byKey: \.name)
         return copy
     }
 }
