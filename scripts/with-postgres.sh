@@ -51,8 +51,10 @@ as_pg "$BINDIR/initdb" -D "$WORK/data" -U postgres --auth-local=trust --auth-hos
   --pwfile="$WORK/pwfile" --encoding=UTF8 --locale=C.UTF-8 >"$WORK/initdb.log" 2>&1 \
   || { cat "$WORK/initdb.log" >&2; exit 2; }
 rm -f "$WORK/pwfile"
+# max_locks_per_transaction: pg_dump (measured by make bench) locks every table in one transaction,
+# 10,000 at N=10000.
 as_pg "$BINDIR/pg_ctl" -D "$WORK/data" -w -t 60 -l "$WORK/server.log" \
-  -o "-c listen_addresses=127.0.0.1 -p $PORT -k $WORK -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+  -o "-c listen_addresses=127.0.0.1 -p $PORT -k $WORK -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c max_locks_per_transaction=256" \
   start >/dev/null || { cat "$WORK/server.log" >&2; exit 2; }
 
 export SCHEMA_AUDIT_TEST_DATABASE_URL="postgresql://postgres:${PASSWORD}@127.0.0.1:${PORT}/postgres"
