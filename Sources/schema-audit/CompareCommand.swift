@@ -164,6 +164,7 @@ struct CompareCommand: ParsableCommand {
                 ExitStatus.printWarning(timing.line)
             }
         }
+        ProcessLifetime.keep(outcome)
         if outcome.result.fails(at: threshold) { throw ExitStatus.drift }
     }
 
