@@ -83,18 +83,23 @@ enum CatalogQueries {
                con.confdeltype, con.confupdtype, con.condeferrable, con.condeferred,
                CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid) END,
                COALESCE(ix.indnullsnotdistinct, false),
-               con.confrelid,
-               -- A referenced table outside the selection (auth.users) has no columns row to resolve from.
-               CASE WHEN con.contype = 'f' AND NOT con.confrelid = ANY ($1::oid[]) THEN array_to_string(ARRAY(
-                   SELECT att.attname FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
-                   JOIN pg_catalog.pg_attribute att ON att.attrelid = con.confrelid AND att.attnum = k.num
-                   ORDER BY k.ord), chr(31)) END
+               con.confrelid
         FROM pg_catalog.pg_constraint con
         LEFT JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid
         LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
         LEFT JOIN pg_catalog.pg_index ix ON ix.indexrelid = con.conindid AND con.contype = 'u'
         WHERE con.conrelid = ANY ($1::oid[]) AND con.contype IN ('p', 'u', 'f', 'c')
         ORDER BY con.conrelid, con.conname
+        """
+
+    /// Column names of tables that foreign keys reference outside the selection (`auth.users`), which
+    /// the columns query did not read; `$1` is their OIDs. Run only when there are such tables. (Doing
+    /// this inside the constraints query with `confrelid = ANY($1)` per row scanned the whole OID
+    /// array for every constraint: 1.4 s of 1.65 s at 10,000 tables.)
+    static let referencedColumnsOutsideSelection = """
+        SELECT a.attrelid, a.attname, a.attnum
+        FROM pg_catalog.pg_attribute a
+        WHERE a.attrelid = ANY ($1::oid[]) AND a.attnum > 0 AND NOT a.attisdropped
         """
 
     /// Indexes that do not implement a primary key, unique or exclusion constraint of their table.

@@ -40,6 +40,8 @@ struct ColumnNames {
     /// Whether the table's columns were read (it is one of the selected tables).
     func knows(_ table: String) -> Bool { byTable[table] != nil }
 
+    mutating func add(table: String, number: Int, name: String) { byTable[table, default: [:]][number] = name }
+
     /// The names of `numbers` in `table`, in order; unknown numbers are left out.
     func names(_ table: String, _ numbers: [Int]) -> [String] {
         guard let columns = byTable[table] else { return [] }
@@ -76,15 +78,29 @@ extension CatalogRows {
         }
     }
 
-    /// Needs ``columns`` decoded first. Referenced columns of a table outside the selection come
-    /// resolved from the server (column 14).
-    mutating func decode(constraints raw: [[String?]]) {
+    /// The OIDs of tables that foreign keys in `raw` (constraints query rows) reference but whose
+    /// columns were not read.
+    func referencedTablesOutsideSelection(_ raw: [[String?]]) -> [String] {
         let names = ColumnNames(columns)
+        var outside: Set<String> = []
+        for r in raw where TextValue.string(r, 2) == "f" {
+            let referenced = TextValue.string(r, 13)
+            if !names.knows(referenced) { outside.insert(referenced) }
+        }
+        return outside.sorted()
+    }
+
+    /// Needs ``columns`` decoded first; `outside` are rows of
+    /// ``CatalogQueries/referencedColumnsOutsideSelection`` (table OID, name, number).
+    mutating func decode(constraints raw: [[String?]], outside: [[String?]] = []) {
+        var names = ColumnNames(columns)
+        for r in outside {
+            names.add(table: TextValue.string(r, 0), number: Int(TextValue.string(r, 2)) ?? 0, name: TextValue.string(r, 1))
+        }
         constraints = raw.map { r in
             let table = TextValue.string(r, 0)
             let referenced = TextValue.string(r, 13)
-            let referencedColumns = names.knows(referenced)
-                ? names.names(referenced, TextValue.numbers(r[6])) : TextValue.list(TextValue.optional(r, 14))
+            let referencedColumns = names.names(referenced, TextValue.numbers(r[6]))
             return ConstraintRow(
                 tableOID: table, name: TextValue.string(r, 1), type: TextValue.string(r, 2),
                 columns: names.names(table, TextValue.numbers(r[3])), referencedSchema: TextValue.optional(r, 4),

@@ -89,7 +89,11 @@ public struct PostgresCatalogReader: Sendable {
         rows.decode(tables: try run(CatalogQueries.tables, "tables", schemaArray))
         let tableOIDs = "{" + rows.tables.map(\.oid).joined(separator: ",") + "}"
         rows.decode(columns: try run(CatalogQueries.columns, "columns", tableOIDs))
-        rows.decode(constraints: try run(CatalogQueries.constraints, "constraints", tableOIDs))
+        let constraints = try run(CatalogQueries.constraints, "constraints", tableOIDs)
+        let outside = rows.referencedTablesOutsideSelection(constraints)
+        let outsideColumns = outside.isEmpty ? [] : try run(
+            CatalogQueries.referencedColumnsOutsideSelection, "referenced columns", "{" + outside.joined(separator: ",") + "}")
+        rows.decode(constraints: constraints, outside: outsideColumns)
         let start = clock.now
         let classes = try connection.query(CatalogQueries.nonDefaultOperatorClasses, queryName: "operator classes").rows
         timings.append(("operator classes", (clock.now - start) / .seconds(1)))
