@@ -125,6 +125,8 @@ def main():
     parser.add_argument("--work", default=None, help="scratch directory (default .build/bench/<N>)")
     parser.add_argument("--results", default=str(ROOT / "Benchmarks/results"))
     parser.add_argument("--skip-tools", action="store_true", help="measure schema-audit only")
+    parser.add_argument("--reuse", action="store_true",
+                        help="keep the generated files and loaded databases of an earlier run with the same arguments")
     args = parser.parse_args()
 
     admin_url = os.environ.get("SCHEMA_AUDIT_TEST_DATABASE_URL")
@@ -138,7 +140,12 @@ def main():
     subprocess.run([str(Path(args.bin) / "schema-audit-bench"), "generate", "--tables", str(args.tables),
                     "--seed", str(args.seed), "--drifts", str(args.drifts), "--output", str(work)], check=True)
     generated = time.perf_counter() - start
-    urls = load_databases(admin_url, work)
+    if args.reuse:
+        # The generator is deterministic, so the same arguments give the databases already loaded.
+        base = admin_url.rsplit("/", 1)[0]
+        urls = {name: f"{base}/{name}" for name in ("bench_clean", "bench_drifted")}
+    else:
+        urls = load_databases(admin_url, work)
 
     sizes = {name: directory_bytes(work / name) for name in ("drizzle", "sqlalchemy")}
     sizes["database.sql"] = (work / "database.sql").stat().st_size
