@@ -55,22 +55,26 @@ public enum MarkdownReport {
     static func tablesSection(_ result: DiffResult, summary: ReportSummary) -> [String] {
         guard !result.tables.isEmpty else { return [] }
         let groups = summary.findingsByTable
-        var failing: [String] = [], matching: [String] = []
-        for table in result.tables {
+        // Each table's section is independent: render them on every core, join them in table order.
+        let sections = ParallelMap.map(result.tables) { table -> (matches: Bool, lines: [String]) in
             let findings = groups[table.name] ?? []
+            var lines: [String] = []
             if summary.tableMatches(table) {
                 let columns = table.rows(of: .column).count
-                matching += ["<details>", "<summary>✅ \(MarkdownText.text(table.name.description))"
+                lines += ["<details>", "<summary>✅ \(MarkdownText.text(table.name.description))"
                     + " (\(columns) column\(columns == 1 ? "" : "s")\(findings.isEmpty ? "" : ", \(findings.count) info"))</summary>", ""]
-                matching += findingList(findings)
-                matching += tableBody(table, result: result, findings: findings)
-                matching += ["</details>", ""]
-            } else {
-                failing += ["### ❌ " + MarkdownText.text(table.name.description), ""]
-                failing += findingList(findings)
-                failing += tableBody(table, result: result, findings: findings)
+                lines += findingList(findings)
+                lines += tableBody(table, result: result, findings: findings)
+                lines += ["</details>", ""]
+                return (true, lines)
             }
+            lines += ["### ❌ " + MarkdownText.text(table.name.description), ""]
+            lines += findingList(findings)
+            lines += tableBody(table, result: result, findings: findings)
+            return (false, lines)
         }
+        let failing = sections.filter { !$0.matches }.flatMap(\.lines)
+        let matching = sections.filter(\.matches).flatMap(\.lines)
         var lines = ["## Tables", ""]
         if !failing.isEmpty { lines += failing }
         if !matching.isEmpty {
