@@ -70,11 +70,15 @@ enum Describe {
 
     /// Everything that defines an index's behaviour, canonical.
     static func indexMeaning(_ index: TableIndex, _ cache: CanonicalCache, table: String? = nil) -> String {
-        [
-            index.isUnique ? "unique" : "index", index.method.lowercased(), index.keyDescription,
-            "include" + list(index.includedColumns), index.nullsNotDistinct ? "nnd" : "",
-            cache.canonical(index.predicate, table: table) ?? "",
-        ].joined(separator: "\u{1}")
+        var text = index.isUnique ? "unique\u{1}" : "index\u{1}"
+        text += index.method.lowercased()
+        text += "\u{1}"
+        text += index.keyDescription
+        text += "\u{1}include"
+        text += list(index.includedColumns)
+        text += index.nullsNotDistinct ? "\u{1}nnd\u{1}" : "\u{1}\u{1}"
+        if let predicate = cache.canonical(index.predicate, table: table) { text += predicate }
+        return text
     }
 
     /// When the index is exactly what a unique constraint would create (btree on plain columns, no
@@ -115,15 +119,18 @@ enum Describe {
     // MARK: policies, triggers, RLS
 
     static func policy(_ policy: Policy) -> String {
-        var parts = [policy.isPermissive ? "permissive" : "restrictive", "for \(policy.command.rawValue)",
-                     "to " + policy.roles.joined(separator: ", ")]
-        if let using = policy.using { parts.append("using (\(using))") }
-        if let check = policy.withCheck { parts.append("with check (\(check))") }
-        return parts.joined(separator: " · ")
+        var text = policy.isPermissive ? "permissive · for " : "restrictive · for "
+        text += policy.command.rawValue
+        text += " · to "
+        text += policy.roles.count == 1 ? policy.roles[0] : policy.roles.joined(separator: ", ")
+        if let using = policy.using { text += " · using (" + using + ")" }
+        if let check = policy.withCheck { text += " · with check (" + check + ")" }
+        return text
     }
 
     static func events(_ events: [Trigger.Event]) -> String {
-        Array(Set(events)).sorted().map(\.description).joined(separator: " or ")
+        if events.count == 1 { return events[0].description }
+        return Array(Set(events)).sorted().map(\.description).joined(separator: " or ")
     }
 
     static func function(_ trigger: Trigger) -> String {
@@ -131,10 +138,11 @@ enum Describe {
     }
 
     static func trigger(_ trigger: Trigger) -> String {
-        var parts = [trigger.timing.rawValue + " " + events(trigger.events), "for each \(trigger.level.rawValue)",
-                     "execute " + function(trigger)]
-        if let when = trigger.when { parts.append("when (\(when))") }
-        return parts.joined(separator: " · ")
+        var text = trigger.timing.rawValue + " " + events(trigger.events)
+        text += " · for each " + trigger.level.rawValue
+        text += " · execute " + function(trigger)
+        if let when = trigger.when { text += " · when (" + when + ")" }
+        return text
     }
 
     static func rls(_ table: Table) -> String {

@@ -78,7 +78,8 @@ extension TableDiffer {
                     let word = { (p: Bool) in p ? "permissive" : "restrictive" }
                     add(.policyPermissiveMismatch, "mode", word(a.isPermissive), word(b.isPermissive))
                 }
-                if Policy.normalizedRoles(a.roles) != Policy.normalizedRoles(b.roles) {
+                // Roles are normalized when a policy is made; normalizing again only for hand-built ones.
+                if a.roles != b.roles, Policy.normalizedRoles(a.roles) != Policy.normalizedRoles(b.roles) {
                     add(.policyRolesMismatch, "roles", Policy.normalizedRoles(a.roles).joined(separator: ", "),
                         Policy.normalizedRoles(b.roles).joined(separator: ", "))
                 }
@@ -125,7 +126,7 @@ extension TableDiffer {
                         hint: ctx.isDatabase ? "in \(ctx.cmp) run CREATE OR REPLACE TRIGGER \(Identifier.quoted(a.name)) as declared in \(ctx.ref)" : nil))
                 }
                 if a.timing != b.timing { add(.triggerTimingMismatch, "timing", a.timing.rawValue, b.timing.rawValue) }
-                if Set(a.events) != Set(b.events) { add(.triggerEventsMismatch, "events", Describe.events(a.events), Describe.events(b.events)) }
+                if a.events != b.events, Set(a.events) != Set(b.events) { add(.triggerEventsMismatch, "events", Describe.events(a.events), Describe.events(b.events)) }
                 if a.level != b.level { add(.triggerLevelMismatch, "level", "for each \(a.level.rawValue)", "for each \(b.level.rawValue)") }
                 if a.function != b.function || a.arguments != b.arguments {
                     add(.triggerFunctionMismatch, "function", Describe.function(a), Describe.function(b))

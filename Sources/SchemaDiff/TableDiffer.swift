@@ -34,6 +34,7 @@ struct TableDiffer {
         self.unstated = sources.indices.map { i in
             Self.bits(sources[i].notStated) | Self.bits(tables[i]?.notStated ?? [])
         }
+        self.present = tables.map { $0 != nil }
         self.name = name
         self.sources = sources
         self.tables = tables
@@ -43,12 +44,10 @@ struct TableDiffer {
     /// Per source: the kinds neither the source nor its table states, as bits of ``kindBit(_:)``.
     /// Computed once: looking the sets up through `tables[i]?` copied the whole table on every call.
     let unstated: [UInt64]
+    /// Per source: whether it has the table. Testing `tables[i] == nil` copied the optional table.
+    let present: [Bool]
 
-    private static let allKinds = ObjectKind.allCases
-
-    static func kindBit(_ kind: ObjectKind) -> UInt64 {
-        1 << UInt64(allKinds.firstIndex(of: kind) ?? 63)
-    }
+    static func kindBit(_ kind: ObjectKind) -> UInt64 { 1 << UInt64(min(kind.ordinal, 63)) }
 
     static func bits(_ kinds: Set<ObjectKind>) -> UInt64 { kinds.reduce(0) { $0 | kindBit($1) } }
 
@@ -73,7 +72,6 @@ struct TableDiffer {
     }
 
     mutating func run() -> TableComparison {
-        let present = tables.map { $0 != nil }
         guard let anchor = present.firstIndex(of: true) else {
             return TableComparison(name: name, presentIn: present, rows: [])
         }
@@ -128,7 +126,8 @@ struct TableDiffer {
 
     /// Cells for a new row: absent where the table is absent, not stated where the kind cannot be.
     func emptyCells(_ kind: ObjectKind) -> [ComparisonCell] {
-        sources.indices.map { i in tables[i] == nil ? .absent : (states(kind, i) ? .absent : .notStated) }
+        let bit = Self.kindBit(kind)
+        return present.indices.map { i in present[i] && unstated[i] & bit != 0 ? .notStated : .absent }
     }
 
     mutating func addRow(kind: ObjectKind, name: String, source: Int, text: String) -> Int {

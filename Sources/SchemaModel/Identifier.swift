@@ -39,7 +39,7 @@ public enum Identifier {
             return false
         }
         let ok = name.utf8.allSatisfy { $0 == 95 || ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) }
-        return ok && !reservedWords.contains(name) && !nonReservedKeywordsNeedingQuotes.contains(name)
+        return ok && !isKeywordNeedingQuotes(name)
     }
 
     /// `name` as SQL: bare when plain, else double-quoted with embedded quotes doubled.
@@ -63,6 +63,30 @@ public enum Identifier {
     /// Keywords PostgreSQL does not reserve but still quotes in `quote_ident`: the column-name
     /// keywords (`pg_get_keywords()` category C) and the type/function-name keywords (category T),
     /// as of PostgreSQL 15.
+    /// Whether `name` (lower-case ASCII letters, digits, underscores) is in either keyword list.
+    /// Looked up by first letter and length instead of hashing: quoting runs for every column name
+    /// in every hint and index description, and the two set lookups were most of its cost.
+    static func isKeywordNeedingQuotes(_ name: String) -> Bool {
+        var name = name
+        return name.withUTF8 { bytes in
+            guard let first = bytes.first, first >= 97, first <= 122 else { return false }
+            for keyword in keywordsByFirstLetter[Int(first - 97)] where keyword.count == bytes.count {
+                if keyword.elementsEqual(bytes) { return true }
+            }
+            return false
+        }
+    }
+
+    /// Both keyword lists as bytes, bucketed by first letter (`a` = 0).
+    private static let keywordsByFirstLetter: [[[UInt8]]] = {
+        var buckets = [[[UInt8]]](repeating: [], count: 26)
+        for word in reservedWords.union(nonReservedKeywordsNeedingQuotes).sorted() {
+            let bytes = Array(word.utf8)
+            if let first = bytes.first, first >= 97, first <= 122 { buckets[Int(first - 97)].append(bytes) }
+        }
+        return buckets
+    }()
+
     static let nonReservedKeywordsNeedingQuotes: Set<String> = [
         "between", "bigint", "bit", "boolean", "char", "character", "coalesce", "dec", "decimal", "exists",
         "extract", "float", "greatest", "grouping", "inout", "int", "integer", "interval", "least", "national",

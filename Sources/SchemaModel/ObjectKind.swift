@@ -24,7 +24,32 @@ public enum ObjectKind: String, Hashable, Codable, Sendable, CaseIterable, Compa
     case view
     case sequence
 
-    public static func < (lhs: ObjectKind, rhs: ObjectKind) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    /// Position in declaration order (`allCases` order), without searching `allCases`: the diff
+    /// asks which kinds a source states for every attribute of every column.
+    public var ordinal: Int {
+        switch self {
+        case .table: return 0
+        case .column: return 1
+        case .columnType: return 2
+        case .nullability: return 3
+        case .columnDefault: return 4
+        case .identity: return 5
+        case .generatedColumn: return 6
+        case .primaryKey: return 7
+        case .foreignKey: return 8
+        case .unique: return 9
+        case .check: return 10
+        case .index: return 11
+        case .enumType: return 12
+        case .rowLevelSecurity: return 13
+        case .forceRowLevelSecurity: return 14
+        case .policy: return 15
+        case .trigger: return 16
+        case .comment: return 17
+        case .view: return 18
+        case .sequence: return 19
+        }
     }
+
+    public static func < (lhs: ObjectKind, rhs: ObjectKind) -> Bool { lhs.ordinal < rhs.ordinal }
 }

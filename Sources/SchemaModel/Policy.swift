@@ -32,6 +32,8 @@ public struct Policy: Hashable, Codable, Sendable {
 
     /// Roles as a sorted set, with `public` standing for "no roles named".
     public static func normalizedRoles(_ roles: [String]) -> [String] {
+        // One role is the common case (`authenticated`, `public`): no set, no sort.
+        if roles.count == 1 { return [roles[0].utf8.count == 6 && roles[0].lowercased() == "public" ? "public" : roles[0]] }
         let set = Set(roles.map { $0.lowercased() == "public" ? "public" : $0 })
         return set.isEmpty ? ["public"] : set.sorted()
     }

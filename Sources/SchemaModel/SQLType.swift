@@ -31,6 +31,8 @@ public struct SQLType: Hashable, Sendable, CustomStringConvertible {
 
     /// PostgreSQL's spelling: `character varying(255)`, `timestamp(3) with time zone`, `integer[]`.
     public var description: String {
+        // Most types carry no modifiers and no array dimensions: the name is the whole text.
+        if modifiers.isEmpty && arrayDimensions == 0 { return name }
         var text: String
         let mods = modifiers.isEmpty ? "" : "(" + modifiers.joined(separator: ",") + ")"
         if !mods.isEmpty, let space = name.firstIndex(of: " "),

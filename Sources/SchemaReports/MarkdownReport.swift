@@ -56,27 +56,29 @@ public enum MarkdownReport {
         guard !result.tables.isEmpty else { return [] }
         let groups = summary.findingsByTable
         // Each table's section is independent: render them on every core, join them in table order.
-        let sections = ParallelMap.map(result.tables) { table -> (matches: Bool, lines: [String]) in
+        // A section is one string of lines joined by newlines, written in place (a 1,000-table report
+        // has some 100,000 cells, and a string per cell and per line was most of the rendering).
+        let sections = ParallelMap.map(result.tables) { table -> (matches: Bool, text: String) in
             let findings = groups[table.name] ?? []
             var lines: [String] = []
-            if summary.tableMatches(table) {
-                let columns = table.rows(of: .column).count
+            let matches = summary.tableMatches(table)
+            if matches {
+                let columns = table.rows.reduce(0) { $0 + ($1.kind == .column ? 1 : 0) }
                 lines += ["<details>", "<summary>✅ \(MarkdownText.text(table.name.description))"
                     + " (\(columns) column\(columns == 1 ? "" : "s")\(findings.isEmpty ? "" : ", \(findings.count) info"))</summary>", ""]
-                lines += findingList(findings)
-                lines += tableBody(table, result: result, findings: findings)
-                lines += ["</details>", ""]
-                return (true, lines)
+            } else {
+                lines += ["### ❌ " + MarkdownText.text(table.name.description), ""]
             }
-            lines += ["### ❌ " + MarkdownText.text(table.name.description), ""]
             lines += findingList(findings)
-            lines += tableBody(table, result: result, findings: findings)
-            return (false, lines)
+            var text = lines.joined(separator: "\n")
+            text.reserveCapacity(text.utf8.count + 256 * table.rows.count)
+            tableBody(table, result: result, into: &text)
+            if matches { text += "\n</details>\n" }
+            return (matches, text)
         }
-        let failing = sections.filter { !$0.matches }.flatMap(\.lines)
-        let matching = sections.filter(\.matches).flatMap(\.lines)
         var lines = ["## Tables", ""]
-        if !failing.isEmpty { lines += failing }
+        lines += sections.filter { !$0.matches }.map(\.text)
+        let matching = sections.filter(\.matches).map(\.text)
         if !matching.isEmpty {
             lines += ["### Matching tables", ""]
             lines += matching
@@ -84,15 +86,15 @@ public enum MarkdownReport {
         return lines
     }
 
-    /// The matrices of one table: columns, then keys and indexes, then security, then triggers.
-    static func tableBody(_ table: TableComparison, result: DiffResult, findings: [Finding]) -> [String] {
-        var lines: [String] = []
+    /// The matrices of one table (columns, then keys and indexes, then security, then triggers) as
+    /// lines appended to `out`, each preceded by a newline, ending with an empty line.
+    static func tableBody(_ table: TableComparison, result: DiffResult, into out: inout String) {
         let missing = zip(result.sourceLabels, table.presentIn).filter { !$0.1 }.map { $0.0 }
         if !missing.isEmpty {
-            lines += ["Not in: " + missing.map { MarkdownText.text($0) }.joined(separator: ", ") + ".", ""]
+            out += "\nNot in: " + missing.map { MarkdownText.text($0) }.joined(separator: ", ") + ".\n"
         }
         if table.presentIn.filter({ $0 }).count == 1, table.presentIn.count > 1 {
-            return lines  // only one source has it: nothing to put side by side
+            return  // only one source has it: nothing to put side by side
         }
         let groups: [(String, [ObjectKind])] = [
             ("column", [.column]),
@@ -100,18 +102,32 @@ public enum MarkdownReport {
             ("security", [.rowLevelSecurity, .policy]),
             ("trigger", [.trigger]),
         ]
+        let labels = result.sourceLabels.map(MarkdownText.cell)
+        let rule = "|" + String(repeating: "---|", count: result.sourceLabels.count + 1) + ":-:|"
         for (title, kinds) in groups {
-            let rows = table.rows.filter { kinds.contains($0.kind) }
-            if rows.isEmpty { continue }
-            lines.append(MarkdownText.row([title] + result.sourceLabels.map(MarkdownText.cell) + ["match"]))
-            lines.append("|" + String(repeating: "---|", count: result.sourceLabels.count + 1) + ":-:|")
-            for row in rows {
-                let name = row.kind == .policy ? "policy " + row.name : row.name
-                lines.append(MarkdownText.row([MarkdownText.cell(name)] + row.cells.map(cell) + [row.matches ? "✅" : "❌"]))
+            var wroteHeader = false
+            for row in table.rows where kinds.contains(row.kind) {
+                if !wroteHeader {
+                    out += "\n| " + title
+                    for label in labels { out += " | " + label }
+                    out += " | match |\n" + rule
+                    wroteHeader = true
+                }
+                out += "\n| "
+                if row.kind == .policy { out += "policy " }
+                MarkdownText.appendCell(row.name, to: &out)
+                for cell in row.cells {
+                    out += " | "
+                    switch cell {
+                    case .present(let text): MarkdownText.appendCell(text, to: &out)
+                    case .absent: out += "—"
+                    case .notStated: out += "_not stated_"
+                    }
+                }
+                out += row.matches ? " | ✅ |" : " | ❌ |"
             }
-            lines.append("")
+            if wroteHeader { out += "\n" }
         }
-        return lines
     }
 
     static func cell(_ cell: ComparisonCell) -> String {

@@ -3,6 +3,26 @@ enum MarkdownText {
     /// Text for a table cell: `|` and backticks escaped, `<` as an entity, line breaks as spaces.
     static func cell(_ text: String) -> String { escape(text, pipes: true) }
 
+    /// Appends `text` escaped as a table cell to `out` (the same bytes as ``cell(_:)``), without an
+    /// intermediate string when nothing needs escaping, which is nearly always.
+    static func appendCell(_ text: String, to out: inout String) {
+        var text = text
+        let clean = text.withUTF8 { bytes in
+            for byte in bytes where byte < 128 && special(byte, pipes: true) { return false }
+            return true
+        }
+        out += clean ? text : escape(text, pipes: true)
+    }
+
+    @inline(__always)
+    private static func special(_ byte: UInt8, pipes: Bool) -> Bool {
+        switch byte {
+        case UInt8(ascii: "`"), UInt8(ascii: "\\"), UInt8(ascii: "*"), UInt8(ascii: "<"), 10, 13: return true
+        case UInt8(ascii: "|"): return pipes
+        default: return false
+        }
+    }
+
     /// Running text outside tables: emphasis and HTML characters escaped.
     static func text(_ text: String) -> String { escape(text, pipes: false) }
 
@@ -10,14 +30,7 @@ enum MarkdownText {
     /// pass through untouched. A 1,000-table report escapes some 100,000 cells, and walking them as
     /// Characters (grapheme breaking) was a quarter of a whole `compare`.
     private static func escape(_ text: String, pipes: Bool) -> String {
-        func special(_ byte: UInt8) -> Bool {
-            switch byte {
-            case UInt8(ascii: "`"), UInt8(ascii: "\\"), UInt8(ascii: "*"), UInt8(ascii: "<"), 10, 13: return true
-            case UInt8(ascii: "|"): return pipes
-            default: return false
-            }
-        }
-        if !text.utf8.contains(where: special) { return text }
+        if !text.utf8.contains(where: { special($0, pipes: pipes) }) { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 8)
         for byte in text.utf8 {

@@ -88,7 +88,8 @@ import Testing
         ("a$b", "\"a$b\""), ("time", "\"time\""), ("between", "\"between\""), ("left", "\"left\""),
         ("user", "\"user\""), ("coalesce", "\"coalesce\""), ("int", "\"int\""), ("select", "\"select\""),
         ("1a", "\"1a\""), ("Abc", "\"Abc\""), ("é", "\"é\""), ("a b", "\"a b\""), ("a\"b", "\"a\"\"b\""),
-        ("", "\"\""),
+        ("", "\"\""), ("current_user", "\"current_user\""), ("xmlnamespaces", "\"xmlnamespaces\""),
+        ("user_id", "user_id"), ("users", "users"), ("zone", "zone"), ("varchar", "\"varchar\""), ("varchar2", "varchar2"),
     ]
 
     @Test(arguments: quoting)
