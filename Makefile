@@ -43,12 +43,14 @@ reports: build
 
 # Generates N tables, loads them into a throwaway PostgreSQL and times schema-audit, pg_dump, migra
 # and Alembic on them (release build; the tools come from Benchmarks/requirements.txt in a venv).
+# BENCH_ARGS passes more options to Benchmarks/bench.py (e.g. --reuse, --tools-from FILE).
 N ?= 1000
 RUNS ?= 5
+BENCH_ARGS ?=
 bench:
 	$(SWIFT) build -c release --product schema-audit
 	$(SWIFT) build -c release --product schema-audit-bench
-	scripts/with-postgres.sh python3 Benchmarks/bench.py --tables $(N) --runs $(RUNS)
+	scripts/with-postgres.sh python3 Benchmarks/bench.py --tables $(N) --runs $(RUNS) $(BENCH_ARGS)
 
 clean:
 	rm -rf .build

@@ -96,6 +96,21 @@ def measure_compare(binary, work, database_url, runs, report_format):
     return {"wall": stats(walls), "rssMB": stats(rss), "phases": {k: stats(v) for k, v in sorted(phases.items())}}
 
 
+def measure_readers(binary, work, runs):
+    """Each file reader alone (`inspect --timings`, nothing else running): its own time, both cores."""
+    readers = {}
+    for name in ("drizzle", "sqlalchemy"):
+        argv = [str(binary), "inspect", f"--{name}", str(work / name), "--format", "json", "--output", os.devnull, "--timings"]
+        times = []
+        for _ in range(runs):
+            status, _, _, err = run_timed(argv)
+            if status != 0:
+                raise SystemExit(f"bench: inspect --{name} exited {status}:\n{err[-2000:]}")
+            times.append(parse_timings(err)[f"{name}: total"])
+        readers[name] = stats(times)
+    return readers
+
+
 def recall(work):
     report = json.loads((work / "report.json").read_text())
     injected = {(d["id"], d["objectKey"]) for d in json.loads((work / "injected-drizzle.json").read_text())}
@@ -125,6 +140,9 @@ def main():
     parser.add_argument("--work", default=None, help="scratch directory (default .build/bench/<N>)")
     parser.add_argument("--results", default=str(ROOT / "Benchmarks/results"))
     parser.add_argument("--skip-tools", action="store_true", help="measure schema-audit only")
+    parser.add_argument("--tools-from", default=None,
+                        help="copy the other tools' figures from an earlier bench-<N>.json of the same arguments "
+                             "instead of re-running them (they do not depend on schema-audit; the report says so)")
     parser.add_argument("--reuse", action="store_true",
                         help="keep the generated files and loaded databases of an earlier run with the same arguments")
     args = parser.parse_args()
@@ -154,12 +172,20 @@ def main():
         "machine": bench_tools.machine(), "generateSeconds": generated, "bytes": sizes,
         "compare": {fmt: measure_compare(binary, work, urls["bench_drifted"], args.runs, fmt) for fmt in ("markdown", "json")},
     }
+    result["readersAlone"] = measure_readers(binary, work, args.runs)
     result["recall"] = recall(work)
     phases = result["compare"]["markdown"]["phases"]
     result["readerMBps"] = {
         name: sizes[name] / 1e6 / phases[f"{name}: read files"]["median"] for name in ("drizzle", "sqlalchemy")
     }
-    if not args.skip_tools:
+    if args.tools_from:
+        earlier = json.loads(Path(args.tools_from).read_text())
+        same = all(earlier.get(k) == result[k] for k in ("tables", "seed", "driftsPerKind"))
+        if not same or "tools" not in earlier:
+            raise SystemExit(f"bench: {args.tools_from} has no tool figures for these arguments")
+        result["tools"] = earlier["tools"]
+        result["toolsFromEarlierRun"] = True
+    elif not args.skip_tools:
         result["tools"] = bench_tools.measure_all(work, urls, args.tool_runs, run_timed, stats)
 
     results = Path(args.results)

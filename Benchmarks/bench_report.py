@@ -39,6 +39,17 @@ def render(result):
         "The three sources are read in parallel, so the whole compare is less than the sum of the reads.",
         "",
     ]
+    alone = result.get("readersAlone")
+    if alone:
+        lines += [
+            "Each reader alone (`schema-audit inspect --timings`, nothing else running, both cores):",
+            "",
+            "| reader | min | median | max | MB/s at the median |",
+            "|---|--:|--:|--:|--:|",
+        ]
+        for name, title in (("drizzle", "Drizzle"), ("sqlalchemy", "SQLAlchemy")):
+            lines.append(row(title, alone[name], f"{sizes[name] / 1e6 / alone[name]['median']:.1f}"))
+        lines.append("")
     catalog = [(k, v) for k, v in phases.items() if k.startswith("database: ") and k != "database: total"]
     if catalog:
         lines += ["Catalog queries (median ms): " + ", ".join(f"{k[len('database: '):]} {ms(v['median'])}" for k, v in catalog), ""]
@@ -75,6 +86,9 @@ def render(result):
             lines.append(
                 f"| {name} | {what.get(name, '')} | {ms(t['wall']['min'])} | {ms(t['wall']['median'])} | {ms(t['wall']['max'])} | "
                 f"{t['rssMB']['median']:.0f} | {t['wall']['median'] / ours:.1f} |")
+        if result.get("toolsFromEarlierRun"):
+            lines += ["", "The other tools' figures were copied from an earlier run on the same generated inputs "
+                      "(`bench.py --tools-from`): they do not depend on schema-audit."]
         if "report" in tools.get("alembic compare_metadata", {}):
             lines += ["", f"Alembic: {tools['alembic compare_metadata']['report']}."]
     return "\n".join(lines) + "\n"
