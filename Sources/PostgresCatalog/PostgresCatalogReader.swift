@@ -11,11 +11,22 @@ public struct PostgresCatalogReader: Sendable {
         public var statementTimeoutMilliseconds: Int
         /// Seconds to wait for the connection to be established.
         public var connectTimeoutSeconds: Int
+        /// At most this many connections: with 2 (the default) a large catalog is read on two
+        /// connections sharing one snapshot; 1 reads everything on one.
+        public var catalogConnections: Int
+        /// The number of tables from which a second connection is used. Below it a second connection
+        /// (authentication, a backend, its caches) costs more than it saves.
+        public var tablesForSecondConnection: Int
 
-        public init(schemas: [String] = [], statementTimeoutMilliseconds: Int = 30_000, connectTimeoutSeconds: Int = 10) {
+        public init(
+            schemas: [String] = [], statementTimeoutMilliseconds: Int = 30_000, connectTimeoutSeconds: Int = 10,
+            catalogConnections: Int = 2, tablesForSecondConnection: Int = 200
+        ) {
             self.schemas = schemas
             self.statementTimeoutMilliseconds = statementTimeoutMilliseconds
             self.connectTimeoutSeconds = connectTimeoutSeconds
+            self.catalogConnections = catalogConnections
+            self.tablesForSecondConnection = tablesForSecondConnection
         }
     }
 
@@ -26,6 +37,8 @@ public struct PostgresCatalogReader: Sendable {
         public var rows: CatalogRows
         /// Wall-clock seconds per catalog query, in the order they ran (for `--timings` and benchmarks).
         public var queryTimings: [(query: String, seconds: Double)]
+        /// How many connections read the catalog (2 when a second one shared the snapshot).
+        public var connectionsUsed: Int
     }
 
     public let connectionString: ConnectionString
@@ -40,34 +53,61 @@ public struct PostgresCatalogReader: Sendable {
     public func read() throws -> Snapshot {
         let connection = try PostgresConnection(connectionString, connectTimeoutSeconds: options.connectTimeoutSeconds)
         var timings: [(String, Double)] = []
-        let rows = try readRows(connection, timings: &timings)
+        var connections = 1
+        let rows = try readRows(connection, timings: &timings, connectionsUsed: &connections)
         let clock = ContinuousClock()
         let start = clock.now
         let catalog = CatalogMapper.catalog(from: rows)
         timings.append(("map rows to model", (clock.now - start) / .seconds(1)))
-        return Snapshot(catalog: catalog, databaseName: connection.databaseName, rows: rows, queryTimings: timings)
+        return Snapshot(catalog: catalog, databaseName: connection.databaseName, rows: rows, queryTimings: timings, connectionsUsed: connections)
     }
 
     /// Runs the catalog queries on an open connection inside a read-only transaction.
     public func readRows(_ connection: PostgresConnection) throws -> CatalogRows {
         var timings: [(String, Double)] = []
-        return try readRows(connection, timings: &timings)
+        var connections = 1
+        return try readRows(connection, timings: &timings, connectionsUsed: &connections)
     }
 
-    func readRows(_ connection: PostgresConnection, timings: inout [(String, Double)]) throws -> CatalogRows {
+    func readRows(
+        _ connection: PostgresConnection, timings: inout [(String, Double)], connectionsUsed: inout Int
+    ) throws -> CatalogRows {
+        let parallel = options.catalogConnections > 1
+        do {
+            return try readRows(connection, secondConnection: parallel, timings: &timings, connectionsUsed: &connectionsUsed)
+        } catch SnapshotExportFailure.refused {
+            // A server that cannot export snapshots (a standby, or a pooler in the way) aborted the
+            // transaction: read everything again, on one connection.
+            timings.removeAll()
+            return try readRows(connection, secondConnection: false, timings: &timings, connectionsUsed: &connectionsUsed)
+        }
+    }
+
+    private enum SnapshotExportFailure: Error { case refused }
+
+    /// The statements that open the read-only transaction; `snapshot` imports another transaction's.
+    private func beginStatements(snapshot: String? = nil) -> String {
+        // work_mem: at 10,000 tables the policy rows (26,000) were sorted on disk with the default 4 MB.
+        """
+        BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;
+        \(snapshot.map { "SET TRANSACTION SNAPSHOT '\($0)';" } ?? "")
+        SET LOCAL statement_timeout = \(max(1, options.statementTimeoutMilliseconds));
+        SET LOCAL search_path = public;
+        SET LOCAL TimeZone = 'UTC';
+        SET LOCAL DateStyle = 'ISO, MDY';
+        SET LOCAL IntervalStyle = 'postgres';
+        SET LOCAL work_mem = '64MB';
+        """
+    }
+
+    private func readRows(
+        _ connection: PostgresConnection, secondConnection: Bool, timings: inout [(String, Double)],
+        connectionsUsed: inout Int
+    ) throws -> CatalogRows {
+        connectionsUsed = 1
         let clock = ContinuousClock()
         do {
-            // work_mem: at 10,000 tables the policy rows (26,000) were sorted on disk with the default 4 MB.
-            try connection.execute(
-                """
-                BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;
-                SET LOCAL statement_timeout = \(max(1, options.statementTimeoutMilliseconds));
-                SET LOCAL search_path = public;
-                SET LOCAL TimeZone = 'UTC';
-                SET LOCAL DateStyle = 'ISO, MDY';
-                SET LOCAL IntervalStyle = 'postgres';
-                SET LOCAL work_mem = '64MB';
-                """, queryName: "begin")
+            try connection.execute(beginStatements(), queryName: "begin")
         } catch var error as CatalogError {
             error.step = error.reason == .other ? .beginTransaction : error.step
             error.queryName = nil
@@ -82,29 +122,52 @@ public struct PostgresCatalogReader: Sendable {
             rows.schemas = Array(Set(options.schemas)).sorted()
         }
         let schemaArray = Self.arrayLiteral(rows.schemas)
-        func run(_ sql: String, _ name: String, _ parameter: String) throws -> [[String?]] {
-            let start = clock.now
-            let rows = try connection.query(sql, parameters: [parameter], queryName: name).rows
-            timings.append((name, (clock.now - start) / .seconds(1)))
-            return rows
-        }
-        rows.decode(tables: try run(CatalogQueries.tables, "tables", schemaArray))
+        var first = CatalogQueryRun()
+        rows.decode(tables: try first.timed(connection, CatalogQueries.tables, "tables", schemaArray))
         let tableOIDs = "{" + rows.tables.map(\.oid).joined(separator: ",") + "}"
-        rows.decode(columns: try run(CatalogQueries.columns, "columns", tableOIDs))
-        let constraints = try run(CatalogQueries.constraints, "constraints", tableOIDs)
-        let outside = rows.referencedTablesOutsideSelection(constraints)
-        let outsideColumns = outside.isEmpty ? [] : try run(
-            CatalogQueries.referencedColumnsOutsideSelection, "referenced columns", "{" + outside.joined(separator: ",") + "}")
-        rows.decode(constraints: constraints, outside: outsideColumns)
+
+        // At scale the second half of the queries runs on a second connection in the same snapshot
+        // (the transaction's, fixed by the tables query, exported now).
+        var second: BackgroundTask<CatalogQueryRun>?
+        if secondConnection && rows.tables.count >= options.tablesForSecondConnection {
+            let exported = try? connection.query("SELECT pg_catalog.pg_export_snapshot()", queryName: "export snapshot").rows
+            guard let snapshot = exported?.first?.first ?? nil, !snapshot.isEmpty else { throw SnapshotExportFailure.refused }
+            let target = connectionString, connectTimeout = options.connectTimeoutSeconds, begin = beginStatements(snapshot: snapshot)
+            second = BackgroundTask {
+                let other = try PostgresConnection(target, connectTimeoutSeconds: connectTimeout)
+                try other.execute(begin, queryName: "begin")
+                defer { _ = try? other.execute("ROLLBACK", queryName: "rollback") }
+                return try CatalogQueryRun.runSecondHalf(other, tableOIDs: tableOIDs, schemaArray: schemaArray)
+            }
+        }
+        // Whatever happens here, the second connection finishes before this transaction ends.
+        defer { _ = try? second?.value() }
+        first.columns = try first.timed(connection, CatalogQueries.columns, "columns", tableOIDs)
+        var rest: CatalogQueryRun
+        if let second, let done = try? second.value() {
+            rest = done
+            connectionsUsed = 2
+        } else {
+            // One connection, or the second could not connect: this one runs the rest itself.
+            rest = try CatalogQueryRun.runSecondHalf(connection, tableOIDs: tableOIDs, schemaArray: schemaArray)
+        }
+        timings += first.timings + rest.timings
+
+        rows.decode(columns: first.columns)
+        let outside = rows.referencedTablesOutsideSelection(rest.constraints)
+        let outsideColumns = outside.isEmpty ? [] : try first.timed(
+            connection, CatalogQueries.referencedColumnsOutsideSelection, "referenced columns", "{" + outside.joined(separator: ",") + "}")
+        if let last = first.timings.last, last.0 == "referenced columns" { timings.append(last) }
         let start = clock.now
-        let classes = try connection.query(CatalogQueries.nonDefaultOperatorClasses, queryName: "operator classes").rows
-        timings.append(("operator classes", (clock.now - start) / .seconds(1)))
-        let operatorClasses = Dictionary(classes.map { (TextValue.string($0, 0), TextValue.string($0, 1)) }, uniquingKeysWith: { a, _ in a })
-        rows.decode(indexes: try run(CatalogQueries.indexes, "indexes", tableOIDs), operatorClasses: operatorClasses)
-        rows.decode(enums: try run(CatalogQueries.enums, "enums", schemaArray))
-        rows.decode(policies: try run(CatalogQueries.policies, "policies", tableOIDs))
-        rows.decode(triggers: try run(CatalogQueries.triggers, "triggers", tableOIDs))
-        rows.decode(relations: try run(CatalogQueries.relationsOtherThanTables, "views and sequences", schemaArray))
+        rows.decode(constraints: rest.constraints, outside: outsideColumns)
+        let operatorClasses = Dictionary(
+            rest.operatorClasses.map { (TextValue.string($0, 0), TextValue.string($0, 1)) }, uniquingKeysWith: { a, _ in a })
+        rows.decode(indexes: rest.indexes, operatorClasses: operatorClasses)
+        rows.decode(enums: rest.enums)
+        rows.decode(policies: rest.policies)
+        rows.decode(triggers: rest.triggers)
+        rows.decode(relations: rest.relations)
+        timings.append(("decode rows", (clock.now - start) / .seconds(1)))
         return rows
     }
 

@@ -25,6 +25,7 @@ import Yams
 /// sqlalchemy-schema: app        # schema for models whose schema is set at run time
 /// client-defaults: true         # report client-side defaults as info findings
 /// statement-timeout: 30000      # catalog statement timeout, milliseconds
+/// catalog-connections: 1        # connections per database (default 2: large catalogs on two)
 /// ```
 ///
 /// Any key not listed here is an error naming `file:line:col`, so a typo never silently does nothing.
@@ -46,6 +47,8 @@ public struct AuditConfiguration: Hashable, Sendable {
     public var clientDefaults: Bool?
     /// Statement timeout for catalog queries, in milliseconds.
     public var statementTimeoutMilliseconds: Int?
+    /// Connections per database, 1 or 2.
+    public var catalogConnections: Int?
 
     /// An empty configuration (all defaults).
     public init() {}
@@ -103,6 +106,12 @@ public struct AuditConfiguration: Hashable, Sendable {
                     throw reader.error(value, "statement-timeout must be a positive number of milliseconds; got '\(text)'")
                 }
                 configuration.statementTimeoutMilliseconds = milliseconds
+            case "catalog-connections":
+                let text = try reader.string(value)
+                guard let count = Int(text), count == 1 || count == 2 else {
+                    throw reader.error(value, "catalog-connections must be 1 or 2; got '\(text)'")
+                }
+                configuration.catalogConnections = count
             default: throw reader.unknownKey(key)
             }
         }

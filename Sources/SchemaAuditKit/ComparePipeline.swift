@@ -22,13 +22,16 @@ public struct CompareRequest: Sendable {
     public var sqlalchemySchema: String?
     /// Statement timeout for catalog queries, in milliseconds.
     public var statementTimeoutMilliseconds: Int
+    /// At most this many connections per database: 2 reads a large catalog on two at once.
+    public var catalogConnections: Int
 
     /// A request with default options.
     public init(
         specs: [SourceSpec], reference: String? = nil, schemas: [String] = [], diffOptions: DiffOptions = DiffOptions(),
         originOverrides: [String: String] = [:], drizzleCasing: DrizzleReader.Casing? = nil,
-        sqlalchemySchema: String? = nil, statementTimeoutMilliseconds: Int = 30_000
+        sqlalchemySchema: String? = nil, statementTimeoutMilliseconds: Int = 30_000, catalogConnections: Int = 2
     ) {
+        self.catalogConnections = catalogConnections
         self.specs = specs
         self.reference = reference
         self.schemas = schemas
@@ -83,7 +86,7 @@ public enum ComparePipeline {
 
         let loader = SourceLoader(
             schemas: request.schemas, statementTimeoutMilliseconds: request.statementTimeoutMilliseconds,
-            files: files,
+            catalogConnections: request.catalogConnections, files: files,
             fileReaders: FileSourceReaders(drizzleCasing: request.drizzleCasing, sqlalchemySchema: request.sqlalchemySchema))
         let loaded = try ParallelLoad.load(ordered, with: loader)
 

@@ -7,13 +7,16 @@ public struct SourceLoader: Sendable {
     /// Schemas to read (empty: all the source has).
     public var schemas: [String]
     public var statementTimeoutMilliseconds: Int
+    /// At most this many connections per database (``PostgresCatalogReader/Options/catalogConnections``).
+    public var catalogConnections: Int
     public var files: SourceFileProvider
     public var fileReaders: FileSourceReaders
 
     public init(
-        schemas: [String] = [], statementTimeoutMilliseconds: Int = 30_000,
+        schemas: [String] = [], statementTimeoutMilliseconds: Int = 30_000, catalogConnections: Int = 2,
         files: SourceFileProvider = LocalFileSystem(), fileReaders: FileSourceReaders = .init()
     ) {
+        self.catalogConnections = catalogConnections
         self.fileReaders = fileReaders
         self.schemas = schemas
         self.statementTimeoutMilliseconds = statementTimeoutMilliseconds
@@ -40,7 +43,9 @@ public struct SourceLoader: Sendable {
         }
         let reader = PostgresCatalogReader(
             connectionString: ConnectionString(raw),
-            options: .init(schemas: schemas, statementTimeoutMilliseconds: statementTimeoutMilliseconds))
+            options: .init(
+                schemas: schemas, statementTimeoutMilliseconds: statementTimeoutMilliseconds,
+                catalogConnections: catalogConnections))
         do {
             let snapshot = try reader.read()
             return LoadedSource(

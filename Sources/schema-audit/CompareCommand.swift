@@ -21,7 +21,7 @@ struct CompareCommand: ParsableCommand {
             Settings may also come from .schema-audit.yml in the current
             directory (or --config FILE): sources, reference, schemas, fail-on,
             ignores (pattern + reason), severity overrides, drizzle-casing,
-            sqlalchemy-schema, client-defaults and statement-timeout.
+            sqlalchemy-schema, client-defaults, statement-timeout and catalog-connections.
             Command-line options win over the file. Unknown keys are an error
             (exit 2).
 
@@ -196,7 +196,8 @@ struct CompareCommand: ParsableCommand {
             diffOptions: options, originOverrides: overrides,
             drizzleCasing: (drizzleCasing ?? configuration.drizzleCasing).flatMap(DrizzleReader.Casing.init(rawValue:)),
             sqlalchemySchema: sqlalchemySchema ?? configuration.sqlalchemySchema,
-            statementTimeoutMilliseconds: sources.statementTimeout ?? configuration.statementTimeoutMilliseconds ?? 30_000)
+            statementTimeoutMilliseconds: sources.statementTimeout ?? configuration.statementTimeoutMilliseconds ?? 30_000,
+            catalogConnections: sources.catalogConnections ?? configuration.catalogConnections ?? 2)
         return (request, threshold)
     }
 }

@@ -47,7 +47,9 @@ struct InspectCommand: ParsableCommand {
 
     func run() throws {
         let spec = sources.specs()[0]
-        let loader = SourceLoader(schemas: sources.schemas, statementTimeoutMilliseconds: sources.statementTimeoutMilliseconds)
+        let loader = SourceLoader(
+            schemas: sources.schemas, statementTimeoutMilliseconds: sources.statementTimeoutMilliseconds,
+            catalogConnections: sources.catalogConnections ?? 2)
         let loaded: LoadedSource
         do {
             loaded = try loader.load(spec)

@@ -26,6 +26,18 @@ struct SourceOptions: ParsableArguments {
     @Option(name: .customLong("statement-timeout-ms"), help: "Statement timeout for catalog queries, in milliseconds (default: 30000).")
     var statementTimeout: Int?
 
+    @Option(name: .customLong("catalog-connections"), help: ArgumentHelp(
+        "Connections per database, 1 or 2 (default: 2). With 2, a catalog of 200 tables or more is read on "
+            + "two connections sharing one snapshot; use 1 behind a pooler with a single slot.",
+        valueName: "n"))
+    var catalogConnections: Int?
+
+    func validate() throws {
+        if let catalogConnections, catalogConnections != 1 && catalogConnections != 2 {
+            throw ValidationError("--catalog-connections must be 1 or 2; got \(catalogConnections)")
+        }
+    }
+
     /// `--statement-timeout-ms`, else 30 s.
     var statementTimeoutMilliseconds: Int { statementTimeout ?? 30_000 }
 

@@ -62,6 +62,7 @@ import TestSupport
         #expect(try CommandRunner.run(["inspect", "--database", "a", "--database", "b"]).status == 64)
         #expect(try CommandRunner.run(["inspect", "--no-such-option"]).status == 64)
         #expect(try CommandRunner.run(["inspect", "--database", "x", "--format", "yaml"]).status == 64)
+        #expect(try CommandRunner.run(["inspect", "--database", "x", "--catalog-connections", "3"]).status == 64)
         #expect(try CommandRunner.run(["no-such-command"]).status == 64)
     }
 

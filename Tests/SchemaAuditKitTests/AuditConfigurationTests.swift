@@ -26,6 +26,7 @@ import Testing
             sqlalchemy-schema: app
             client-defaults: true
             statement-timeout: 5000
+            catalog-connections: 1
             """
         let configuration = try AuditConfiguration.parse(text, path: ".schema-audit.yml")
         #expect(configuration.sources == [
@@ -41,6 +42,7 @@ import Testing
         #expect(configuration.sqlalchemySchema == "app")
         #expect(configuration.clientDefaults == true)
         #expect(configuration.statementTimeoutMilliseconds == 5000)
+        #expect(configuration.catalogConnections == 1)
     }
 
     @Test func emptyFileIsTheDefaults() throws {
@@ -62,6 +64,7 @@ import Testing
         ("drizzle-casing: kebab\n", "c.yml:1:17: drizzle-casing must be snake_case or camelCase; got 'kebab'"),
         ("client-defaults: maybe\n", "c.yml:1:18: expected true or false; got 'maybe'"),
         ("statement-timeout: -1\n", "c.yml:1:20: statement-timeout must be a positive number of milliseconds; got '-1'"),
+        ("catalog-connections: 3\n", "c.yml:1:22: catalog-connections must be 1 or 2; got '3'"),
     ])
     func rejectsInvalidSettingsWithTheirPosition(text: String, message: String) {
         #expect(throws: AuditError(message)) { try AuditConfiguration.parse(text, path: "c.yml") }

@@ -1,0 +1,59 @@
+import PostgresCatalog
+import SchemaModel
+import Testing
+import TestSupport
+
+/// A large catalog is read on two connections that share one exported snapshot. Small fixtures are
+/// forced onto that path (`tablesForSecondConnection: 0`) and must read exactly as on one connection,
+/// including when the second connection cannot be opened.
+@Suite struct TwoConnectionCatalogTests {
+    static let fixtures = ["catalog-features", "pixcrawler", "delula", "roborail", "ledger-classic"]
+
+    func read(_ url: String, connections: Int, from tables: Int = 0) throws -> PostgresCatalogReader.Snapshot {
+        try PostgresCatalogReader(
+            connectionString: ConnectionString(url),
+            options: .init(catalogConnections: connections, tablesForSecondConnection: tables)
+        ).read()
+    }
+
+    @Test(arguments: fixtures)
+    func twoConnectionsReadWhatOneReads(_ fixture: String) throws {
+        let database = try LiveDatabase.load(fixture: fixture)
+        let one = try read(database.url, connections: 1)
+        let two = try read(database.url, connections: 2)
+        #expect(!one.catalog.schemas.flatMap(\.tables).isEmpty)
+        #expect(one.connectionsUsed == 1)
+        #expect(two.connectionsUsed == 2)
+        #expect(two.catalog == one.catalog)
+        #expect(two.queryTimings.map(\.query).sorted() == one.queryTimings.map(\.query).sorted())
+    }
+
+    /// A role allowed one connection: the second is refused, and the first reads everything itself.
+    @Test func fallsBackToOneConnectionWhenTheSecondIsRefused() throws {
+        let database = try LiveDatabase.load(fixture: "catalog-features")
+        let role = "oneconn_\(UInt32.random(in: 0..<UInt32.max))"
+        try database.execute("""
+            CREATE ROLE \(role) LOGIN PASSWORD 'one-conn-secret' CONNECTION LIMIT 1;
+            GRANT CONNECT ON DATABASE \(database.name) TO \(role);
+            """)
+        let admin = try LiveDatabase.adminURL()
+        let hostPort = String((admin.split(separator: "@").last ?? "").split(separator: "/").first ?? "")
+        let limited = "postgresql://\(role):one-conn-secret@\(hostPort)/\(database.name)"
+        let expected = try read(database.url, connections: 1).catalog
+        let fallback = try read(limited, connections: 2)
+        #expect(fallback.connectionsUsed == 1)
+        #expect(fallback.catalog == expected)
+    }
+
+    /// With default options a catalog below the threshold is read on one connection, and one at the
+    /// threshold on two.
+    @Test func secondConnectionFromTheThresholdOn() throws {
+        let database = try LiveDatabase.load(fixture: "pixcrawler")
+        let snapshot = try PostgresCatalogReader(connectionString: ConnectionString(database.url)).read()
+        let tables = snapshot.rows.tables.count
+        #expect(tables < PostgresCatalogReader.Options().tablesForSecondConnection)
+        #expect(snapshot.connectionsUsed == 1)
+        #expect(try read(database.url, connections: 2, from: tables).connectionsUsed == 2)
+        #expect(try read(database.url, connections: 2, from: tables + 1).connectionsUsed == 1)
+    }
+}
