@@ -27,7 +27,8 @@ enum TextValue {
     static func byteOrder(_ lhs: String, _ rhs: String) -> Bool { lhs.utf8.lexicographicallyPrecedes(rhs.utf8) }
 }
 
-/// Column names by table OID and attribute number, from the columns query: the other per-table
+/// Column names by table OID and attribute number, from the columns query (built once per read and
+/// shared by the decoders that need it): the other per-table
 /// queries return attribute numbers and are resolved here, instead of by a correlated subquery per
 /// row on the server (which cost about two thirds of the index and constraint queries).
 struct ColumnNames {
@@ -80,8 +81,8 @@ extension CatalogRows {
 
     /// The OIDs of tables that foreign keys in `raw` (constraints query rows) reference but whose
     /// columns were not read.
-    func referencedTablesOutsideSelection(_ raw: [[String?]]) -> [String] {
-        let names = ColumnNames(columns)
+    func referencedTablesOutsideSelection(_ raw: [[String?]], names: ColumnNames? = nil) -> [String] {
+        let names = names ?? ColumnNames(columns)
         var outside: Set<String> = []
         for r in raw where TextValue.string(r, 2) == "f" {
             let referenced = TextValue.string(r, 13)
@@ -92,8 +93,8 @@ extension CatalogRows {
 
     /// Needs ``columns`` decoded first; `outside` are rows of
     /// ``CatalogQueries/referencedColumnsOutsideSelection`` (table OID, name, number).
-    mutating func decode(constraints raw: [[String?]], outside: [[String?]] = []) {
-        var names = ColumnNames(columns)
+    mutating func decode(constraints raw: [[String?]], outside: [[String?]] = [], names known: ColumnNames? = nil) {
+        var names = known ?? ColumnNames(columns)
         for r in outside {
             names.add(table: TextValue.string(r, 0), number: Int(TextValue.string(r, 2)) ?? 0, name: TextValue.string(r, 1))
         }
@@ -113,8 +114,8 @@ extension CatalogRows {
 
     /// Needs ``columns`` decoded first, and `operatorClasses`: the non-default operator classes by OID
     /// (a default one is left unnamed).
-    mutating func decode(indexes raw: [[String?]], operatorClasses: [String: String]) {
-        let names = ColumnNames(columns)
+    mutating func decode(indexes raw: [[String?]], operatorClasses: [String: String], names known: ColumnNames? = nil) {
+        let names = known ?? ColumnNames(columns)
         indexes = raw.map { r in
             let table = TextValue.string(r, 0)
             var expressions = TextValue.list(TextValue.optional(r, 11)).makeIterator()
@@ -149,8 +150,8 @@ extension CatalogRows {
     }
 
     /// Needs ``columns`` decoded first (`UPDATE OF` columns come as numbers).
-    mutating func decode(triggers raw: [[String?]]) {
-        let names = ColumnNames(columns)
+    mutating func decode(triggers raw: [[String?]], names known: ColumnNames? = nil) {
+        let names = known ?? ColumnNames(columns)
         triggers = raw.map { r in
             TriggerRow(
                 tableOID: TextValue.string(r, 0), name: TextValue.string(r, 1),

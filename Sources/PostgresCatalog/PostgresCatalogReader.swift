@@ -137,36 +137,37 @@ public struct PostgresCatalogReader: Sendable {
                 let other = try PostgresConnection(target, connectTimeoutSeconds: connectTimeout)
                 try other.execute(begin, queryName: "begin")
                 defer { _ = try? other.execute("ROLLBACK", queryName: "rollback") }
-                return try CatalogQueryRun.runSecondHalf(other, tableOIDs: tableOIDs, schemaArray: schemaArray)
+                return try CatalogQueryRun.runSecondHalf(other, tableOIDs: tableOIDs)
             }
         }
         // Whatever happens here, the second connection finishes before this transaction ends.
         defer { _ = try? second?.value() }
-        first.columns = try first.timed(connection, CatalogQueries.columns, "columns", tableOIDs)
+        try first.runFirstHalf(connection, tableOIDs: tableOIDs, schemaArray: schemaArray)
         var rest: CatalogQueryRun
         if let second, let done = try? second.value() {
             rest = done
             connectionsUsed = 2
         } else {
             // One connection, or the second could not connect: this one runs the rest itself.
-            rest = try CatalogQueryRun.runSecondHalf(connection, tableOIDs: tableOIDs, schemaArray: schemaArray)
+            rest = try CatalogQueryRun.runSecondHalf(connection, tableOIDs: tableOIDs)
         }
         timings += first.timings + rest.timings
 
         rows.decode(columns: first.columns)
-        let outside = rows.referencedTablesOutsideSelection(rest.constraints)
+        let names = ColumnNames(rows.columns)
+        let outside = rows.referencedTablesOutsideSelection(rest.constraints, names: names)
         let outsideColumns = outside.isEmpty ? [] : try first.timed(
             connection, CatalogQueries.referencedColumnsOutsideSelection, "referenced columns", "{" + outside.joined(separator: ",") + "}")
         if let last = first.timings.last, last.0 == "referenced columns" { timings.append(last) }
         let start = clock.now
-        rows.decode(constraints: rest.constraints, outside: outsideColumns)
+        rows.decode(constraints: rest.constraints, outside: outsideColumns, names: names)
         let operatorClasses = Dictionary(
             rest.operatorClasses.map { (TextValue.string($0, 0), TextValue.string($0, 1)) }, uniquingKeysWith: { a, _ in a })
-        rows.decode(indexes: rest.indexes, operatorClasses: operatorClasses)
-        rows.decode(enums: rest.enums)
+        rows.decode(indexes: rest.indexes, operatorClasses: operatorClasses, names: names)
+        rows.decode(enums: first.enums)
         rows.decode(policies: rest.policies)
-        rows.decode(triggers: rest.triggers)
-        rows.decode(relations: rest.relations)
+        rows.decode(triggers: rest.triggers, names: names)
+        rows.decode(relations: first.relations)
         timings.append(("decode rows", (clock.now - start) / .seconds(1)))
         return rows
     }
