@@ -31,4 +31,19 @@ import TestSupport
         #expect(binary.status == 2, "\(binary.stderr)")
         #expect(binary.stderr.contains(notTypeScript))
     }
+
+    /// `--output` writes the exact bytes standard output would get; a path that cannot be written is
+    /// exit 2 with the path and the reason.
+    @Test func outputFileHasTheSameBytesAsStandardOutput() throws {
+        let args = ["inspect", "--drizzle", "Fixtures/pixcrawler/drizzle"]
+        let stdout = try CommandRunner.run(args)
+        let path = NSTemporaryDirectory() + "inspect-\(UUID().uuidString).json"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let toFile = try CommandRunner.run(args + ["--output", path])
+        #expect(toFile.status == 0, "\(toFile.stderr)")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == stdout.stdout)
+        let bad = try CommandRunner.run(args + ["--output", "/no/such/dir/out.json"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("cannot write '/no/such/dir/out.json': No such file or directory"))
+    }
 }
