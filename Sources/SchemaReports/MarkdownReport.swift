@@ -22,12 +22,24 @@ public enum MarkdownReport {
         lines.append("")
         lines += sourcesSection(descriptors)
         lines += summarySection(summary)
-        lines += tablesSection(result, summary: summary)
-        lines += enumsSection(result, summary: summary)
-        lines += otherFindingsSection(summary)
-        lines += limitationsSection(result, descriptors)
-        while lines.last == "" { lines.removeLast() }
-        return lines.joined(separator: "\n") + "\n"
+        var tail = enumsSection(result, summary: summary)
+        tail += otherFindingsSection(summary)
+        tail += limitationsSection(result, descriptors)
+        while tail.last == "" { tail.removeLast() }
+        // The table sections are most of the report (5 MB at 1,000 tables): each is appended to the
+        // output and dropped, instead of joining every line into a second copy.
+        var tables = tablesSection(result, summary: summary)
+        var out = ""
+        out.reserveCapacity(tables.reduce(0) { $0 + $1.utf8.count + 1 } + 64 * (lines.count + tail.count))
+        for line in lines { out += line; out += "\n" }
+        for i in tables.indices {
+            out += tables[i]
+            out += "\n"
+            tables[i] = ""
+        }
+        out += tail.joined(separator: "\n")
+        out += "\n"
+        return out
     }
 
     static func sourcesSection(_ descriptors: [SourceDescriptor]) -> [String] {
