@@ -70,14 +70,17 @@ public enum SchemaDiffer {
     /// A row matches unless a warning or error (after ignores) is about it; info findings such as a
     /// name difference do not make a row red.
     private static func markMatches(_ tables: inout [TableComparison], findings: [Finding]) {
-        var flagged: Set<String> = []
+        // Families flagged per object key: rows are looked up by their key alone, without building
+        // a family-qualified string for each of the tens of thousands of rows.
+        var flagged: [String: Set<String>] = [:]
         for finding in findings where finding.severity != .info {
-            flagged.insert(family(finding.objectKind) + "\u{1}" + finding.objectKey)
+            flagged[finding.objectKey, default: []].insert(family(finding.objectKind))
         }
+        guard !flagged.isEmpty else { return }
         for t in tables.indices {
             for r in tables[t].rows.indices {
-                let row = tables[t].rows[r]
-                tables[t].rows[r].matches = !flagged.contains(family(row.kind) + "\u{1}" + row.objectKey)
+                guard let families = flagged[tables[t].rows[r].objectKey] else { continue }
+                tables[t].rows[r].matches = !families.contains(family(tables[t].rows[r].kind))
             }
         }
     }
