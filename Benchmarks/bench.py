@@ -25,6 +25,7 @@ from pathlib import Path
 
 import bench_report
 import bench_tools
+import splice_results
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -193,6 +194,8 @@ def main():
     (results / f"bench-{args.tables}.json").write_text(json.dumps(result, indent=2, sort_keys=True) + "\n")
     markdown = bench_report.render(result)
     (results / f"bench-{args.tables}.md").write_text(markdown)
+    if results.resolve() == (ROOT / "Benchmarks/results").resolve():
+        splice_results.main()
     print(markdown)
 
 
