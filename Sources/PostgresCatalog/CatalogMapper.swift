@@ -26,10 +26,9 @@ public enum CatalogMapper {
             }
             tablesByOID[row.tableOID]?.table.columns.append(column(from: row, canonicalType: canonical))
         }
-        for row in rows.constraints {
-            guard var entry = tablesByOID[row.tableOID] else { continue }
-            apply(row, to: &entry.table)
-            tablesByOID[row.tableOID] = entry
+        for row in rows.constraints where tablesByOID[row.tableOID] != nil {
+            // In place: a copy taken out and written back made every append copy the table's arrays.
+            apply(row, to: &tablesByOID[row.tableOID]!.table)
         }
         for row in rows.indexes { tablesByOID[row.tableOID]?.table.indexes.append(index(from: row)) }
         for row in rows.policies { tablesByOID[row.tableOID]?.table.policies.append(policy(from: row)) }
