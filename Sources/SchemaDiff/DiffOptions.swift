@@ -30,6 +30,11 @@ public struct DiffOptions: Hashable, Sendable {
     /// matrix already shows them, so a source compared with a database built from it stays at zero
     /// findings.
     public var reportClientDefaults: Bool
+    /// Whether the cells of ``ComparisonRow`` carry descriptions of what each source states. Only
+    /// the Markdown matrices show them; a report without matrices (text, JSON, SARIF, JUnit, GitHub)
+    /// turns this off and every present cell is `.present("")`. Rows, their kinds and whether they
+    /// match are the same either way.
+    public var describesCells: Bool = true
 
     /// Options with the default exclusions (Supabase-owned and system schemas) and nothing ignored.
     public init(

@@ -15,7 +15,8 @@ enum ParallelTableDiff {
     static let minimumTablesPerChunk = 64
 
     static func run(
-        names: [QualifiedName], views: [SourceView], tableMaps: [[QualifiedName: Table]], reportClientDefaults: Bool
+        names: [QualifiedName], views: [SourceView], tableMaps: [[QualifiedName: Table]], reportClientDefaults: Bool,
+        describesCells: Bool = true
     ) -> (tables: [TableComparison], findings: [Finding]) {
         let cores = max(1, System.activeProcessorCount)
         let chunkCount = max(1, min(cores, names.count / minimumTablesPerChunk))
@@ -29,7 +30,7 @@ enum ParallelTableDiff {
             for name in names[min(start, names.count)..<min(start + chunkSize, names.count)] {
                 var differ = TableDiffer(
                     name: name, sources: views, tables: tableMaps.map { $0[name] }, cache: cache,
-                    reportClientDefaults: reportClientDefaults)
+                    reportClientDefaults: reportClientDefaults, describesCells: describesCells)
                 tables.append(differ.run())
                 findings += differ.findings
             }

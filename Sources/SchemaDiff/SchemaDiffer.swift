@@ -43,7 +43,7 @@ public enum SchemaDiffer {
 
         var (tables, findings) = ParallelTableDiff.run(
             names: tableNames.sorted(), views: views, tableMaps: tableMaps,
-            reportClientDefaults: options.reportClientDefaults)
+            reportClientDefaults: options.reportClientDefaults, describesCells: options.describesCells)
         var enums: [EnumComparison] = []
         for name in enumNames.sorted() {
             let (comparison, found) = EnumDiffer(name: name, sources: views, enums: enumMaps.map { $0[name] }).run()

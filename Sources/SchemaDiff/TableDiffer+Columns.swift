@@ -20,7 +20,7 @@ extension TableDiffer {
             for k in otherColumns.indices where firstOf[otherColumns[k].name] == nil {
                 firstOf[otherColumns[k].name] = k
                 if let row = rowOf[otherColumns[k].name] {
-                    rows[row].cells[j] = .present(Describe.column(otherColumns[k]))
+                    rows[row].cells[j] = cell(Describe.column(otherColumns[k]))
                 } else {
                     rowOf[otherColumns[k].name] = addRow(kind: .column, name: otherColumns[k].name, source: j, text: Describe.column(otherColumns[k]))
                 }

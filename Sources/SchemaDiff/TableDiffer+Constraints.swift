@@ -97,7 +97,7 @@ extension TableDiffer {
         let rowName = keys.compactMap { $0?.name }.first ?? "primary key"
         var cells = emptyCells(.primaryKey)
         for i in sources.indices where tables[i] != nil {
-            if let key = keys[i] { cells[i] = .present(Describe.primaryKey(key)) }
+            if let key = keys[i] { cells[i] = cell(Describe.primaryKey(key)) }
         }
         let objectKey = tableKey + "." + rowName
         rows.append(ComparisonRow(kind: .primaryKey, name: rowName, objectKey: objectKey, cells: cells, matches: true))

@@ -3,7 +3,7 @@ import SchemaModel
 extension TableDiffer {
     mutating func compareRowLevelSecurity(anchor: Int) {
         var cells = emptyCells(.rowLevelSecurity)
-        for i in sources.indices { if let t = tables[i], states(.rowLevelSecurity, i) { cells[i] = .present(Describe.rls(t)) } }
+        for i in sources.indices { if let t = tables[i], states(.rowLevelSecurity, i) { cells[i] = cell(Describe.rls(t)) } }
         let key = tableKey
         rows.append(ComparisonRow(kind: .rowLevelSecurity, name: "row level security", objectKey: key, cells: cells, matches: true))
         // Only a table the reference has is compared (its absence is table_missing / table_extra).

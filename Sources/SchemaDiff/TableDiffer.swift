@@ -20,6 +20,8 @@ struct TableDiffer {
     let tables: [Table?]
     /// Canonical expressions shared by every table of one comparison.
     let cache: CanonicalCache
+    /// ``DiffOptions/describesCells``.
+    let describesCells: Bool
     /// ``DiffOptions/reportClientDefaults``.
     let reportsClientDefaults: Bool
     /// `schema.table`, built once: every row and finding key starts with it.
@@ -28,8 +30,12 @@ struct TableDiffer {
     var rows: [ComparisonRow] = []
     var findings: [Finding] = []
 
-    init(name: QualifiedName, sources: [SourceView], tables: [Table?], cache: CanonicalCache, reportClientDefaults: Bool = false) {
+    init(
+        name: QualifiedName, sources: [SourceView], tables: [Table?], cache: CanonicalCache, reportClientDefaults: Bool = false,
+        describesCells: Bool = true
+    ) {
         self.reportsClientDefaults = reportClientDefaults
+        self.describesCells = describesCells
         self.tableKey = name.description
         self.unstated = sources.indices.map { i in
             Self.bits(sources[i].notStated) | Self.bits(tables[i]?.notStated ?? [])
@@ -130,9 +136,12 @@ struct TableDiffer {
         return present.indices.map { i in present[i] && unstated[i] & bit != 0 ? .notStated : .absent }
     }
 
-    mutating func addRow(kind: ObjectKind, name: String, source: Int, text: String) -> Int {
+    /// A present cell, described only when the report shows matrices.
+    func cell(_ text: @autoclosure () -> String) -> ComparisonCell { .present(describesCells ? text() : "") }
+
+    mutating func addRow(kind: ObjectKind, name: String, source: Int, text: @autoclosure () -> String) -> Int {
         var cells = emptyCells(kind)
-        cells[source] = .present(text)
+        cells[source] = cell(text())
         rows.append(ComparisonRow(kind: kind, name: name, objectKey: tableKey + "." + name, cells: cells, matches: true))
         return rows.count - 1
     }
@@ -157,7 +166,7 @@ struct TableDiffer {
             let ctx = context(j, reference: reference)
             var produced: [Finding] = []
             for pair in result.pairs {
-                rows[anchorRows[pair.left]].cells[j] = .present(describe(objects[pair.right]))
+                rows[anchorRows[pair.left]].cells[j] = cell(describe(objects[pair.right]))
                 if withReference {
                     produced += compare(anchorObjects[pair.left], objects[pair.right], pair.tier, ctx, rows[anchorRows[pair.left]].objectKey)
                 }

@@ -182,6 +182,8 @@ struct CompareCommand: ParsableCommand {
         options.ignores = configuration.ignores + ignore.map { IgnoreRule($0, reason: "--ignore") }
         options.severityOverrides = configuration.severityOverrides
         options.reportClientDefaults = clientDefaults || configuration.clientDefaults == true
+        // Only the Markdown report shows the source-by-source matrices; the others skip describing cells.
+        options.describesCells = format == ReportFormat.markdown.rawValue
         if let baseline { options.baseline = try Baseline.fingerprints(path: baseline) }
         var overrides: [String: String] = [:]
         for origin in origins {
