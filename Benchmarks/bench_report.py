@@ -36,7 +36,7 @@ def render(result):
         row("whole compare, Markdown", md["wall"], f"process wall time; peak RSS {md['rssMB']['median']:.0f} MB"),
         row("whole compare, JSON", js["wall"], f"peak RSS {js['rssMB']['median']:.0f} MB"),
         "",
-        "The three sources are read in parallel, so the whole compare is less than the sum of the reads.",
+        "The database is read beside the two file sources (read one after another), so the whole compare is less than the sum of the reads.",
         "",
     ]
     alone = result.get("readersAlone")
