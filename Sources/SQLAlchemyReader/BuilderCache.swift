@@ -9,8 +9,6 @@ final class BuilderCache: @unchecked Sendable {
     var generatedBaseInfo: [GeneratedBaseKey: BaseInfo] = [:]
     /// Columns of a class body, keyed by class and by the declarative base they were evaluated for.
     var bodyColumns: [BodyColumnsKey: [ColumnSpec]] = [:]
-    /// Top-level name lookups: by module number, name -> result.
-    var lookupsByModule: [[String: Resolved]] = []
 
     struct GeneratedBaseKey: Hashable {
         var module: ModuleID

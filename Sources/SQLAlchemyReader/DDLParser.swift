@@ -310,9 +310,14 @@ struct DDLParser {
         return join((start..<i).dropFirst().dropLast())
     }
 
+    private func append(_ key: Key, to out: inout [UInt8]) {
+        sql.withUnsafeBufferPointer { b in out.append(contentsOf: UnsafeBufferPointer(rebasing: b[key.start..<key.end])) }
+    }
+
     /// Tokens `range` joined with single spaces where needed, built in one byte buffer.
     private func join(_ range: Range<Int>) -> String {
         var out: [UInt8] = []
+        if let first = range.first, let last = range.last { out.reserveCapacity(keys[last].end - keys[first].start + 16) }
         var previous: UInt8?
         var previousIsWord = false
         for k in range {
@@ -326,10 +331,10 @@ struct DDLParser {
             }
             if key.isQuoted {
                 out.append(0x22)
-                if let spelled = quoted[k] { out += spelled.utf8 } else { out += sql[key.start..<key.end] }
+                if let spelled = quoted[k] { out += spelled.utf8 } else { append(key, to: &out) }
                 out.append(0x22)
             } else {
-                out += sql[key.start..<key.end]
+                append(key, to: &out)
             }
             previous = key.punct
             previousIsWord = key.isWord
