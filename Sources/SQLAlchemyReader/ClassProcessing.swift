@@ -217,15 +217,19 @@ extension ModelBuilder {
 
     private func computeBodyColumns(_ key: ClassKey, base: BaseInfo, sqlModel: Bool) -> [ColumnSpec] {
         var columns: [ColumnSpec] = []
+        let baseNumber = baseNumber(base)
         for stmt in resolver.classDef(key).body {
             switch stmt {
             case .annotated(.name(let name, let at), let annotation, let value, _):
-                if let c = column(attribute: name, annotation: annotation, value: value, at: at, module: key.module, base: base, sqlModel: sqlModel) {
-                    columns.append(c)
+                let c = memoizedColumn(at: at, module: key.module, base: baseNumber, sqlModel: sqlModel) {
+                    column(attribute: name, annotation: annotation, value: value, at: at, module: key.module, base: base, sqlModel: sqlModel)
                 }
+                if let c { columns.append(c) }
             case .assign(let targets, let value, let at):
                 if case .name(let name, _)? = targets.first, targets.count == 1,
-                    let c = column(attribute: name, annotation: nil, value: value, at: at, module: key.module, base: base, sqlModel: false)
+                    let c = memoizedColumn(at: at, module: key.module, base: baseNumber, sqlModel: false, evaluate: {
+                        column(attribute: name, annotation: nil, value: value, at: at, module: key.module, base: base, sqlModel: false)
+                    })
                 {
                     columns.append(c)
                 }
