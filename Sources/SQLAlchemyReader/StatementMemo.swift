@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SchemaModel
 import SourceScanning
 
@@ -19,7 +24,30 @@ struct StatementMemo {
         var module: Int
         var base: Int
         var sqlModel: Bool
-        var text: [UInt8]
+        /// The statement's text: a range of its file's bytes (shared, not copied).
+        var bytes: [UInt8]
+        var start: Int
+        var end: Int
+        /// FNV-1a of the text, computed while finding its end: hashing the bytes one by one through
+        /// `Hasher` cost more than evaluating the statement.
+        var textHash: UInt64
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(textHash)
+            hasher.combine(module)
+            hasher.combine(base)
+        }
+
+        static func == (a: Key, b: Key) -> Bool {
+            guard a.textHash == b.textHash, a.module == b.module, a.base == b.base, a.sqlModel == b.sqlModel,
+                a.end - a.start == b.end - b.start
+            else { return false }
+            return a.bytes.withUnsafeBytes { x in
+                b.bytes.withUnsafeBytes { y in
+                    memcmp(x.baseAddress! + a.start, y.baseAddress! + b.start, a.end - a.start) == 0
+                }
+            }
+        }
     }
 
     struct Entry {
@@ -47,11 +75,20 @@ struct StatementMemo {
     /// The end (exclusive) of the simple statement starting at `start`: its logical line up to the
     /// newline. Nil when the line is not plainly one statement (a `;`, a triple-quoted string, an
     /// unbalanced bracket), which keeps such statements out of the memo.
-    static func statementEnd(in bytes: [UInt8], from start: Int) -> Int? {
-        bytes.withUnsafeBufferPointer { b -> Int? in
+    static func statementEnd(in bytes: [UInt8], from start: Int) -> (end: Int, hash: UInt64)? {
+        bytes.withUnsafeBufferPointer { b -> (end: Int, hash: UInt64)? in
             let n = b.count
             var k = start
             var depth = 0
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            // The hash covers the text up to the newline; bytes skipped below are hashed first.
+            var hashed = start
+            func hash(upTo end: Int) {
+                while hashed < end {
+                    h = (h ^ UInt64(b[hashed])) &* 0x0000_0100_0000_01B3
+                    hashed += 1
+                }
+            }
             while k < n {
                 let c = b[k]
                 switch c {
@@ -81,13 +118,18 @@ struct StatementMemo {
                 case UInt8(ascii: ";"):
                     if depth == 0 { return nil }
                 case 0x0A:
-                    if depth == 0 { return k }
+                    if depth == 0 {
+                        hash(upTo: k)
+                        return (k, h)
+                    }
                 default:
                     break
                 }
                 k += 1
             }
-            return depth == 0 ? n : nil
+            guard depth == 0 else { return nil }
+            hash(upTo: n)
+            return (n, h)
         }
     }
 
@@ -144,9 +186,10 @@ extension ModelBuilder {
     /// was already evaluated in this module for the same base (see ``StatementMemo``).
     func memoizedColumn(at: Int, module: ModuleID, base: Int, sqlModel: Bool, evaluate: () -> ColumnSpec?) -> ColumnSpec? {
         guard let file = project.module(module)?.file, at >= 0, at < file.bytes.count,
-            let end = StatementMemo.statementEnd(in: file.bytes, from: at)
+            let (end, textHash) = StatementMemo.statementEnd(in: file.bytes, from: at)
         else { return evaluate() }
-        let key = StatementMemo.Key(module: module.index, base: base, sqlModel: sqlModel, text: Array(file.bytes[at..<end]))
+        let key = StatementMemo.Key(
+            module: module.index, base: base, sqlModel: sqlModel, bytes: file.bytes, start: at, end: end, textHash: textHash)
         if let hit = cache.statementColumns[key] {
             guard var column = hit.column else { return nil }
             if hit.start != at { StatementMemo.relocate(&column, from: hit.start, to: at, length: hit.length, in: file) }
