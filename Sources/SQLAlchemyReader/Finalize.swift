@@ -13,37 +13,50 @@ extension ModelBuilder {
         for spec in tables {
             built.append(table(from: spec, lookup: indexByName))
         }
-        // DDL listeners: RLS, policies, triggers.
-        var stated: [Int: Set<ObjectKind>] = [:]
+        // DDL listeners: RLS, policies, triggers. What each table's DDL states, as bits (the kinds
+        // come in two groups), and the last table looked up: a listener's statements name one table.
+        let statesRLS: UInt8 = 1, statesTrigger: UInt8 = 2
+        var stated = [UInt8](repeating: 0, count: built.count)
+        var last: (name: QualifiedName, index: Int?)?
         for statement in ddl {
             let name: QualifiedName
             switch statement {
             case .enableRowLevelSecurity(let t, _), .forceRowLevelSecurity(let t, _), .policy(let t, _), .trigger(let t, _): name = t
             }
-            guard let k = indexByName[name.schema + "." + name.name] else {
+            let found: Int?
+            if let last, last.name == name {
+                found = last.index
+            } else {
+                found = indexByName[name.schema + "." + name.name]
+                last = (name, found)
+            }
+            guard let k = found else {
                 log.warning("DDL listener refers to table '\(name)' that no model defines", at: nil)
                 continue
             }
             switch statement {
             case .enableRowLevelSecurity:
                 built[k].rowLevelSecurity = true
-                stated[k, default: []].formUnion([.rowLevelSecurity, .forceRowLevelSecurity, .policy])
+                stated[k] |= statesRLS
             case .forceRowLevelSecurity:
                 built[k].forceRowLevelSecurity = true
-                stated[k, default: []].formUnion([.rowLevelSecurity, .forceRowLevelSecurity, .policy])
+                stated[k] |= statesRLS
             case .policy(_, let policy):
                 built[k].policies.append(policy)
-                stated[k, default: []].formUnion([.rowLevelSecurity, .forceRowLevelSecurity, .policy])
+                stated[k] |= statesRLS
             case .trigger(_, let trigger):
                 built[k].triggers.append(trigger)
-                stated[k, default: []].insert(.trigger)
+                stated[k] |= statesTrigger
             }
         }
         let ddlKinds: Set<ObjectKind> = [.trigger, .policy, .rowLevelSecurity, .forceRowLevelSecurity]
         if ddl.isEmpty {
             catalog.notStated = ddlKinds
         } else {
-            for k in built.indices { built[k].notStated.formUnion(ddlKinds.subtracting(stated[k] ?? [])) }
+            for k in built.indices where stated[k] != statesRLS | statesTrigger {
+                if stated[k] & statesRLS == 0 { built[k].notStated.formUnion([.rowLevelSecurity, .forceRowLevelSecurity, .policy]) }
+                if stated[k] & statesTrigger == 0 { built[k].notStated.insert(.trigger) }
+            }
         }
         for (k, spec) in tables.enumerated() { catalog.add(built[k], toSchema: spec.schema ?? options.defaultSchema) }
         // Enums used by columns, once each.
