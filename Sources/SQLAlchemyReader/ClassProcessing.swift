@@ -136,13 +136,13 @@ extension ModelBuilder {
             excluded.insert(parent)
             for case .local(let a) in ancestors(of: parent) { excluded.insert(a) }
         }
-        var seen: Set<String> = []
-        for column in bodyColumns(key, base: base, sqlModel: base.isSQLModel) where seen.insert(column.key).inserted {
+        var seen = KeySet()
+        for column in bodyColumns(key, base: base, sqlModel: base.isSQLModel) where seen.insert(column.key) {
             spec.columns.append(column)
         }
         var argsSource: (PyExpr, ModuleID)? = own.tableArgs.map { ($0, key.module) }
         for case .local(let ancestor) in ancestry where !excluded.contains(ancestor) {
-            for column in bodyColumns(ancestor, base: base, sqlModel: base.isSQLModel) where seen.insert(column.key).inserted {
+            for column in bodyColumns(ancestor, base: base, sqlModel: base.isSQLModel) where seen.insert(column.key) {
                 spec.columns.append(column)
             }
             if argsSource == nil, let args = classAttributes(resolver.classDef(ancestor)).tableArgs {
@@ -252,5 +252,21 @@ extension ModelBuilder {
             guard let dotted = decorator.dottedName else { return false }
             return dotted.hasSuffix("declared_attr") || dotted.hasSuffix("declared_attr.cascading")
         }
+    }
+}
+
+/// Column keys already taken by a table: a list while there are few (hashing every key cost more
+/// than comparing a dozen short strings), a set beyond that.
+struct KeySet {
+    private var list: [String] = []
+    private var set: Set<String>?
+
+    /// Adds `key`; false when it was already there.
+    mutating func insert(_ key: String) -> Bool {
+        if set != nil { return set!.insert(key).inserted }
+        if list.contains(key) { return false }
+        list.append(key)
+        if list.count > 32 { set = Set(list) }
+        return true
     }
 }
