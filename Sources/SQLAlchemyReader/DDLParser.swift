@@ -45,6 +45,13 @@ struct DDLParser {
         /// The ``punct`` code of `::` (no one-byte spelling has it: those are ASCII).
         static let castCode: UInt8 = 0xFF
 
+        init(start: Int, end: Int, isWord: Bool, isQuoted: Bool) {
+            self.start = start
+            self.end = end
+            self.isWord = isWord
+            self.isQuoted = isQuoted
+        }
+
         init(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, isWord: Bool, isQuoted: Bool) {
             self.start = start
             self.end = end
@@ -139,9 +146,30 @@ struct DDLParser {
                     continue
                 }
                 if isWordByte(c), c != 0x24, c &- 0x30 >= 10 {
+                    // Words are most tokens: scan, pack and note capitals in one pass.
                     let start = k
-                    while k < n, isWordByte(b[k]) { k += 1 }
-                    add(start, k, isWord: true)
+                    var key = Key(start: start, end: start, isWord: true, isQuoted: false)
+                    var fold = false
+                    var packed0: UInt64 = 0
+                    var packed1: UInt64 = 0
+                    while k < n {
+                        let byte = b[k]
+                        guard isWordByte(byte) else { break }
+                        if byte >= 0x80 || byte &- 0x41 < 26 { fold = true }
+                        let j = k - start
+                        if j < 8 {
+                            packed0 |= UInt64(byte | 0x20) << (8 * UInt64(j))
+                        } else if j < 16 {
+                            packed1 |= UInt64(byte | 0x20) << (8 * UInt64(j - 8))
+                        }
+                        k += 1
+                    }
+                    key.end = k
+                    key.needsFolding = fold
+                    key.packed0 = packed0
+                    key.packed1 = packed1
+                    if k - start == 1 { key.punct = b[start] }
+                    keys.append(key)
                     continue
                 }
                 if c == 0x22 || c == 0x27 {  // "identifier" or 'literal', doubled quotes inside
