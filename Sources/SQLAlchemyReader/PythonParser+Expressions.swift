@@ -223,7 +223,9 @@ extension PythonParser {
             let t = tok
             anyF = anyF || t.isFString
             let content = sourceBytes[t.contentStart..<max(t.contentStart, t.contentEnd)]
-            value += t.isRaw ? String(decoding: content, as: UTF8.self) : StringEscapes.decode(content)
+            let piece = t.isRaw ? String(decoding: content, as: UTF8.self) : StringEscapes.decode(content)
+            // Most literals stand alone: take the piece instead of appending it to an empty string.
+            if value.isEmpty { value = piece } else { value += piece }
             i += 1
         }
         return .string(value, isFString: anyF, at: at)
