@@ -18,7 +18,8 @@ import SourceScanning
 ///
 /// Evaluations that depend on more than that are not memoized: those that warned (each copy must
 /// warn at its own place), those that consulted tables built so far (`users.c.id` targets) and
-/// those that took arguments from an `Annotated[...]` alias (offsets outside the statement).
+/// those that took arguments from an `Annotated[...]` alias (offsets outside the statement). Nor are
+/// statements of files with syntax errors, whose trees may hold statements recovered mid-line.
 struct StatementMemo {
     struct Key: Hashable {
         var module: Int
@@ -185,7 +186,7 @@ extension ModelBuilder {
     /// The column a class-body statement starting at `at` declares, from the memo when the same text
     /// was already evaluated in this module for the same base (see ``StatementMemo``).
     func memoizedColumn(at: Int, module: ModuleID, base: Int, sqlModel: Bool, evaluate: () -> ColumnSpec?) -> ColumnSpec? {
-        guard let file = project.module(module)?.file, at >= 0, at < file.bytes.count,
+        guard let source = project.module(module), !source.hasSyntaxErrors, case let file = source.file, at >= 0, at < file.bytes.count,
             let (end, textHash) = StatementMemo.statementEnd(in: file.bytes, from: at)
         else { return evaluate() }
         let key = StatementMemo.Key(
