@@ -18,10 +18,12 @@ extension ModelBuilder {
 
     func classAttributes(_ cls: PyClass) -> ClassAttributes {
         var attributes = ClassAttributes()
+        // Only dunder names matter here; most attributes are columns, told apart by their first byte.
+        func isDunder(_ name: String) -> Bool { name.utf8.first == UInt8(ascii: "_") }
         for stmt in cls.body {
             switch stmt {
             case .assign(let targets, let value, _):
-                for case .name(let name, _) in targets {
+                for case .name(let name, _) in targets where isDunder(name) {
                     switch name {
                     case "__tablename__":
                         if case .name("None", _) = value { attributes.tableName = ClassAttributes.TableName.none } else { attributes.tableName = .literal(value) }
@@ -31,11 +33,11 @@ extension ModelBuilder {
                     default: break
                     }
                 }
-            case .annotated(.name(let name, _), _, let value?, _):
+            case .annotated(.name(let name, _), _, let value?, _) where isDunder(name):
                 if name == "__tablename__" { attributes.tableName = .literal(value) }
                 if name == "__table_args__" { attributes.tableArgs = value }
                 if name == "__abstract__", case .name("True", _) = value { attributes.isAbstract = true }
-            case .function(let fn):
+            case .function(let fn) where isDunder(fn.name):
                 if fn.name == "__tablename__" { attributes.tableName = .declared(fn) }
                 if fn.name == "__table_args__" {
                     for case .returnValue(let value?, _) in fn.body { attributes.tableArgs = value }
