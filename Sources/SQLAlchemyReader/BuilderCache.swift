@@ -9,8 +9,12 @@ final class BuilderCache: @unchecked Sendable {
     var generatedBaseInfo: [GeneratedBaseKey: BaseInfo] = [:]
     /// Columns of a class body, keyed by class and by the declarative base they were evaluated for.
     var bodyColumns: [BodyColumnsKey: [ColumnSpec]] = [:]
-    /// Top-level name lookups: by module number, name -> result.
-    var lookupsByModule: [[String: Resolved]] = []
+    /// Column statements already evaluated (see ``StatementMemo``), and numbers for base fingerprints.
+    var statementColumns: [StatementMemo.Key: StatementMemo.Entry] = [:]
+    var baseNumbers: [StatementMemo.BaseFingerprint: Int] = [:]
+    /// Set by evaluations that read state that changes while building (tables made so far) or take
+    /// offsets from outside the statement, which therefore must not be memoized.
+    var dependsOnState = false
 
     struct GeneratedBaseKey: Hashable {
         var module: ModuleID

@@ -18,10 +18,12 @@ extension ModelBuilder {
 
     func classAttributes(_ cls: PyClass) -> ClassAttributes {
         var attributes = ClassAttributes()
+        // Only dunder names matter here; most attributes are columns, told apart by their first byte.
+        func isDunder(_ name: String) -> Bool { name.utf8.first == UInt8(ascii: "_") }
         for stmt in cls.body {
             switch stmt {
             case .assign(let targets, let value, _):
-                for case .name(let name, _) in targets {
+                for case .name(let name, _) in targets where isDunder(name) {
                     switch name {
                     case "__tablename__":
                         if case .name("None", _) = value { attributes.tableName = ClassAttributes.TableName.none } else { attributes.tableName = .literal(value) }
@@ -31,11 +33,11 @@ extension ModelBuilder {
                     default: break
                     }
                 }
-            case .annotated(.name(let name, _), _, let value?, _):
+            case .annotated(.name(let name, _), _, let value?, _) where isDunder(name):
                 if name == "__tablename__" { attributes.tableName = .literal(value) }
                 if name == "__table_args__" { attributes.tableArgs = value }
                 if name == "__abstract__", case .name("True", _) = value { attributes.isAbstract = true }
-            case .function(let fn):
+            case .function(let fn) where isDunder(fn.name):
                 if fn.name == "__tablename__" { attributes.tableName = .declared(fn) }
                 if fn.name == "__table_args__" {
                     for case .returnValue(let value?, _) in fn.body { attributes.tableArgs = value }
@@ -136,13 +138,13 @@ extension ModelBuilder {
             excluded.insert(parent)
             for case .local(let a) in ancestors(of: parent) { excluded.insert(a) }
         }
-        var seen: Set<String> = []
-        for column in bodyColumns(key, base: base, sqlModel: base.isSQLModel) where seen.insert(column.key).inserted {
+        var seen = KeySet()
+        for column in bodyColumns(key, base: base, sqlModel: base.isSQLModel) where seen.insert(column.key) {
             spec.columns.append(column)
         }
         var argsSource: (PyExpr, ModuleID)? = own.tableArgs.map { ($0, key.module) }
         for case .local(let ancestor) in ancestry where !excluded.contains(ancestor) {
-            for column in bodyColumns(ancestor, base: base, sqlModel: base.isSQLModel) where seen.insert(column.key).inserted {
+            for column in bodyColumns(ancestor, base: base, sqlModel: base.isSQLModel) where seen.insert(column.key) {
                 spec.columns.append(column)
             }
             if argsSource == nil, let args = classAttributes(resolver.classDef(ancestor)).tableArgs {
@@ -217,15 +219,19 @@ extension ModelBuilder {
 
     private func computeBodyColumns(_ key: ClassKey, base: BaseInfo, sqlModel: Bool) -> [ColumnSpec] {
         var columns: [ColumnSpec] = []
+        let baseNumber = baseNumber(base)
         for stmt in resolver.classDef(key).body {
             switch stmt {
             case .annotated(.name(let name, let at), let annotation, let value, _):
-                if let c = column(attribute: name, annotation: annotation, value: value, at: at, module: key.module, base: base, sqlModel: sqlModel) {
-                    columns.append(c)
+                let c = memoizedColumn(at: at, module: key.module, base: baseNumber, sqlModel: sqlModel) {
+                    column(attribute: name, annotation: annotation, value: value, at: at, module: key.module, base: base, sqlModel: sqlModel)
                 }
+                if let c { columns.append(c) }
             case .assign(let targets, let value, let at):
                 if case .name(let name, _)? = targets.first, targets.count == 1,
-                    let c = column(attribute: name, annotation: nil, value: value, at: at, module: key.module, base: base, sqlModel: false)
+                    let c = memoizedColumn(at: at, module: key.module, base: baseNumber, sqlModel: false, evaluate: {
+                        column(attribute: name, annotation: nil, value: value, at: at, module: key.module, base: base, sqlModel: false)
+                    })
                 {
                     columns.append(c)
                 }
@@ -248,5 +254,21 @@ extension ModelBuilder {
             guard let dotted = decorator.dottedName else { return false }
             return dotted.hasSuffix("declared_attr") || dotted.hasSuffix("declared_attr.cascading")
         }
+    }
+}
+
+/// Column keys already taken by a table: a list while there are few (hashing every key cost more
+/// than comparing a dozen short strings), a set beyond that.
+struct KeySet {
+    private var list: [String] = []
+    private var set: Set<String>?
+
+    /// Adds `key`; false when it was already there.
+    mutating func insert(_ key: String) -> Bool {
+        if set != nil { return set!.insert(key).inserted }
+        if list.contains(key) { return false }
+        list.append(key)
+        if list.count > 32 { set = Set(list) }
+        return true
     }
 }

@@ -114,6 +114,8 @@ extension ModelBuilder {
                 args += callArgs
             }
         }
+        // The arguments' offsets are in the alias's module, outside the statement.
+        cache.dependsOnState = true
         let rebuilt: PyExpr = optional ? .index(.name("Optional", at: plain.offset), [plain], at: plain.offset) : plain
         return (rebuilt, args)
     }

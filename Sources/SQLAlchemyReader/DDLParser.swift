@@ -21,7 +21,10 @@ struct DDLParser {
         var folded: String { isWord && !isQuoted ? text.lowercased() : text }
     }
 
-    private var tokens: [Token] = []
+    private let sql: [UInt8]
+    private var keys: [Key] = []
+    /// Spellings of quoted identifiers (doubled quotes undone), by token index.
+    private var quoted: [Int: String] = [:]
     private var i = 0
     let defaultSchema: String
     let location: SourceLocation
@@ -29,7 +32,21 @@ struct DDLParser {
     init(sql: String, defaultSchema: String, location: SourceLocation) {
         self.defaultSchema = defaultSchema
         self.location = location
-        tokens = DDLParser.tokenize(sql)
+        self.sql = Array(sql.utf8)
+        (keys, quoted) = DDLParser.scan(self.sql)
+    }
+
+    /// The spelling of token `k` as written (quoted identifiers without their quotes).
+    private func text(_ k: Int) -> String {
+        if keys[k].isQuoted, let spelled = quoted[k] { return spelled }
+        return String(decoding: sql[keys[k].start..<keys[k].end], as: UTF8.self)
+    }
+
+    /// Token `k` folded as PostgreSQL folds identifiers (``Token/folded``).
+    private func folded(_ k: Int) -> String {
+        let key = keys[k]
+        guard key.isWord, !key.isQuoted, key.needsFolding else { return text(k) }
+        return text(k).lowercased()
     }
 
     static func parse(_ sql: String, defaultSchema: String, location: SourceLocation) -> [DDLStatement] {
@@ -37,100 +54,52 @@ struct DDLParser {
         return parser.statements()
     }
 
-    /// Splits SQL into words, quoted identifiers, string literals, dollar-quoted bodies, punctuation.
-    /// Works on UTF-8 bytes: every byte of a multi-byte character counts as a word character.
-    static func tokenize(_ sql: String) -> [Token] {
-        let b = Array(sql.utf8)
-        let n = b.count
-        var out: [Token] = []
-        out.reserveCapacity(n / 4)
-        func isWordByte(_ c: UInt8) -> Bool {
-            (c | 0x20) &- 0x61 < 26 || c &- 0x30 < 10 || c == 0x5F || c == 0x24 || c >= 0x80
-        }
-        func text(_ r: Range<Int>) -> String { String(decoding: b[r], as: UTF8.self) }
-        var k = 0
-        while k < n {
-            let c = b[k]
-            if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C { k += 1; continue }
-            if c == 0x2D, k + 1 < n, b[k + 1] == 0x2D {  // -- comment
-                while k < n, b[k] != 0x0A { k += 1 }
-                continue
-            }
-            if isWordByte(c), c != 0x24, c &- 0x30 >= 10 {
-                let start = k
-                while k < n, isWordByte(b[k]) { k += 1 }
-                out.append(Token(text: text(start..<k), isWord: true))
-                continue
-            }
-            if c == 0x22 || c == 0x27 {  // "identifier" or 'literal', doubled quotes inside
-                let start = k
-                k += 1
-                while k < n {
-                    if b[k] == c {
-                        if k + 1 < n, b[k + 1] == c { k += 2; continue }
-                        k += 1
-                        break
-                    }
-                    k += 1
-                }
-                if c == 0x22 {
-                    let inner = text((start + 1)..<max(start + 1, k - 1)).replacingBytes("\"\"", with: "\"")
-                    out.append(Token(text: inner, isWord: true, isQuoted: true))
-                } else {
-                    out.append(Token(text: text(start..<k), isWord: false))
-                }
-                continue
-            }
-            if c == 0x24 {  // $tag$ ... $tag$
-                var tagEnd = k + 1
-                while tagEnd < n, b[tagEnd] != 0x24, isWordByte(b[tagEnd]), b[tagEnd] &- 0x30 >= 10 { tagEnd += 1 }
-                if tagEnd < n, b[tagEnd] == 0x24 {
-                    let tag = Array(b[k...tagEnd])
-                    var m = tagEnd + 1
-                    var closed = n
-                    while m + tag.count <= n {
-                        if b[m] == 0x24, Array(b[m..<(m + tag.count)]) == tag { closed = m + tag.count; break }
-                        m += 1
-                    }
-                    out.append(Token(text: text(k..<closed), isWord: false))
-                    k = closed
-                    continue
-                }
-            }
-            if c == 0x3A, k + 1 < n, b[k + 1] == 0x3A {
-                out.append(Token(text: "::", isWord: false))
-                k += 2
-                continue
-            }
-            if c &- 0x30 < 10 {
-                let start = k
-                while k < n, b[k] &- 0x30 < 10 || b[k] == 0x2E { k += 1 }
-                out.append(Token(text: text(start..<k), isWord: false))
-                continue
-            }
-            out.append(Token(text: String(UnicodeScalar(c)), isWord: false))
-            k += 1
-        }
-        return out
-    }
+    private var atEnd: Bool { i >= keys.count }
+    /// The ``Token/punct`` code of the current token, 0 at the end.
+    private var punct: UInt8 { i < keys.count ? keys[i].punct : 0 }
 
-    private var atEnd: Bool { i >= tokens.count }
-    private func peek(_ offset: Int = 0) -> Token? { i + offset < tokens.count ? tokens[i + offset] : nil }
-    private func isWord(_ word: String, _ offset: Int = 0) -> Bool {
-        guard let t = peek(offset), t.isWord, !t.isQuoted, t.text.utf8.count == word.utf8.count else { return false }
-        // ASCII case-insensitive comparison without allocating (keywords are ASCII).
-        for (a, b) in zip(t.text.utf8, word.utf8) where a | 0x20 != b { return false }
+    /// Whether the token `offset` ahead is the unquoted keyword `word` (lower-case ASCII letters),
+    /// compared ASCII case-insensitively without touching the token's `String`.
+    private func isWord(_ word: StaticString, _ offset: Int = 0) -> Bool {
+        let k = i + offset
+        guard k < keys.count else { return false }
+        let t = keys[k]
+        let count = word.utf8CodeUnitCount
+        guard t.isWord, !t.isQuoted, t.byteCount == count, count <= 16 else { return false }
+        let pointer = word.utf8Start
+        for j in 0..<count {
+            let packed = j < 8 ? t.packed0 >> (8 * UInt64(j)) : t.packed1 >> (8 * UInt64(j - 8))
+            if UInt8(truncatingIfNeeded: packed) != pointer[j] { return false }
+        }
         return true
     }
 
-    private mutating func accept(_ words: String...) -> Bool {
-        for (n, w) in words.enumerated() where !isWord(w, n) { return false }
-        i += words.count
+    private mutating func accept(_ a: StaticString) -> Bool {
+        guard isWord(a) else { return false }
+        i += 1
+        return true
+    }
+
+    private mutating func accept(_ a: StaticString, _ b: StaticString) -> Bool {
+        guard isWord(a), isWord(b, 1) else { return false }
+        i += 2
+        return true
+    }
+
+    private mutating func accept(_ a: StaticString, _ b: StaticString, _ c: StaticString) -> Bool {
+        guard isWord(a), isWord(b, 1), isWord(c, 2) else { return false }
+        i += 3
+        return true
+    }
+
+    private mutating func accept(_ a: StaticString, _ b: StaticString, _ c: StaticString, _ d: StaticString) -> Bool {
+        guard isWord(a), isWord(b, 1), isWord(c, 2), isWord(d, 3) else { return false }
+        i += 4
         return true
     }
 
     private mutating func skipStatement() {
-        while !atEnd, peek()?.text != ";" { i += 1 }
+        while !atEnd, punct != UInt8(ascii: ";") { i += 1 }
         if !atEnd { i += 1 }
     }
 
@@ -155,20 +124,20 @@ struct DDLParser {
                     if let t = trigger() { out.append(t) }
                 }
             }
-            if i == start || (peek()?.text != ";" && !atEnd) { skipStatement() } else if !atEnd { i += 1 }
+            if i == start || (punct != UInt8(ascii: ";") && !atEnd) { skipStatement() } else if !atEnd { i += 1 }
         }
         return out
     }
 
     private mutating func name() -> String {
-        guard let t = peek() else { return "" }
+        guard i < keys.count else { return "" }
         i += 1
-        return t.folded
+        return folded(i - 1)
     }
 
     private mutating func qualifiedName() -> QualifiedName {
         let first = name()
-        if peek()?.text == "." {
+        if punct == UInt8(ascii: ".") {
             i += 1
             return QualifiedName(schema: first, name: name())
         }
@@ -177,32 +146,49 @@ struct DDLParser {
 
     /// A parenthesized expression's text, tokens joined with single spaces where needed.
     private mutating func parenthesized() -> String? {
-        guard peek()?.text == "(" else { return nil }
+        guard punct == UInt8(ascii: "(") else { return nil }
+        let start = i
         var depth = 0
-        var parts: [Token] = []
         repeat {
-            guard let t = peek() else { break }
-            if t.text == "(" { depth += 1 }
-            if t.text == ")" { depth -= 1 }
-            parts.append(t)
+            guard i < keys.count else { break }
+            let p = keys[i].punct
+            if p == UInt8(ascii: "(") { depth += 1 }
+            if p == UInt8(ascii: ")") { depth -= 1 }
             i += 1
         } while depth > 0 && !atEnd
-        return DDLParser.join(parts.dropFirst().dropLast())
+        return join((start..<i).dropFirst().dropLast())
     }
 
-    static func join<C: Collection>(_ parts: C) -> String where C.Element == Token {
-        var out = ""
-        var previous: Token?
-        for t in parts {
+    private func append(_ key: Key, to out: inout [UInt8]) {
+        sql.withUnsafeBufferPointer { b in out.append(contentsOf: UnsafeBufferPointer(rebasing: b[key.start..<key.end])) }
+    }
+
+    /// Tokens `range` joined with single spaces where needed, built in one byte buffer.
+    private func join(_ range: Range<Int>) -> String {
+        var out: [UInt8] = []
+        if let first = range.first, let last = range.last { out.reserveCapacity(keys[last].end - keys[first].start + 16) }
+        var previous: UInt8?
+        var previousIsWord = false
+        for k in range {
+            let key = keys[k]
             if let p = previous {
-                let tight = p.text == "(" || t.text == ")" || t.text == "," || t.text == "." || p.text == "." || t.text == "(" && p.isWord
-                    || t.text == "::" || p.text == "::"
-                if !tight { out += " " }
+                let c = key.punct
+                let tight = p == UInt8(ascii: "(") || c == UInt8(ascii: ")") || c == UInt8(ascii: ",") || c == UInt8(ascii: ".")
+                    || p == UInt8(ascii: ".") || c == UInt8(ascii: "(") && previousIsWord
+                    || c == Key.castCode || p == Key.castCode
+                if !tight { out.append(0x20) }
             }
-            out += t.isQuoted ? "\"" + t.text + "\"" : t.text
-            previous = t
+            if key.isQuoted {
+                out.append(0x22)
+                if let spelled = quoted[k] { out += spelled.utf8 } else { append(key, to: &out) }
+                out.append(0x22)
+            } else {
+                append(key, to: &out)
+            }
+            previous = key.punct
+            previousIsWord = key.isWord
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     private mutating func policy() -> DDLStatement? {
@@ -214,14 +200,14 @@ struct DDLParser {
         var roles: [String] = []
         var using: String?
         var check: String?
-        while !atEnd, peek()?.text != ";" {
+        while !atEnd, punct != UInt8(ascii: ";") {
             if accept("as") {
                 permissive = name() != "restrictive"
             } else if accept("for") {
                 command = Policy.Command(rawValue: name()) ?? .all
             } else if accept("to") {
                 roles.append(name())
-                while peek()?.text == "," { i += 1; roles.append(name()) }
+                while punct == UInt8(ascii: ",") { i += 1; roles.append(name()) }
             } else if accept("using") {
                 using = parenthesized()
             } else if accept("with", "check") {
@@ -239,12 +225,12 @@ struct DDLParser {
         if accept("before") { timing = .before } else if accept("after") { timing = .after } else if accept("instead", "of") { timing = .insteadOf } else { return nil }
         var events: [Trigger.Event] = []
         repeat {
-            guard let word = peek()?.folded, let kind = Trigger.Event.Kind(rawValue: word) else { break }
+            guard i < keys.count, case let word = folded(i), let kind = Trigger.Event.Kind(rawValue: word) else { break }
             i += 1
             var columns: [String] = []
             if kind == .update, accept("of") {
                 columns.append(name())
-                while peek()?.text == "," { i += 1; columns.append(name()) }
+                while punct == UInt8(ascii: ",") { i += 1; columns.append(name()) }
             }
             events.append(Trigger.Event(kind, columns: columns))
         } while accept("or")
@@ -254,7 +240,7 @@ struct DDLParser {
         var when: String?
         var function = QualifiedName(schema: defaultSchema, name: "")
         var arguments: [String] = []
-        while !atEnd, peek()?.text != ";" {
+        while !atEnd, punct != UInt8(ascii: ";") {
             if accept("for", "each", "row") || accept("for", "row") {
                 level = .row
             } else if accept("for", "each", "statement") || accept("for", "statement") {

@@ -13,37 +13,50 @@ extension ModelBuilder {
         for spec in tables {
             built.append(table(from: spec, lookup: indexByName))
         }
-        // DDL listeners: RLS, policies, triggers.
-        var stated: [Int: Set<ObjectKind>] = [:]
+        // DDL listeners: RLS, policies, triggers. What each table's DDL states, as bits (the kinds
+        // come in two groups), and the last table looked up: a listener's statements name one table.
+        let statesRLS: UInt8 = 1, statesTrigger: UInt8 = 2
+        var stated = [UInt8](repeating: 0, count: built.count)
+        var last: (name: QualifiedName, index: Int?)?
         for statement in ddl {
             let name: QualifiedName
             switch statement {
             case .enableRowLevelSecurity(let t, _), .forceRowLevelSecurity(let t, _), .policy(let t, _), .trigger(let t, _): name = t
             }
-            guard let k = indexByName[name.schema + "." + name.name] else {
+            let found: Int?
+            if let last, last.name == name {
+                found = last.index
+            } else {
+                found = indexByName[name.schema + "." + name.name]
+                last = (name, found)
+            }
+            guard let k = found else {
                 log.warning("DDL listener refers to table '\(name)' that no model defines", at: nil)
                 continue
             }
             switch statement {
             case .enableRowLevelSecurity:
                 built[k].rowLevelSecurity = true
-                stated[k, default: []].formUnion([.rowLevelSecurity, .forceRowLevelSecurity, .policy])
+                stated[k] |= statesRLS
             case .forceRowLevelSecurity:
                 built[k].forceRowLevelSecurity = true
-                stated[k, default: []].formUnion([.rowLevelSecurity, .forceRowLevelSecurity, .policy])
+                stated[k] |= statesRLS
             case .policy(_, let policy):
                 built[k].policies.append(policy)
-                stated[k, default: []].formUnion([.rowLevelSecurity, .forceRowLevelSecurity, .policy])
+                stated[k] |= statesRLS
             case .trigger(_, let trigger):
                 built[k].triggers.append(trigger)
-                stated[k, default: []].insert(.trigger)
+                stated[k] |= statesTrigger
             }
         }
         let ddlKinds: Set<ObjectKind> = [.trigger, .policy, .rowLevelSecurity, .forceRowLevelSecurity]
         if ddl.isEmpty {
             catalog.notStated = ddlKinds
         } else {
-            for k in built.indices { built[k].notStated.formUnion(ddlKinds.subtracting(stated[k] ?? [])) }
+            for k in built.indices where stated[k] != statesRLS | statesTrigger {
+                if stated[k] & statesRLS == 0 { built[k].notStated.formUnion([.rowLevelSecurity, .forceRowLevelSecurity, .policy]) }
+                if stated[k] & statesTrigger == 0 { built[k].notStated.insert(.trigger) }
+            }
         }
         for (k, spec) in tables.enumerated() { catalog.add(built[k], toSchema: spec.schema ?? options.defaultSchema) }
         // Enums used by columns, once each.
@@ -86,7 +99,7 @@ extension ModelBuilder {
             if type.notStated { c.notStated.insert(.columnType) }
             if column.serverDefaultNotStated { c.notStated.insert(.columnDefault) }
             // Serial: the single integer primary key column with autoincrement left at "auto".
-            if pkColumns == [column.name], type.isInteger, !type.notStated, column.autoincrement != false,
+            if pkColumns.count == 1, pkColumns[0] == column.name, type.isInteger, !type.notStated, column.autoincrement != false,
                 column.serverDefault == nil, column.identity == nil, column.computed == nil,
                 column.foreignKeys.isEmpty || column.autoincrement == true
             {
@@ -120,7 +133,8 @@ extension ModelBuilder {
                 columns: pkColumns, provenance: Provenance(source: .sqlalchemy, location: pkLocation))
         }
         var checkNames: Set<String> = Set(table.checks.compactMap(\.name))
-        for item in spec.columns.flatMap(\.checks) + spec.items {
+        // Column-level checks first, then the table's items (without building the joined array).
+        func add(_ item: TableItemSpec) {
             switch item {
             case .primaryKey:
                 break
@@ -153,17 +167,35 @@ extension ModelBuilder {
                     predicate: predicate, includedColumns: include, provenance: Provenance(source: .sqlalchemy, location: location)))
             }
         }
+        for column in spec.columns {
+            for item in column.checks { add(item) }
+        }
+        for item in spec.items { add(item) }
         return table
     }
 
     private func resolveTarget(_ target: ForeignKeyTarget?, schema: String, lookup: [String: Int]) -> (index: Int, table: QualifiedName, column: String)? {
         switch target {
         case .string(let dotted)?:
-            let parts = dotted.split(separator: ".").map(String.init)
+            // The last three dot-separated parts (`schema.table.column`), found on the bytes;
+            // empty parts are skipped, as `split(separator:)` does.
+            var parts: [Substring] = []
+            var end = dotted.utf8.endIndex
+            var k = end
+            let utf8 = dotted.utf8
+            while k > utf8.startIndex, parts.count < 3 {
+                let before = utf8.index(before: k)
+                if utf8[before] == UInt8(ascii: ".") {
+                    if k < end { parts.append(dotted[k..<end]) }
+                    end = before
+                }
+                k = before
+            }
+            if parts.count < 3, k < end { parts.append(dotted[k..<end]) }
             guard parts.count >= 2 else { return nil }
-            let table = QualifiedName(schema: parts.count >= 3 ? parts[parts.count - 3] : schema, name: parts[parts.count - 2])
+            let table = QualifiedName(schema: parts.count >= 3 ? String(parts[2]) : schema, name: String(parts[1]))
             let index = lookup[table.schema + "." + table.name] ?? -1
-            return (index, table, parts[parts.count - 1])
+            return (index, table, String(parts[0]))
         case .classAttribute(let key, let attr)?:
             guard let index = tableOfClass[key] else { return nil }
             let t = tables[index]

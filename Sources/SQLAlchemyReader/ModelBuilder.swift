@@ -84,6 +84,9 @@ final class WarningQueue: @unchecked Sendable {
 
     func append(_ diagnostic: Diagnostic) { items.append(diagnostic) }
 
+    /// How many warnings are queued.
+    var count: Int { items.count }
+
     func drain() -> [Diagnostic] {
         defer { items.removeAll() }
         return items

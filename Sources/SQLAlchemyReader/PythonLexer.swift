@@ -144,7 +144,11 @@ struct PythonLexer {
 
     private func startsStatementKeyword(at p: Int) -> Bool {
         guard p < bytes.count else { return false }
-        if bytes[p] == UInt8(ascii: "@") { return true }
+        switch bytes[p] {
+        case UInt8(ascii: "@"): return true
+        case UInt8(ascii: "c"), UInt8(ascii: "d"), UInt8(ascii: "i"), UInt8(ascii: "f"), UInt8(ascii: "a"): break
+        default: return false  // the usual continuation line: no keyword can start here
+        }
         for word in ["class ", "def ", "import ", "from ", "async def "] {
             var match = true
             var i = 0

@@ -35,6 +35,9 @@ final class PythonModule: @unchecked Sendable {
     var importedModules: [(id: ModuleID, at: Int)] = []
     /// Local modules bound by `import x` or `from . import x` (loaded, not checked for cycles).
     var plainImports: [ModuleID] = []
+    /// Whether lexing or parsing the file reported anything: its syntax tree may then hold statements
+    /// recovered mid-line, so model building does not reuse results by statement text there.
+    var hasSyntaxErrors = false
 
     init(path: String, id: ModuleID, file: SourceFile, body: [PyStmt]) {
         self.path = path
@@ -121,16 +124,21 @@ struct PythonProject: Sendable {
             if !loaded.insert(path).inserted { continue }
             let file: SourceFile
             let body: [PyStmt]
+            let syntaxErrors: Bool
             if let parsed = preparsed[path] {
                 file = parsed.file
                 body = parsed.body
                 for diagnostic in parsed.diagnostics { log.add(diagnostic) }
+                syntaxErrors = !parsed.diagnostics.isEmpty
             } else {
                 guard let bytes = files.contents(of: path) else { continue }
                 file = SourceFile(path: path, bytes: bytes)
+                let before = log.diagnostics.count + log.suppressed
                 body = PythonParser.parse(file, log: &log)
+                syntaxErrors = log.diagnostics.count + log.suppressed != before
             }
             let module = PythonModule(path: path, id: id(for: path), file: file, body: body)
+            module.hasSyntaxErrors = syntaxErrors
             bind(module)
             queue += module.importedModules.map { self.path($0.id) }
             queue += module.starImports.map { self.path($0) }

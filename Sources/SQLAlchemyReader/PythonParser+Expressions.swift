@@ -223,7 +223,9 @@ extension PythonParser {
             let t = tok
             anyF = anyF || t.isFString
             let content = sourceBytes[t.contentStart..<max(t.contentStart, t.contentEnd)]
-            value += t.isRaw ? String(decoding: content, as: UTF8.self) : StringEscapes.decode(content)
+            let piece = t.isRaw ? String(decoding: content, as: UTF8.self) : StringEscapes.decode(content)
+            // Most literals stand alone: take the piece instead of appending it to an empty string.
+            if value.isEmpty { value = piece } else { value += piece }
             i += 1
         }
         return .string(value, isFString: anyF, at: at)
@@ -318,6 +320,8 @@ extension PythonParser {
     /// Call arguments up to and including `)`; the opening `(` is already consumed.
     mutating func parseArguments() -> [PyArg] {
         var args: [PyArg] = []
+        // Most calls have a few arguments: one allocation instead of growing 1, 2, 4.
+        if !tok.isOp(Op.rparen) { args.reserveCapacity(4) }
         while !tok.isOp(Op.rparen) {
             if atLineEnd { error("expected ')'"); return args }
             let before = i

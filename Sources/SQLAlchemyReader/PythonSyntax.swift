@@ -1,19 +1,22 @@
 /// The expressions of the Python subset model files use. Offsets are byte offsets of the expression's
 /// first token, for locations.
-indirect enum PyExpr: Sendable {
+///
+/// Only the cases that contain an expression directly are `indirect`: leaves (names, literals) are
+/// most of the nodes, and boxing each one was a heap allocation to make and later free.
+enum PyExpr: Sendable {
     case name(String, at: Int)
-    case attribute(PyExpr, String, at: Int)
-    case call(PyExpr, [PyArg], at: Int)
-    case index(PyExpr, [PyExpr], at: Int)
+    indirect case attribute(PyExpr, String, at: Int)
+    indirect case call(PyExpr, [PyArg], at: Int)
+    indirect case index(PyExpr, [PyExpr], at: Int)
     /// A string literal (adjacent literals concatenated), escapes decoded unless raw.
     case string(String, isFString: Bool, at: Int)
     case number(String, at: Int)
     case tuple([PyExpr], at: Int)
     case list([PyExpr], at: Int)
     case dict([PyDictEntry], at: Int)
-    case binary(String, PyExpr, PyExpr, at: Int)
-    case unary(String, PyExpr, at: Int)
-    case lambda(PyExpr, at: Int)
+    indirect case binary(String, PyExpr, PyExpr, at: Int)
+    indirect case unary(String, PyExpr, at: Int)
+    indirect case lambda(PyExpr, at: Int)
     /// Anything the recognizer does not model (comprehensions, conditional expressions, ...).
     case other(at: Int)
 

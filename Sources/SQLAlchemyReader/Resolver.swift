@@ -29,7 +29,7 @@ enum Resolved: Sendable {
 /// Name resolution across the project's modules: follows imports, star imports and simple aliases.
 struct Resolver: Sendable {
     let project: PythonProject
-    private let cache = BuilderCache()
+    private let names = NameLookupTable()
     private static let builtins: Set<String> = [
         "int", "str", "bool", "float", "bytes", "dict", "list", "set", "tuple", "object", "type", "None",
         "True", "False",
@@ -37,7 +37,6 @@ struct Resolver: Sendable {
 
     init(project: PythonProject) {
         self.project = project
-        cache.lookupsByModule = Array(repeating: [:], count: project.moduleCount)
     }
 
     func module(_ id: ModuleID) -> PythonModule? { project.module(id) }
@@ -84,9 +83,9 @@ struct Resolver: Sendable {
     }
 
     private func cachedLookup(_ name: String, in id: ModuleID) -> Resolved {
-        if let hit = cache.lookupsByModule[id.index][name] { return hit }
+        if let hit = names.value(name, module: id.index) { return hit }
         let found = lookup(name, in: id, visited: [])
-        cache.lookupsByModule[id.index][name] = found
+        names.insert(name, module: id.index, value: found)
         return found
     }
 
