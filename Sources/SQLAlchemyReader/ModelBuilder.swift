@@ -35,8 +35,17 @@ struct ModelBuilder {
     mutating func build() -> ReadResult {
         for id in project.order {
             guard let module = project.module(id) else { continue }
-            for index in module.classes.indices { processClass(ClassKey(module: id, index: index)) }
-            for stmt in module.body { processModuleStatement(stmt, in: id) }
+            // In source order, as Python runs them: a class may use a `Table(...)` defined above it
+            // (`ForeignKey(users.c.id)`), and an `Index(...)` or listener below a class uses the class.
+            var classIndex = 0
+            for stmt in module.body {
+                if case .classDef = stmt {
+                    processClass(ClassKey(module: id, index: classIndex))
+                    classIndex += 1
+                } else {
+                    processModuleStatement(stmt, in: id)
+                }
+            }
         }
         let catalog = finalize()
         return ReadResult(catalog: catalog, diagnostics: allDiagnostics())
