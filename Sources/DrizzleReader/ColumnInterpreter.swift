@@ -50,9 +50,10 @@ extension DrizzleEvaluator {
         // The SQL type drizzle-orm's `getSQLType()` returns for the builder.
         var spelling: String
         var enumType: SQLType?
+        if let fixed = DrizzleEvaluator.fixedTypes[chain.root] {
+            spelling = fixed
+        } else {
         switch chain.root {
-        case let root where DrizzleEvaluator.fixedTypes[root] != nil:
-            spelling = DrizzleEvaluator.fixedTypes[root]!
         case "varchar", "char":
             let length = intOption("length")
             spelling = length.map { "\(chain.root)(\($0))" } ?? chain.root
@@ -91,8 +92,9 @@ extension DrizzleEvaluator {
             notStated.insert(.columnType)
             spelling = chain.root.lowercased()
         }
+        }
 
-        let parsed = canonicalType(spelling)
+        let (parsed, lowered) = canonicalType(spelling)
         var type = enumType ?? parsed.type
         for call in chain.calls where call.name == "array" { type = type.arrayOf }
         var result = ColumnResult(column: Column(name: names.database, type: type, rawType: chain.raw, notStated: notStated, provenance: provenance))
@@ -103,7 +105,6 @@ extension DrizzleEvaluator {
             result.column.isNullable = false
         }
         var clientDefaults: [String] = []
-        let lowered = spelling.lowercased()
         for call in chain.calls {
             switch call.name {
             case "notNull": result.column.isNullable = false

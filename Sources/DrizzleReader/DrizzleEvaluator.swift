@@ -15,21 +15,24 @@ final class DrizzleEvaluator {
         var resolved: [String: Int] = [:]
     }
 
-    var modules: [Module] = []
-    var casing: DrizzleReader.Casing?
-    var defaultSchema: String
-    var log = DiagnosticLog()
+    // The evaluator is used by one thread at a time and never hands out overlapping accesses to its
+    // state, so the dynamic exclusivity checks (a runtime call per access, hundreds of thousands per
+    // read) are switched off for its stored properties.
+    @exclusivity(unchecked) var modules: [Module] = []
+    @exclusivity(unchecked) var casing: DrizzleReader.Casing?
+    @exclusivity(unchecked) var defaultSchema: String
+    @exclusivity(unchecked) var log = DiagnosticLog()
     /// The files of ``modules``, shared with the positions values carry.
     let sources = SourceSet()
-    private var typeCache: [String: TypeCanonicalizer.Result] = [:]
-    private var cache: [[String: DrizzleValue]] = []
+    @exclusivity(unchecked) private var typeCache: [String: (TypeCanonicalizer.Result, lowered: String)] = [:]
+    @exclusivity(unchecked) private var cache: [[String: DrizzleValue]] = []
     /// Top-level bindings being evaluated, as (module, name): a hit means a self-reference.
-    private var inProgress: Set<BindingKey> = []
-    private var callDepth = 0
-    private var evaluationDepth = 0
+    @exclusivity(unchecked) private var inProgress: Set<BindingKey> = []
+    @exclusivity(unchecked) private var callDepth = 0
+    @exclusivity(unchecked) var evaluationDepth = 0
     /// Function calls left for this read: recursive helpers (`f = x => [f(x), f(x)]`) cannot hang it.
     /// Grows with the input (``add(_:)``): a real schema makes a few calls per table.
-    private var callBudget = 50_000
+    @exclusivity(unchecked) private var callBudget = 50_000
 
     struct BindingKey: Hashable {
         var module: Int
@@ -48,10 +51,11 @@ final class DrizzleEvaluator {
         return modules.count - 1
     }
 
-    /// `TypeCanonicalizer.parse`, memoized: schemas repeat a handful of spellings many times.
-    func canonicalType(_ spelling: String) -> TypeCanonicalizer.Result {
+    /// `TypeCanonicalizer.parse` and the lower-cased spelling, memoized: schemas repeat a handful of
+    /// spellings many times.
+    func canonicalType(_ spelling: String) -> (TypeCanonicalizer.Result, lowered: String) {
         if let known = typeCache[spelling] { return known }
-        let parsed = TypeCanonicalizer.parse(spelling)
+        let parsed = (TypeCanonicalizer.parse(spelling), spelling.lowercased())
         typeCache[spelling] = parsed
         return parsed
     }
@@ -201,6 +205,7 @@ final class DrizzleEvaluator {
             }
             return .unknown("computed member access", location(module, offset))
         case .call(let callee, let args, let start, let end):
+            if case .member(.call, _, _) = callee, let chained = evaluateMethodChain(expr, module, scope) { return chained }
             let calleeValue = evaluate(callee, module, scope)
             let argValues = evaluateList(args, module, scope)
             var rawStart = start

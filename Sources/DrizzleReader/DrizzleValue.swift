@@ -103,7 +103,8 @@ struct Closure {
 /// The files being read, shared by reference so that values can carry cheap positions and resolve
 /// them to locations and source text only when something needs them.
 final class SourceSet {
-    var files: [SourceFile] = []
+    /// Read on every location lookup; never accessed from two places at once.
+    @exclusivity(unchecked) var files: [SourceFile] = []
 }
 
 /// A span of source: where a call starts (for locations) and the text to show as its spelling.
