@@ -187,7 +187,11 @@ extension DrizzleEvaluator {
     }
 
     func action(_ value: DrizzleValue?) -> ForeignKey.Action {
-        value?.stringValue.flatMap { ForeignKey.Action(spelling: $0) } ?? .noAction
+        guard let spelling = value?.stringValue else { return .noAction }
+        if let known = actionCache[spelling] { return known ?? .noAction }
+        let action = ForeignKey.Action(spelling: spelling)
+        actionCache[spelling] = .some(action)
+        return action ?? .noAction
     }
 
     /// The literal `dataType()` of a `customType({...})` column, called with the column's config.

@@ -33,6 +33,8 @@ final class DrizzleEvaluator {
     /// Function calls left for this read: recursive helpers (`f = x => [f(x), f(x)]`) cannot hang it.
     /// Grows with the input (``add(_:)``): a real schema makes a few calls per table.
     @exclusivity(unchecked) private var callBudget = 50_000
+    /// `ForeignKey.Action(spelling:)` by spelling: every foreign key names one of a few actions.
+    @exclusivity(unchecked) var actionCache: [String: ForeignKey.Action?] = [:]
 
     struct BindingKey: Hashable {
         var module: Int
@@ -215,6 +217,7 @@ final class DrizzleEvaluator {
             return .unknown("'new' expression", location(module, offset))
         case .object(let props, _):
             var object = DrizzleObject()
+            object.entries.reserveCapacity(props.count)
             for prop in props {
                 switch prop {
                 case .value(let key, let value, let keyOffset):

@@ -29,10 +29,11 @@ extension DrizzleEvaluator {
                 table.notStated.insert(.column)
                 continue
             }
-            table.columns.append(result.column)
             if result.isPrimaryKey { primaryColumns.append(result.column.name) }
             if let unique = result.unique { table.uniqueConstraints.append(unique) }
-            table.foreignKeys += result.foreignKeys
+            if !result.foreignKeys.isEmpty { table.foreignKeys += result.foreignKeys }
+            // Last use of `result`, so the column can be moved into the table instead of copied.
+            table.columns.append(result.column)
         }
         if !primaryColumns.isEmpty {
             // An inline PRIMARY KEY: PostgreSQL names it `{table}_pkey`.
