@@ -16,7 +16,7 @@ extension DrizzleEvaluator {
 
     /// The value of a call whose callee is a method of another call (`a(...).b(...)`), or nil to let
     /// the step-by-step path evaluate it (when the depth limit could be reached on the way).
-    func evaluateMethodChain(_ expr: TSExpr, _ module: Int, _ scope: [String: DrizzleValue]) -> DrizzleValue? {
+    func evaluateMethodChain(_ expr: TSExpr, _ module: Int, _ scope: Scope) -> DrizzleValue? {
         var calls: [MethodCall] = []
         var current = expr
         while case .call(.member(let base, let name, let nameOffset), let args, let start, let end) = current {

@@ -25,14 +25,16 @@ final class DrizzleEvaluator {
     /// The files of ``modules``, shared with the positions values carry.
     let sources = SourceSet()
     @exclusivity(unchecked) private var typeCache: [String: (TypeCanonicalizer.Result, lowered: String)] = [:]
-    @exclusivity(unchecked) private var cache: [[String: DrizzleValue]] = []
+    @exclusivity(unchecked) var cache: [[String: DrizzleValue]] = []
     /// Top-level bindings being evaluated, as (module, name): a hit means a self-reference.
-    @exclusivity(unchecked) private var inProgress: Set<BindingKey> = []
+    @exclusivity(unchecked) var inProgress: Set<BindingKey> = []
     @exclusivity(unchecked) private var callDepth = 0
     @exclusivity(unchecked) var evaluationDepth = 0
     /// Function calls left for this read: recursive helpers (`f = x => [f(x), f(x)]`) cannot hang it.
     /// Grows with the input (``add(_:)``): a real schema makes a few calls per table.
     @exclusivity(unchecked) private var callBudget = 50_000
+    /// Stand-in values of the tables read by ``fastTable(_:_:_:)``, for references to their columns.
+    @exclusivity(unchecked) var tableShapes: [BindingKey: Chain] = [:]
     /// `ForeignKey.Action(spelling:)` by spelling: every foreign key names one of a few actions.
     @exclusivity(unchecked) var actionCache: [String: ForeignKey.Action?] = [:]
 
@@ -103,10 +105,10 @@ final class DrizzleEvaluator {
             value = evaluate(expr, module, [:])
         case .tsEnum(let members, _):
             var object = DrizzleObject()
-            var scope: [String: DrizzleValue] = [:]
+            var scope = Scope()
             for (member, expr) in members {
                 let v = evaluate(expr, module, scope)
-                scope[member] = v
+                scope.bind(member, v)
                 object.set(member, v, nil)
             }
             value = .object(object)
@@ -161,7 +163,7 @@ final class DrizzleEvaluator {
 
     // MARK: - Expressions
 
-    func evaluate(_ expr: TSExpr, _ module: Int, _ scope: [String: DrizzleValue]) -> DrizzleValue {
+    func evaluate(_ expr: TSExpr, _ module: Int, _ scope: Scope) -> DrizzleValue {
         guard evaluationDepth < 1_000 else { return .unknown("expression nested too deeply", location(module, expr.offset)) }
         evaluationDepth += 1
         defer { evaluationDepth -= 1 }
@@ -255,7 +257,7 @@ final class DrizzleEvaluator {
     }
 
     /// Evaluates arguments or array items, flattening `...spread` of arrays.
-    func evaluateList(_ items: [TSExpr], _ module: Int, _ scope: [String: DrizzleValue]) -> [DrizzleValue] {
+    func evaluateList(_ items: [TSExpr], _ module: Int, _ scope: Scope) -> [DrizzleValue] {
         var out: [DrizzleValue] = []
         out.reserveCapacity(items.count)
         for item in items {
@@ -317,7 +319,7 @@ final class DrizzleEvaluator {
         for (index, param) in closure.params.enumerated() where !param.name.isEmpty {
             var value = index < args.count ? args[index] : .undefined
             if case .undefined = value, let fallback = param.defaultValue { value = evaluate(fallback, closure.module, scope) }
-            scope[param.name] = value
+            scope.bind(param.name, value)
         }
         return evaluate(closure.body, closure.module, scope)
     }

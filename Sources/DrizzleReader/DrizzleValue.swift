@@ -97,7 +97,7 @@ struct Closure {
     var params: [TSParameter]
     var body: TSExpr
     var module: Int
-    var scope: [String: DrizzleValue]
+    var scope: Scope
 }
 
 /// The files being read, shared by reference so that values can carry cheap positions and resolve
