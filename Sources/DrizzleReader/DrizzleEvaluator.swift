@@ -237,6 +237,12 @@ final class DrizzleEvaluator {
             return .object(object)
         case .array(let items, _):
             return .array(evaluateList(items, module, scope))
+        case .lazyObject(let open, _):
+            // Evaluated at this depth, as the object would have been had it been parsed with the rest.
+            let object = TSParser.parseObject(bytes: modules[module].file.bytes, tokens: modules[module].syntax.tokens, at: open)
+            evaluationDepth -= 1
+            defer { evaluationDepth += 1 }
+            return evaluate(object, module, scope)
         case .arrow(let params, let body, _):
             return .closure(Closure(params: params, body: body, module: module, scope: scope))
         case .spread(let inner, _):

@@ -20,7 +20,12 @@ extension DrizzleEvaluator {
     private func evaluateColumnSyntax(_ column: FastColumn, _ module: Int) -> DrizzleValue {
         let inserted = inProgress.insert(column.binding).inserted
         defer { if inserted { inProgress.remove(column.binding) } }
-        return evaluate(column.expr, module, [:])
+        switch column.source {
+        case .expr(let expr):
+            return evaluate(expr, module, [:])
+        case .tokens(let start):
+            return evaluate(TSParser.parseExpression(bytes: modules[module].file.bytes, tokens: modules[module].syntax.tokens, at: start), module, [:])
+        }
     }
 
     private func fastColumnResult(_ column: FastColumn, _ module: Int, table: QualifiedName) -> ColumnResult? {

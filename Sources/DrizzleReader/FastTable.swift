@@ -15,7 +15,7 @@ extension DrizzleEvaluator {
     /// A column written as a builder call chain this file interprets itself.
     struct FastColumn {
         /// The column's syntax and its table's binding, for reading it the general way after all.
-        var expr: TSExpr
+        var source: ColumnSource
         var binding: BindingKey
         var key: String
         var keyOffset: Int
@@ -40,7 +40,23 @@ extension DrizzleEvaluator {
         var actions: DrizzleValue = .undefined
     }
 
-    private enum ColumnPlan {
+    /// Where a column's value is written: a syntax tree, or the first token of a chain in a lazy
+    /// column object (``TSExpr/lazyObject(_:_:)``).
+    enum ColumnSource {
+        case expr(TSExpr)
+        case tokens(Int)
+    }
+
+    /// A builder call chain taken apart: the root call and its method calls, innermost first.
+    struct ChainShape {
+        var builder: String
+        var rootArgs: [TSExpr]
+        var rootStart: Int
+        var rootEnd: Int
+        var methods: [FastMethod]
+    }
+
+    enum ColumnPlan {
         case general(key: String, value: DrizzleValue, site: Site?)
         case fast(FastColumn)
     }
@@ -49,8 +65,15 @@ extension DrizzleEvaluator {
     /// nil to read it the general way.
     func fastTable(_ module: Int, _ binding: String, _ expr: TSExpr) -> (table: Table, key: QualifiedName, location: SourceLocation)? {
         guard case .call(.identifier(let callee, _), let args, let start, let end) = expr, args.count == 2 || args.count == 3,
-            case .string(let tableName, _) = args[0], case .object(let props, _) = args[1]
+            case .string(let tableName, _) = args[0]
         else { return nil }
+        var props: [TSProperty] = []
+        var lazyColumns: Int?
+        switch args[1] {
+        case .object(let list, _): props = list
+        case .lazyObject(let open, _): lazyColumns = open
+        default: return nil
+        }
         if args.count == 3 { guard case .arrow = args[2] else { return nil } }
         let key = BindingKey(module: module, name: binding)
         guard cache[module][binding] == nil, !inProgress.contains(key), case .builtin("pgTable")? = topLevel(module, callee) else { return nil }
@@ -67,12 +90,15 @@ extension DrizzleEvaluator {
         keys.reserveCapacity(props.count + 4)
         var builders = BuilderMemo()
         var planned = true
+        if let lazyColumns {
+            planned = planLazyColumns(module, lazyColumns, key, &builders, &keys, &plans)
+        }
         for prop in props {
             switch prop {
             case .value(let columnKey, let value, let keyOffset):
                 guard !keys.contains(columnKey) else { planned = false; break }
                 keys.append(columnKey)
-                if let fast = fastColumnPlan(columnKey, keyOffset, value, module, key, &builders) {
+                if let shape = chainShape(value), let fast = fastColumnPlan(columnKey, keyOffset, shape, .expr(value), module, key, &builders) {
                     plans.append(.fast(fast))
                 } else {
                     plans.append(.general(key: columnKey, value: evaluate(value, module, [:]), site: site(module, keyOffset)))
@@ -169,15 +195,25 @@ extension DrizzleEvaluator {
         return value
     }
 
-    private func fastColumnPlan(_ key: String, _ keyOffset: Int, _ expr: TSExpr, _ module: Int, _ binding: BindingKey,
-                                _ builders: inout BuilderMemo) -> FastColumn? {
+    /// The shape of `builder(args).method(args)...`, or nil for any other expression.
+    private func chainShape(_ expr: TSExpr) -> ChainShape? {
         var methods: [FastMethod] = []
         var current = expr
         while case .call(.member(let base, let name, let nameOffset), let args, let start, let end) = current {
             methods.append(FastMethod(name: name, args: args, start: start, nameOffset: nameOffset, end: end))
             current = base
         }
-        guard case .call(.identifier(let builder, _), let rootArgs, let rootStart, let rootEnd) = current, rootArgs.count <= 2 else { return nil }
+        guard case .call(.identifier(let builder, _), let rootArgs, let rootStart, let rootEnd) = current else { return nil }
+        methods.reverse()
+        return ChainShape(builder: builder, rootArgs: rootArgs, rootStart: rootStart, rootEnd: rootEnd, methods: methods)
+    }
+
+    func fastColumnPlan(_ key: String, _ keyOffset: Int, _ shape: ChainShape, _ source: ColumnSource, _ module: Int,
+                                _ binding: BindingKey, _ builders: inout BuilderMemo) -> FastColumn? {
+        let builder = shape.builder
+        let rootArgs = shape.rootArgs
+        var methods = shape.methods
+        guard rootArgs.count <= 2 else { return nil }
         var explicit: String?
         for (index, arg) in rootArgs.enumerated() {
             switch arg {
@@ -209,7 +245,6 @@ extension DrizzleEvaluator {
         default:
             return nil
         }
-        methods.reverse()
         // Everything pass 2 needs is checked here, so that it never has to evaluate this column after all.
         for k in methods.indices {
             switch methods[k].name {
@@ -226,8 +261,8 @@ extension DrizzleEvaluator {
                 return nil
             }
         }
-        return FastColumn(expr: expr, binding: binding, key: key, keyOffset: keyOffset, spelling: spelling, enumType: enumType, explicit: explicit,
-                          rootStart: rootStart, rootEnd: rootEnd, methods: methods)
+        return FastColumn(source: source, binding: binding, key: key, keyOffset: keyOffset, spelling: spelling, enumType: enumType,
+                          explicit: explicit, rootStart: shape.rootStart, rootEnd: shape.rootEnd, methods: methods)
     }
 
     private func isLiteral(_ expr: TSExpr) -> Bool {
