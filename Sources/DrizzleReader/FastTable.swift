@@ -113,7 +113,6 @@ extension DrizzleEvaluator {
             }
             if !planned { break }
         }
-        let extras = args.count == 3 ? evaluate(args[2], module, [:]) : nil
         inProgress.remove(key)
         guard planned else { return nil }
 
@@ -151,7 +150,11 @@ extension DrizzleEvaluator {
                                           columns: primaryColumns, provenance: provenance)
         }
         let chain = Chain(root: "pgTable", args: [.string(tableName), .object(standIn)], site: tableSite)
-        if let extras { interpretExtras(extras, chain, name, &table) }
+        // A fresh memo: names in the extras resolve after the table's evaluation, as in the general path.
+        var extrasBuilders = BuilderMemo()
+        if args.count == 3 && !interpretFastExtras(args[2], module, chain, name, &table, &extrasBuilders) {
+            interpretExtras(evaluate(args[2], module, [:]), chain, name, &table)
+        }
         if !table.policies.isEmpty { table.rowLevelSecurity = true }
         guard log.diagnostics.count == savedLog.diagnostics.count, log.suppressed == savedLog.suppressed else {
             log = savedLog
@@ -185,7 +188,7 @@ extension DrizzleEvaluator {
         var values: [DrizzleValue?] = []
     }
 
-    private func builderValue(_ module: Int, _ builder: String, _ memo: inout BuilderMemo) -> DrizzleValue? {
+    func builderValue(_ module: Int, _ builder: String, _ memo: inout BuilderMemo) -> DrizzleValue? {
         if let index = memo.names.firstIndex(of: builder) { return memo.values[index] }
         let value = topLevel(module, builder)
         if memo.names.count < 16 {
@@ -196,7 +199,7 @@ extension DrizzleEvaluator {
     }
 
     /// The shape of `builder(args).method(args)...`, or nil for any other expression.
-    private func chainShape(_ expr: TSExpr) -> ChainShape? {
+    func chainShape(_ expr: TSExpr) -> ChainShape? {
         var methods: [FastMethod] = []
         var current = expr
         while case .call(.member(let base, let name, let nameOffset), let args, let start, let end) = current {
