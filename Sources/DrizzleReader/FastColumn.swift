@@ -2,18 +2,18 @@ import SchemaModel
 import SourceScanning
 
 /// Interprets a ``DrizzleEvaluator/FastColumn`` the way ``DrizzleEvaluator/interpretColumn(key:value:keyLocation:table:)``
-/// interprets the evaluated chain, for the modifiers listed in ``DrizzleEvaluator/fastModifiers``.
+/// interprets the evaluated chain, for the modifiers ``DrizzleEvaluator/fastTable(_:_:_:)`` plans.
 extension DrizzleEvaluator {
     /// The column, or nil when it is not stated (the general path has then logged why, so the table is
     /// read again the general way).
     func interpretFastColumn(_ column: FastColumn, _ module: Int, table: QualifiedName) -> ColumnResult? {
-        guard let result = fastColumnResult(column, module, table: table) else {
-            // Not handled here after all: exactly what the general path does with this column.
-            let value = evaluateColumnSyntax(column, module)
-            return interpretColumn(key: column.key, value: value, keyLocation: location(module, column.keyOffset), table: table)
-        }
-        return result
+        // Not handled here after all: exactly what the general path does with this column.
+        let value = evaluateColumnSyntax(column, module)
+        return interpretColumn(key: column.key, value: value, keyLocation: location(module, column.keyOffset), table: table)
     }
+
+    /// What a column adds to its table, as separate values so that the caller can move each into place.
+    typealias ColumnParts = (column: Column, isPrimaryKey: Bool, unique: UniqueConstraint?, foreignKeys: [ForeignKey])
 
     /// The column's value as the general path evaluates it: with its table's binding marked as being
     /// evaluated, as it is while the general path evaluates the table.
@@ -28,7 +28,7 @@ extension DrizzleEvaluator {
         }
     }
 
-    private func fastColumnResult(_ column: FastColumn, _ module: Int, table: QualifiedName) -> ColumnResult? {
+    func fastColumnParts(_ column: FastColumn, _ module: Int, table: QualifiedName) -> ColumnParts? {
         let database = column.explicit ?? casedName(column.key)
         let raw = column.explicit ?? column.key
         let (parsed, lowered) = canonicalType(column.spelling)
@@ -36,45 +36,48 @@ extension DrizzleEvaluator {
         let keyLocation = location(module, column.keyOffset)
         let provenance = Provenance(source: .drizzle, location: keyLocation)
         let rawType = modules[module].file.text(column.rootStart..<column.rootEnd)
-        var result = ColumnResult(column: Column(name: database, type: type, rawType: rawType, notStated: [], provenance: provenance))
+        var built = Column(name: database, type: type, rawType: rawType, notStated: [], provenance: provenance)
+        var isPrimaryKey = false
+        var unique: UniqueConstraint?
+        var foreignKeys: [ForeignKey] = []
         if parsed.isSerial {
             let sequence = Identifier.generatedName(table.name, database, suffix: "seq")
             let qualified = table.schema == defaultSchema ? sequence : "\(table.schema).\(sequence)"
-            result.column.defaultExpression = "nextval('\(qualified)'::regclass)"
-            result.column.isNullable = false
+            built.defaultExpression = "nextval('\(qualified)'::regclass)"
+            built.isNullable = false
         }
         for method in column.methods {
             switch method.name {
             case "notNull":
-                result.column.isNullable = false
+                built.isNullable = false
             case "primaryKey":
-                result.column.isNullable = false
-                result.isPrimaryKey = true
+                built.isNullable = false
+                isPrimaryKey = true
             case "unique":
-                result.unique = UniqueConstraint(name: Identifier.truncated("\(table.name)_\(raw)_unique"), columns: [database],
+                unique = UniqueConstraint(name: Identifier.truncated("\(table.name)_\(raw)_unique"), columns: [database],
                                                  nullsNotDistinct: false, provenance: provenance)
             case "default":
                 guard method.args.count == 1, let value = literalValue(method.args[0]),
                     let rendered = renderDefault(value, sqlType: lowered, isArray: type.arrayDimensions > 0)
                 else { return nil }
-                result.column.defaultExpression = rendered
-            case "defaultNow": result.column.defaultExpression = "now()"
-            case "defaultRandom": result.column.defaultExpression = "gen_random_uuid()"
+                built.defaultExpression = rendered
+            case "defaultNow": built.defaultExpression = "now()"
+            case "defaultRandom": built.defaultExpression = "gen_random_uuid()"
             case "references":
                 guard let reference = method.reference else { return nil }
                 let call = Chain.Call(name: method.name, args: [.column(reference), method.actions])
                 guard let fk = inlineForeignKey(call, column: (raw, database), table: table, provenance: provenance) else { return nil }
-                result.foreignKeys.append(fk)
+                foreignKeys.append(fk)
             case "generatedAlwaysAsIdentity", "generatedByDefaultAsIdentity":
-                result.column.identity = identity(Chain.Call(name: method.name, args: []))
-                result.column.isNullable = false
+                built.identity = identity(Chain.Call(name: method.name, args: []))
+                built.isNullable = false
             case "$type":
                 break
             default:
                 return nil
             }
         }
-        return result
+        return (built, isPrimaryKey, unique, foreignKeys)
     }
 
     /// A literal argument as its value.

@@ -134,6 +134,13 @@ extension DrizzleEvaluator {
                 result = interpretColumn(key: columnKey, value: value, keyLocation: site?.location ?? location, table: name)
             case .fast(let column):
                 standIn.entries.append(DrizzleObject.Entry(key: column.key, value: standInColumn(column.explicit), site: nil))
+                if let (built, isPrimaryKey, unique, foreignKeys) = fastColumnParts(column, module, table: name) {
+                    if isPrimaryKey { primaryColumns.append(built.name) }
+                    if let unique { table.uniqueConstraints.append(unique) }
+                    if !foreignKeys.isEmpty { table.foreignKeys += foreignKeys }
+                    table.columns.append(built)
+                    continue
+                }
                 result = interpretFastColumn(column, module, table: name)
             }
             guard let result else {
@@ -186,14 +193,27 @@ extension DrizzleEvaluator {
     struct BuilderMemo {
         var names: [String] = []
         var values: [DrizzleValue?] = []
+        /// For a builtin with a fixed type: that type's spelling.
+        var fixed: [String?] = []
+        /// The position of the last lookup, for ``fixedSpelling``.
+        var last = -1
     }
 
     func builderValue(_ module: Int, _ builder: String, _ memo: inout BuilderMemo) -> DrizzleValue? {
-        if let index = memo.names.firstIndex(of: builder) { return memo.values[index] }
+        if let index = memo.names.firstIndex(of: builder) {
+            memo.last = index
+            return memo.values[index]
+        }
         let value = topLevel(module, builder)
+        var fixed: String?
+        if case .builtin(let name)? = value { fixed = DrizzleEvaluator.fixedTypes[name] }
         if memo.names.count < 16 {
             memo.names.append(builder)
             memo.values.append(value)
+            memo.fixed.append(fixed)
+            memo.last = memo.names.count - 1
+        } else {
+            memo.last = -1
         }
         return value
     }
@@ -232,7 +252,8 @@ extension DrizzleEvaluator {
         var enumType: SQLType?
         switch builderValue(module, builder, &builders) {
         case .builtin(let name)?:
-            if let fixed = DrizzleEvaluator.fixedTypes[name] {
+            let memoized = builders.last >= 0 ? builders.fixed[builders.last] : DrizzleEvaluator.fixedTypes[name]
+            if let fixed = memoized {
                 spelling = fixed
             } else if DrizzleEvaluator.fastBuilders.contains(name) {
                 guard let typed = fastSpelling(name, rootArgs.last) else { return nil }
