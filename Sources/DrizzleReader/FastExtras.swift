@@ -52,6 +52,12 @@ extension DrizzleEvaluator {
                 refs.append(ref)
             }
             args = [.string(checkName), .sql(sqlTemplate(pieces, refs))]
+        case "pgPolicy":
+            guard shape.rootArgs.count == 2, shape.methods.isEmpty, case .string(let policyName, _) = shape.rootArgs[0],
+                case .object(let props, _) = shape.rootArgs[1],
+                let config = policyConfig(props, module, parameter, table, &builders)
+            else { return nil }
+            args = [.string(policyName), .object(config)]
         default:
             return nil
         }
@@ -71,6 +77,56 @@ extension DrizzleEvaluator {
             value.calls.append(Chain.Call(name: method.name, args: columns, site: site(module, method.start, method.nameOffset, method.end)))
         }
         return .chain(value)
+    }
+
+    /// A policy's options (`{ as: 'permissive', to: role, using: sql\`...\` }`) as the general path evaluates
+    /// them, when each is a string, a name, an array of those, or an `sql` template of `t.col`s.
+    private func policyConfig(_ props: [TSProperty], _ module: Int, _ parameter: String?, _ table: Chain,
+                              _ builders: inout BuilderMemo) -> DrizzleObject? {
+        var object = DrizzleObject()
+        object.entries.reserveCapacity(props.count)
+        for prop in props {
+            guard case .value(let key, let expr, let keyOffset) = prop, let value = policyValue(expr, module, parameter, table, &builders)
+            else { return nil }
+            object.set(key, value, site(module, keyOffset))
+        }
+        return object
+    }
+
+    private func policyValue(_ expr: TSExpr, _ module: Int, _ parameter: String?, _ table: Chain,
+                             _ builders: inout BuilderMemo) -> DrizzleValue? {
+        switch expr {
+        case .string(let s, _):
+            return .string(s)
+        case .identifier(let name, _):
+            guard name != parameter, let value = builderValue(module, name, &builders) else { return nil }
+            return value
+        case .array(let items, _):
+            var values: [DrizzleValue] = []
+            values.reserveCapacity(items.count)
+            for item in items {
+                guard let value = policyValue(item, module, parameter, table, &builders), !isArray(item) else { return nil }
+                values.append(value)
+            }
+            return .array(values)
+        case .template(.identifier(let tag, _)?, let pieces, let values, _):
+            guard tag != parameter, case .builtin(let tagName)? = builderValue(module, tag, &builders), tagName == "sql" || tagName == "*.sql"
+            else { return nil }
+            var refs: [DrizzleValue] = []
+            refs.reserveCapacity(values.count)
+            for value in values {
+                guard let ref = columnOf(value, parameter, table) else { return nil }
+                refs.append(ref)
+            }
+            return .sql(sqlTemplate(pieces, refs))
+        default:
+            return nil
+        }
+    }
+
+    private func isArray(_ expr: TSExpr) -> Bool {
+        if case .array = expr { return true }
+        return false
     }
 
     /// `t.col` of the extras' parameter as the column value the general path gives it; nil for anything else.
