@@ -237,6 +237,11 @@ final class DrizzleEvaluator {
             return .object(object)
         case .array(let items, _):
             return .array(evaluateList(items, module, scope))
+        case .lazyArrow(let open, _):
+            let arrow = TSParser.parseExpression(bytes: modules[module].file.bytes, tokens: modules[module].syntax.tokens, at: open)
+            evaluationDepth -= 1
+            defer { evaluationDepth += 1 }
+            return evaluate(arrow, module, scope)
         case .lazyObject(let open, _):
             // Evaluated at this depth, as the object would have been had it been parsed with the rest.
             let object = TSParser.parseObject(bytes: modules[module].file.bytes, tokens: modules[module].syntax.tokens, at: open)

@@ -28,10 +28,14 @@ extension DrizzleEvaluator {
     /// The value of an index, unique or check item, as the general path evaluates it; nil for any other.
     private func fastExtraValue(_ item: TSExpr, _ module: Int, _ parameter: String?, _ table: Chain,
                                 _ builders: inout BuilderMemo) -> DrizzleValue? {
-        guard case .call(let callee, _, _, _) = item else { return nil }
-        if case .identifier = callee {} else if case .member(.call, _, _) = callee {} else { return nil }
-        guard let shape = chainShape(item), shape.builder != parameter, case .builtin(let builder)? = builderValue(module, shape.builder, &builders)
-        else { return nil }
+        guard let shape = chainShape(item) else { return nil }
+        return fastExtraValue(shape, module, parameter, table, &builders)
+    }
+
+    /// The value of an index, unique, check or policy item written as `shape`, or nil.
+    func fastExtraValue(_ shape: ChainShape, _ module: Int, _ parameter: String?, _ table: Chain,
+                        _ builders: inout BuilderMemo) -> DrizzleValue? {
+        guard shape.builder != parameter, case .builtin(let builder)? = builderValue(module, shape.builder, &builders) else { return nil }
         var args: [DrizzleValue] = []
         switch builder {
         case "index", "uniqueIndex", "unique":

@@ -74,7 +74,12 @@ extension DrizzleEvaluator {
         case .lazyObject(let open, _): lazyColumns = open
         default: return nil
         }
-        if args.count == 3 { guard case .arrow = args[2] else { return nil } }
+        if args.count == 3 {
+            switch args[2] {
+            case .arrow, .lazyArrow: break
+            default: return nil
+            }
+        }
         let key = BindingKey(module: module, name: binding)
         guard cache[module][binding] == nil, !inProgress.contains(key), case .builtin("pgTable")? = topLevel(module, callee) else { return nil }
         let savedLog = log
@@ -159,7 +164,9 @@ extension DrizzleEvaluator {
         let chain = Chain(root: "pgTable", args: [.string(tableName), .object(standIn)], site: tableSite)
         // A fresh memo: names in the extras resolve after the table's evaluation, as in the general path.
         var extrasBuilders = BuilderMemo()
-        if args.count == 3 && !interpretFastExtras(args[2], module, chain, name, &table, &extrasBuilders) {
+        if args.count == 3, case .lazyArrow(let open, _) = args[2] {
+            interpretLazyExtras(module, open, chain, name, &table, &extrasBuilders)
+        } else if args.count == 3 && !interpretFastExtras(args[2], module, chain, name, &table, &extrasBuilders) {
             interpretExtras(evaluate(args[2], module, [:]), chain, name, &table)
         }
         if !table.policies.isEmpty { table.rowLevelSecurity = true }

@@ -205,6 +205,12 @@ extension TSParser {
                 let next = Int(tok.match) + 1
                 budget -= next - i
                 i = next
+            } else if columns && args.count == 2 && at(P.lparen) && isExtrasArrow(i) {
+                args.append(.lazyArrow(i, Int(tok.start)))
+                let arrayOpen = Int(tok.match) + 2
+                let next = Int(tokens[arrayOpen].match) + 1
+                budget -= next - i
+                i = next
             } else {
                 args.append(parseAssignment())
             }

@@ -25,6 +25,9 @@ enum TSExpr: Sendable {
     /// An object literal left as tokens: the index of its `{` token and its offset (see
     /// `TSParser+Columns.swift`); parsed when evaluated.
     case lazyObject(Int, Int)
+    /// A table's extras function left as tokens: the index of its `(` token and its offset (see
+    /// `TSParser+Extras.swift`); parsed when evaluated.
+    case lazyArrow(Int, Int)
     case array([TSExpr], Int)
     indirect case arrow(params: [TSParameter], body: TSExpr, offset: Int)
     indirect case spread(TSExpr, Int)
@@ -37,7 +40,7 @@ enum TSExpr: Sendable {
     var offset: Int {
         switch self {
         case .identifier(_, let o), .string(_, let o), .number(_, _, let o), .boolean(_, let o), .null(let o),
-            .undefined(let o), .index(_, _, let o), .new(_, _, let o), .object(_, let o), .lazyObject(_, let o), .array(_, let o),
+            .undefined(let o), .index(_, _, let o), .new(_, _, let o), .object(_, let o), .lazyObject(_, let o), .lazyArrow(_, let o), .array(_, let o),
             .spread(_, let o), .unary(_, _, let o), .unknown(let o):
             return o
         case .template(_, _, _, let o), .arrow(_, _, let o): return o

@@ -125,13 +125,41 @@ import Testing
         ("f('t', { a: text('a').default(-1) })", false),
     ])
     func lazyColumnObjects(_ source: String, _ lazy: Bool) throws {
+        try FastTableTests.expectLazy(source, lazy)
+    }
+
+    /// Which extras functions the parser leaves as tokens.
+    @Test(arguments: [
+        ("f('t', {}, (t) => [index('i').on(t.a), check('c', sql`${t.a} > 0 and ${t.b}`), unique().on(t.a).nullsNotDistinct()])", true),
+        ("f('t', {}, (t) => [pgPolicy('p', { as: 'permissive', to: [authenticatedRole, 'x'], using: sql`true`, withCheck: sql`${t.a} = 1` })])", true),
+        ("f('t', {}, () => [])", true),
+        ("f('t', {}, (t) => [index('i').on(t.a)].concat(x))", false),
+        ("f('t', {}, (t) => [index('i').on(t.a.desc())])", false),
+        ("f('t', {}, (t) => [index('i').on(t.a).where(sql`${t.a} > ${1}`)])", false),  // a literal in a template
+        ("f('t', {}, (t) => [check('c', sql`${t.a}` as any)])", false),
+        ("f('t', {}, (t) => [index('i').on(t[a])])", false),
+        ("f('t', {}, (t) => [...more])", false),
+        ("f('t', {}, (t: Table) => [index('i').on(t.a)])", false),
+        ("f('t', {}, (t) => ({ i: index('i').on(t.a) }))", false),
+        ("f('t', {}, (t) => [pgPolicy('p', { casing: 'x' })])", false),
+        ("f('t', {}, (t) => [pgPolicy('p', { to: [[a]] })])", false),
+        ("f('t', {}, (t) => [pgPolicy('p', { to: a, }),])", true),
+    ])
+    func lazyExtras(_ source: String, _ lazy: Bool) throws {
+        try FastTableTests.expectLazy(source, lazy)
+    }
+
+    static func expectLazy(_ source: String, _ lazy: Bool) throws {
         let module = TSParser.parse(Array("export const x = \(source);\n".utf8))
         guard case .value(.call(_, let args, _, _))? = module.bindings["x"] else {
             Issue.record("not a call: \(source)")
             return
         }
         var isLazy = false
-        for arg in args { if case .lazyObject = arg { isLazy = true } }
+        for arg in args {
+            if case .lazyObject = arg { isLazy = true }
+            if case .lazyArrow = arg { isLazy = true }
+        }
         #expect(isLazy == lazy, "\(source)")
         #expect(module.problems.isEmpty)
     }
