@@ -53,45 +53,45 @@ extension DrizzleEvaluator {
         if let fixed = DrizzleEvaluator.fixedTypes[chain.root] {
             spelling = fixed
         } else {
-        switch chain.root {
-        case "varchar", "char":
-            let length = intOption("length")
-            spelling = length.map { "\(chain.root)(\($0))" } ?? chain.root
-        case "numeric", "decimal":
-            let precision = intOption("precision")
-            let scale = intOption("scale")
-            if let precision, let scale { spelling = "numeric(\(precision), \(scale))" } else if let precision { spelling = "numeric(\(precision))" } else { spelling = "numeric" }
-        case "timestamp", "time":
-            let precision = intOption("precision")
-            let separator = chain.root == "timestamp" ? " " : ""
-            spelling = chain.root + (precision.map { "\(separator)(\($0))" } ?? "") + (boolOption("withTimezone") ? " with time zone" : "")
-        case "interval":
-            let fields = config?["fields"]?.stringValue.map { " " + $0 } ?? ""
-            // drizzle-orm tests the precision for truthiness here, so 0 is left out.
-            spelling = "interval" + fields + (intOption("precision").flatMap { $0 == 0 ? nil : "(\($0))" } ?? "")
-        case "vector", "halfvec", "sparsevec", "bit":
-            spelling = chain.root + (intOption("dimensions").map { "(\($0))" } ?? "")
-        case "__enum":
-            guard case .chain(let enumChain)? = chain.target?.value, let enumName = enumChain.args.first?.stringValue else {
-                log.warning("cannot resolve the enum of column '\(names.database)'", at: keyLocation)
-                return nil
-            }
-            let qualified = QualifiedName(schema: schemaName(of: enumChain), name: enumName)
-            enumType = SQLType(qualified.description)
-            spelling = qualified.description
-        case "__custom":
-            guard let type = customTypeName(chain) else {
-                log.warning("cannot resolve the dataType() of custom column '\(names.database)' in table '\(table.name)'", at: keyLocation)
+            switch chain.root {
+            case "varchar", "char":
+                let length = intOption("length")
+                spelling = length.map { "\(chain.root)(\($0))" } ?? chain.root
+            case "numeric", "decimal":
+                let precision = intOption("precision")
+                let scale = intOption("scale")
+                if let precision, let scale { spelling = "numeric(\(precision), \(scale))" } else if let precision { spelling = "numeric(\(precision))" } else { spelling = "numeric" }
+            case "timestamp", "time":
+                let precision = intOption("precision")
+                let separator = chain.root == "timestamp" ? " " : ""
+                spelling = chain.root + (precision.map { "\(separator)(\($0))" } ?? "") + (boolOption("withTimezone") ? " with time zone" : "")
+            case "interval":
+                let fields = config?["fields"]?.stringValue.map { " " + $0 } ?? ""
+                // drizzle-orm tests the precision for truthiness here, so 0 is left out.
+                spelling = "interval" + fields + (intOption("precision").flatMap { $0 == 0 ? nil : "(\($0))" } ?? "")
+            case "vector", "halfvec", "sparsevec", "bit":
+                spelling = chain.root + (intOption("dimensions").map { "(\($0))" } ?? "")
+            case "__enum":
+                guard case .chain(let enumChain)? = chain.target?.value, let enumName = enumChain.args.first?.stringValue else {
+                    log.warning("cannot resolve the enum of column '\(names.database)'", at: keyLocation)
+                    return nil
+                }
+                let qualified = QualifiedName(schema: schemaName(of: enumChain), name: enumName)
+                enumType = SQLType(qualified.description)
+                spelling = qualified.description
+            case "__custom":
+                guard let type = customTypeName(chain) else {
+                    log.warning("cannot resolve the dataType() of custom column '\(names.database)' in table '\(table.name)'", at: keyLocation)
+                    notStated.insert(.columnType)
+                    spelling = "unknown"
+                    break
+                }
+                spelling = type
+            default:
+                log.warning("unsupported column builder '\(chain.root)'", at: chain.location ?? keyLocation)
                 notStated.insert(.columnType)
-                spelling = "unknown"
-                break
+                spelling = chain.root.lowercased()
             }
-            spelling = type
-        default:
-            log.warning("unsupported column builder '\(chain.root)'", at: chain.location ?? keyLocation)
-            notStated.insert(.columnType)
-            spelling = chain.root.lowercased()
-        }
         }
 
         let (parsed, lowered) = canonicalType(spelling)

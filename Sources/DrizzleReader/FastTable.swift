@@ -194,7 +194,6 @@ extension DrizzleEvaluator {
     /// Builders whose type depends only on literal options this file reads.
     static let fastBuilders: Set<String> = ["varchar", "char", "numeric", "decimal", "timestamp", "time"]
 
-    /// The plan for a column written as `builder(literals).modifier(...)...`, or nil.
     /// The values of the builder names a table's columns call, most tables using only a handful: a
     /// short list compared by name is cheaper than a hashed lookup per column.
     struct BuilderMemo {
@@ -238,6 +237,7 @@ extension DrizzleEvaluator {
         return ChainShape(builder: builder, rootArgs: rootArgs, rootStart: rootStart, rootEnd: rootEnd, methods: methods)
     }
 
+    /// The plan for a column written as `builder(literals).modifier(...)...`, or nil.
     func fastColumnPlan(_ key: String, _ keyOffset: Int, _ shape: ChainShape, _ source: ColumnSource, _ module: Int,
                                 _ binding: BindingKey, _ builders: inout BuilderMemo) -> FastColumn? {
         let builder = shape.builder
