@@ -23,6 +23,15 @@ struct CatalogBuilder {
             }
             for name in syntax.order where exportedLocals.contains(name) {
                 guard case .value(let expr)? = syntax.bindings[name], case .call = expr else { continue }
+                if let fast = evaluator.fastTable(index, name, expr) {
+                    if tables[fast.key] != nil {
+                        evaluator.log.warning("table '\(fast.key)' is declared more than once", at: fast.location)
+                        continue
+                    }
+                    tables[fast.key] = fast.table
+                    tableOrder.append(fast.key)
+                    continue
+                }
                 guard case .chain(let chain)? = evaluator.topLevel(index, name) else { continue }
                 switch chain.root {
                 case "pgTable", "pgTable.withRLS":

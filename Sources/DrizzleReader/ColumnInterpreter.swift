@@ -50,49 +50,51 @@ extension DrizzleEvaluator {
         // The SQL type drizzle-orm's `getSQLType()` returns for the builder.
         var spelling: String
         var enumType: SQLType?
-        switch chain.root {
-        case let root where DrizzleEvaluator.fixedTypes[root] != nil:
-            spelling = DrizzleEvaluator.fixedTypes[root]!
-        case "varchar", "char":
-            let length = intOption("length")
-            spelling = length.map { "\(chain.root)(\($0))" } ?? chain.root
-        case "numeric", "decimal":
-            let precision = intOption("precision")
-            let scale = intOption("scale")
-            if let precision, let scale { spelling = "numeric(\(precision), \(scale))" } else if let precision { spelling = "numeric(\(precision))" } else { spelling = "numeric" }
-        case "timestamp", "time":
-            let precision = intOption("precision")
-            let separator = chain.root == "timestamp" ? " " : ""
-            spelling = chain.root + (precision.map { "\(separator)(\($0))" } ?? "") + (boolOption("withTimezone") ? " with time zone" : "")
-        case "interval":
-            let fields = config?["fields"]?.stringValue.map { " " + $0 } ?? ""
-            // drizzle-orm tests the precision for truthiness here, so 0 is left out.
-            spelling = "interval" + fields + (intOption("precision").flatMap { $0 == 0 ? nil : "(\($0))" } ?? "")
-        case "vector", "halfvec", "sparsevec", "bit":
-            spelling = chain.root + (intOption("dimensions").map { "(\($0))" } ?? "")
-        case "__enum":
-            guard case .chain(let enumChain)? = chain.target?.value, let enumName = enumChain.args.first?.stringValue else {
-                log.warning("cannot resolve the enum of column '\(names.database)'", at: keyLocation)
-                return nil
-            }
-            let qualified = QualifiedName(schema: schemaName(of: enumChain), name: enumName)
-            enumType = SQLType(qualified.description)
-            spelling = qualified.description
-        case "__custom":
-            guard let type = customTypeName(chain) else {
-                log.warning("cannot resolve the dataType() of custom column '\(names.database)' in table '\(table.name)'", at: keyLocation)
+        if let fixed = DrizzleEvaluator.fixedTypes[chain.root] {
+            spelling = fixed
+        } else {
+            switch chain.root {
+            case "varchar", "char":
+                let length = intOption("length")
+                spelling = length.map { "\(chain.root)(\($0))" } ?? chain.root
+            case "numeric", "decimal":
+                let precision = intOption("precision")
+                let scale = intOption("scale")
+                if let precision, let scale { spelling = "numeric(\(precision), \(scale))" } else if let precision { spelling = "numeric(\(precision))" } else { spelling = "numeric" }
+            case "timestamp", "time":
+                let precision = intOption("precision")
+                let separator = chain.root == "timestamp" ? " " : ""
+                spelling = chain.root + (precision.map { "\(separator)(\($0))" } ?? "") + (boolOption("withTimezone") ? " with time zone" : "")
+            case "interval":
+                let fields = config?["fields"]?.stringValue.map { " " + $0 } ?? ""
+                // drizzle-orm tests the precision for truthiness here, so 0 is left out.
+                spelling = "interval" + fields + (intOption("precision").flatMap { $0 == 0 ? nil : "(\($0))" } ?? "")
+            case "vector", "halfvec", "sparsevec", "bit":
+                spelling = chain.root + (intOption("dimensions").map { "(\($0))" } ?? "")
+            case "__enum":
+                guard case .chain(let enumChain)? = chain.target?.value, let enumName = enumChain.args.first?.stringValue else {
+                    log.warning("cannot resolve the enum of column '\(names.database)'", at: keyLocation)
+                    return nil
+                }
+                let qualified = QualifiedName(schema: schemaName(of: enumChain), name: enumName)
+                enumType = SQLType(qualified.description)
+                spelling = qualified.description
+            case "__custom":
+                guard let type = customTypeName(chain) else {
+                    log.warning("cannot resolve the dataType() of custom column '\(names.database)' in table '\(table.name)'", at: keyLocation)
+                    notStated.insert(.columnType)
+                    spelling = "unknown"
+                    break
+                }
+                spelling = type
+            default:
+                log.warning("unsupported column builder '\(chain.root)'", at: chain.location ?? keyLocation)
                 notStated.insert(.columnType)
-                spelling = "unknown"
-                break
+                spelling = chain.root.lowercased()
             }
-            spelling = type
-        default:
-            log.warning("unsupported column builder '\(chain.root)'", at: chain.location ?? keyLocation)
-            notStated.insert(.columnType)
-            spelling = chain.root.lowercased()
         }
 
-        let parsed = canonicalType(spelling)
+        let (parsed, lowered) = canonicalType(spelling)
         var type = enumType ?? parsed.type
         for call in chain.calls where call.name == "array" { type = type.arrayOf }
         var result = ColumnResult(column: Column(name: names.database, type: type, rawType: chain.raw, notStated: notStated, provenance: provenance))
@@ -103,7 +105,6 @@ extension DrizzleEvaluator {
             result.column.isNullable = false
         }
         var clientDefaults: [String] = []
-        let lowered = spelling.lowercased()
         for call in chain.calls {
             switch call.name {
             case "notNull": result.column.isNullable = false
@@ -186,7 +187,11 @@ extension DrizzleEvaluator {
     }
 
     func action(_ value: DrizzleValue?) -> ForeignKey.Action {
-        value?.stringValue.flatMap { ForeignKey.Action(spelling: $0) } ?? .noAction
+        guard let spelling = value?.stringValue else { return .noAction }
+        if let known = actionCache[spelling] { return known ?? .noAction }
+        let action = ForeignKey.Action(spelling: spelling)
+        actionCache[spelling] = .some(action)
+        return action ?? .noAction
     }
 
     /// The literal `dataType()` of a `customType({...})` column, called with the column's config.

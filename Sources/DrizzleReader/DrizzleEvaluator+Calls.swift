@@ -190,7 +190,13 @@ extension DrizzleEvaluator {
     static let binaryOperators = ["eq": " = ", "ne": " <> ", "gt": " > ", "gte": " >= ", "lt": " < ", "lte": " <= ",
                                   "like": " like ", "ilike": " ilike ", "notLike": " not like ", "notIlike": " not ilike "]
 
+    /// Every name ``sqlHelper(_:_:)`` handles: one hash lookup rejects the builders, which are most calls.
+    static let sqlHelperNames: Set<String> = Set(binaryOperators.keys).union([
+        "sql.raw", "sql.identifier", "and", "or", "not", "isNull", "isNotNull", "inArray", "notInArray", "exists", "notExists",
+    ])
+
     func sqlHelper(_ name: String, _ args: [DrizzleValue]) -> DrizzleValue? {
+        guard DrizzleEvaluator.sqlHelperNames.contains(name) else { return nil }
         if args.count == 2, let op = DrizzleEvaluator.binaryOperators[name] {
             var f = sqlOperand(args[0])
             f.parts.append(.text(op))

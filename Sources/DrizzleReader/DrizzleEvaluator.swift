@@ -15,21 +15,28 @@ final class DrizzleEvaluator {
         var resolved: [String: Int] = [:]
     }
 
-    var modules: [Module] = []
-    var casing: DrizzleReader.Casing?
-    var defaultSchema: String
-    var log = DiagnosticLog()
+    // The evaluator is used by one thread at a time and never hands out overlapping accesses to its
+    // state, so the dynamic exclusivity checks (a runtime call per access, hundreds of thousands per
+    // read) are switched off for its stored properties.
+    @exclusivity(unchecked) var modules: [Module] = []
+    @exclusivity(unchecked) var casing: DrizzleReader.Casing?
+    @exclusivity(unchecked) var defaultSchema: String
+    @exclusivity(unchecked) var log = DiagnosticLog()
     /// The files of ``modules``, shared with the positions values carry.
     let sources = SourceSet()
-    private var typeCache: [String: TypeCanonicalizer.Result] = [:]
-    private var cache: [[String: DrizzleValue]] = []
+    @exclusivity(unchecked) private var typeCache: [String: (TypeCanonicalizer.Result, lowered: String)] = [:]
+    @exclusivity(unchecked) var cache: [[String: DrizzleValue]] = []
     /// Top-level bindings being evaluated, as (module, name): a hit means a self-reference.
-    private var inProgress: Set<BindingKey> = []
-    private var callDepth = 0
-    private var evaluationDepth = 0
+    @exclusivity(unchecked) var inProgress: Set<BindingKey> = []
+    @exclusivity(unchecked) private var callDepth = 0
+    @exclusivity(unchecked) var evaluationDepth = 0
     /// Function calls left for this read: recursive helpers (`f = x => [f(x), f(x)]`) cannot hang it.
     /// Grows with the input (``add(_:)``): a real schema makes a few calls per table.
-    private var callBudget = 50_000
+    @exclusivity(unchecked) private var callBudget = 50_000
+    /// Stand-in values of the tables read by ``fastTable(_:_:_:)``, for references to their columns.
+    @exclusivity(unchecked) var tableShapes: [BindingKey: Chain] = [:]
+    /// `ForeignKey.Action(spelling:)` by spelling: every foreign key names one of a few actions.
+    @exclusivity(unchecked) var actionCache: [String: ForeignKey.Action?] = [:]
 
     struct BindingKey: Hashable {
         var module: Int
@@ -48,10 +55,11 @@ final class DrizzleEvaluator {
         return modules.count - 1
     }
 
-    /// `TypeCanonicalizer.parse`, memoized: schemas repeat a handful of spellings many times.
-    func canonicalType(_ spelling: String) -> TypeCanonicalizer.Result {
+    /// `TypeCanonicalizer.parse` and the lower-cased spelling, memoized: schemas repeat a handful of
+    /// spellings many times.
+    func canonicalType(_ spelling: String) -> (TypeCanonicalizer.Result, lowered: String) {
         if let known = typeCache[spelling] { return known }
-        let parsed = TypeCanonicalizer.parse(spelling)
+        let parsed = (TypeCanonicalizer.parse(spelling), spelling.lowercased())
         typeCache[spelling] = parsed
         return parsed
     }
@@ -97,10 +105,10 @@ final class DrizzleEvaluator {
             value = evaluate(expr, module, [:])
         case .tsEnum(let members, _):
             var object = DrizzleObject()
-            var scope: [String: DrizzleValue] = [:]
+            var scope = Scope()
             for (member, expr) in members {
                 let v = evaluate(expr, module, scope)
-                scope[member] = v
+                scope.bind(member, v)
                 object.set(member, v, nil)
             }
             value = .object(object)
@@ -155,7 +163,7 @@ final class DrizzleEvaluator {
 
     // MARK: - Expressions
 
-    func evaluate(_ expr: TSExpr, _ module: Int, _ scope: [String: DrizzleValue]) -> DrizzleValue {
+    func evaluate(_ expr: TSExpr, _ module: Int, _ scope: Scope) -> DrizzleValue {
         guard evaluationDepth < 1_000 else { return .unknown("expression nested too deeply", location(module, expr.offset)) }
         evaluationDepth += 1
         defer { evaluationDepth -= 1 }
@@ -201,6 +209,7 @@ final class DrizzleEvaluator {
             }
             return .unknown("computed member access", location(module, offset))
         case .call(let callee, let args, let start, let end):
+            if case .member(.call, _, _) = callee, let chained = evaluateMethodChain(expr, module, scope) { return chained }
             let calleeValue = evaluate(callee, module, scope)
             let argValues = evaluateList(args, module, scope)
             var rawStart = start
@@ -210,6 +219,7 @@ final class DrizzleEvaluator {
             return .unknown("'new' expression", location(module, offset))
         case .object(let props, _):
             var object = DrizzleObject()
+            object.entries.reserveCapacity(props.count)
             for prop in props {
                 switch prop {
                 case .value(let key, let value, let keyOffset):
@@ -227,6 +237,17 @@ final class DrizzleEvaluator {
             return .object(object)
         case .array(let items, _):
             return .array(evaluateList(items, module, scope))
+        case .lazyArrow(let open, _):
+            let arrow = TSParser.parseExpression(bytes: modules[module].file.bytes, tokens: modules[module].syntax.tokens, at: open)
+            evaluationDepth -= 1
+            defer { evaluationDepth += 1 }
+            return evaluate(arrow, module, scope)
+        case .lazyObject(let open, _):
+            // Evaluated at this depth, as the object would have been had it been parsed with the rest.
+            let object = TSParser.parseObject(bytes: modules[module].file.bytes, tokens: modules[module].syntax.tokens, at: open)
+            evaluationDepth -= 1
+            defer { evaluationDepth += 1 }
+            return evaluate(object, module, scope)
         case .arrow(let params, let body, _):
             return .closure(Closure(params: params, body: body, module: module, scope: scope))
         case .spread(let inner, _):
@@ -247,7 +268,7 @@ final class DrizzleEvaluator {
     }
 
     /// Evaluates arguments or array items, flattening `...spread` of arrays.
-    func evaluateList(_ items: [TSExpr], _ module: Int, _ scope: [String: DrizzleValue]) -> [DrizzleValue] {
+    func evaluateList(_ items: [TSExpr], _ module: Int, _ scope: Scope) -> [DrizzleValue] {
         var out: [DrizzleValue] = []
         out.reserveCapacity(items.count)
         for item in items {
@@ -309,7 +330,7 @@ final class DrizzleEvaluator {
         for (index, param) in closure.params.enumerated() where !param.name.isEmpty {
             var value = index < args.count ? args[index] : .undefined
             if case .undefined = value, let fallback = param.defaultValue { value = evaluate(fallback, closure.module, scope) }
-            scope[param.name] = value
+            scope.bind(param.name, value)
         }
         return evaluate(closure.body, closure.module, scope)
     }

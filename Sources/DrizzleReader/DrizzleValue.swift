@@ -97,13 +97,14 @@ struct Closure {
     var params: [TSParameter]
     var body: TSExpr
     var module: Int
-    var scope: [String: DrizzleValue]
+    var scope: Scope
 }
 
 /// The files being read, shared by reference so that values can carry cheap positions and resolve
 /// them to locations and source text only when something needs them.
 final class SourceSet {
-    var files: [SourceFile] = []
+    /// Read on every location lookup; never accessed from two places at once.
+    @exclusivity(unchecked) var files: [SourceFile] = []
 }
 
 /// A span of source: where a call starts (for locations) and the text to show as its spelling.
@@ -189,18 +190,32 @@ struct SQLFragment {
     /// SQL text: columns as `"col"` when `qualified` is false (indexes, defaults), else as
     /// `"table"."col"` (checks, policies, generated columns), as drizzle-orm renders them.
     func render(qualified: Bool, defaultSchema: String = "public") -> String {
+        // Appended piece by piece: interpolating `"\"\(name)\""` would build a temporary string per column.
         var out = ""
+        func quoted(_ name: String) {
+            out += "\""
+            out += name
+            out += "\""
+        }
         for part in parts {
             switch part {
             case .text(let s): out += s
             case .column(let ref):
                 if qualified {
-                    if ref.table.schema != defaultSchema { out += "\"\(ref.table.schema)\"." }
-                    out += "\"\(ref.table.name)\"."
+                    if ref.table.schema != defaultSchema {
+                        quoted(ref.table.schema)
+                        out += "."
+                    }
+                    quoted(ref.table.name)
+                    out += "."
                 }
-                out += "\"\(ref.column)\""
+                quoted(ref.column)
             case .table(let name):
-                out += name.schema == defaultSchema ? "\"\(name.name)\"" : "\"\(name.schema)\".\"\(name.name)\""
+                if name.schema != defaultSchema {
+                    quoted(name.schema)
+                    out += "."
+                }
+                quoted(name.name)
             case .unresolved(let s): out += s
             }
         }

@@ -164,7 +164,9 @@ extension TSParser {
                 continue
             }
             if at(P.lparen) {
-                let args = parseArguments()
+                var isPlainCall = false
+                if case .identifier = value { isPlainCall = true }
+                let args = parseArguments(columns: isPlainCall)
                 value = .call(value, args, start: value.offset, end: Int(tokens[i - 1].end))
                 continue
             }
@@ -186,7 +188,8 @@ extension TSParser {
     }
 
     /// Parses `( args )` at the current `(`; always ends after the matching `)`.
-    mutating func parseArguments() -> [TSExpr] {
+    /// `columns`: the second argument may be a column object left as tokens (`TSParser+Columns.swift`).
+    mutating func parseArguments(columns: Bool = false) -> [TSExpr] {
         let close = Int(tok.match)
         advance()
         var args: [TSExpr] = []
@@ -197,6 +200,17 @@ extension TSParser {
                 let offset = Int(tok.start)
                 advance()
                 args.append(.spread(parseAssignment(), offset))
+            } else if columns && args.count == 1 && at(P.lbrace) && isColumnsObject(i) {
+                args.append(.lazyObject(i, Int(tok.start)))
+                let next = Int(tok.match) + 1
+                budget -= next - i
+                i = next
+            } else if columns && args.count == 2 && at(P.lparen) && isExtrasArrow(i) {
+                args.append(.lazyArrow(i, Int(tok.start)))
+                let arrayOpen = Int(tok.match) + 2
+                let next = Int(tokens[arrayOpen].match) + 1
+                budget -= next - i
+                i = next
             } else {
                 args.append(parseAssignment())
             }

@@ -23,6 +23,7 @@ struct TSParser {
         let lexer = TSLexer.lex(bytes)
         var parser = TSParser(bytes: bytes, lexer: lexer)
         parser.parseModule()
+        parser.module.tokens = parser.tokens
         return parser.module
     }
 

@@ -22,6 +22,12 @@ enum TSExpr: Sendable {
     indirect case call(TSExpr, [TSExpr], start: Int, end: Int)
     indirect case new(TSExpr, [TSExpr], Int)
     case object([TSProperty], Int)
+    /// An object literal left as tokens: the index of its `{` token and its offset (see
+    /// `TSParser+Columns.swift`); parsed when evaluated.
+    case lazyObject(Int, Int)
+    /// A table's extras function left as tokens: the index of its `(` token and its offset (see
+    /// `TSParser+Extras.swift`); parsed when evaluated.
+    case lazyArrow(Int, Int)
     case array([TSExpr], Int)
     indirect case arrow(params: [TSParameter], body: TSExpr, offset: Int)
     indirect case spread(TSExpr, Int)
@@ -34,7 +40,7 @@ enum TSExpr: Sendable {
     var offset: Int {
         switch self {
         case .identifier(_, let o), .string(_, let o), .number(_, _, let o), .boolean(_, let o), .null(let o),
-            .undefined(let o), .index(_, _, let o), .new(_, _, let o), .object(_, let o), .array(_, let o),
+            .undefined(let o), .index(_, _, let o), .new(_, _, let o), .object(_, let o), .lazyObject(_, let o), .lazyArrow(_, let o), .array(_, let o),
             .spread(_, let o), .unary(_, _, let o), .unknown(let o):
             return o
         case .template(_, _, _, let o), .arrow(_, _, let o): return o
@@ -89,6 +95,8 @@ struct TSModule: Sendable {
     /// `casing: 'snake_case'` / `'camelCase'` seen anywhere in an object literal.
     var casing: String?
     var problems: [TSLexer.Problem] = []
+    /// The module's tokens, for parsing lazy column objects (``TSExpr/lazyObject(_:_:)``) on demand.
+    var tokens: [TSToken] = []
 
     mutating func bind(_ name: String, _ binding: TSBinding) {
         if bindings[name] == nil { order.append(name) }

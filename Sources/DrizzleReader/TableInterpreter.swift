@@ -29,10 +29,11 @@ extension DrizzleEvaluator {
                 table.notStated.insert(.column)
                 continue
             }
-            table.columns.append(result.column)
             if result.isPrimaryKey { primaryColumns.append(result.column.name) }
             if let unique = result.unique { table.uniqueConstraints.append(unique) }
-            table.foreignKeys += result.foreignKeys
+            if !result.foreignKeys.isEmpty { table.foreignKeys += result.foreignKeys }
+            // Last use of `result`, so the column can be moved into the table instead of copied.
+            table.columns.append(result.column)
         }
         if !primaryColumns.isEmpty {
             // An inline PRIMARY KEY: PostgreSQL names it `{table}_pkey`.
@@ -58,54 +59,57 @@ extension DrizzleEvaluator {
             table.notStated.formUnion([.index, .unique, .check, .foreignKey, .policy])
             return
         }
-        for item in items {
-            guard case .chain(let extra) = item else {
-                if case .unknown(let reason, let at) = item {
-                    log.warning("cannot resolve an extra of table '\(name.name)': \(reason)", at: at ?? chain.location)
-                }
-                continue
+        for item in items { interpretExtra(item, chain, name, &table) }
+    }
+
+    /// One item of a table's extra configuration (an index, a constraint, a policy).
+    func interpretExtra(_ item: DrizzleValue, _ chain: Chain, _ name: QualifiedName, _ table: inout Table) {
+        guard case .chain(let extra) = item else {
+            if case .unknown(let reason, let at) = item {
+                log.warning("cannot resolve an extra of table '\(name.name)': \(reason)", at: at ?? chain.location)
             }
-            let provenance = Provenance(source: .drizzle, location: extra.location)
-            switch extra.root {
-            case "index", "uniqueIndex":
-                if let index = interpretIndex(extra, name, provenance) { table.indexes.append(index) }
-            case "primaryKey":
-                var columns: [DrizzleValue] = extra.args
-                var explicitName: String?
-                if case .object(let config)? = extra.args.first {
-                    if case .array(let list)? = config["columns"] { columns = list }
-                    explicitName = config["name"]?.stringValue
-                }
-                let refs = columnRefs(columns, in: name, provenance)
-                let generated = "\(name.name)_\(refs.map(\.column).joined(separator: "_"))_pk"
-                table.primaryKey = PrimaryKey(name: Identifier.truncated(explicitName ?? generated), columns: refs.map(\.column), provenance: provenance)
-                for column in refs.map(\.column) {
-                    if let i = table.columns.firstIndex(where: { $0.name == column }) { table.columns[i].isNullable = false }
-                }
-            case "unique":
-                let refs = columnRefs(extra.last("on")?.args ?? [], in: name, provenance)
-                let generated = "\(name.name)_\(refs.map(\.column).joined(separator: "_"))_unique"
-                table.uniqueConstraints.append(UniqueConstraint(
-                    name: Identifier.truncated(extra.args.first?.stringValue ?? generated), columns: refs.map(\.column),
-                    nullsNotDistinct: extra.has("nullsNotDistinct"), provenance: provenance))
-            case "foreignKey":
-                if let fk = interpretForeignKey(extra, name, provenance) {
-                    table.foreignKeys.append(fk)
-                } else {
-                    table.notStated.insert(.foreignKey)
-                }
-            case "check":
-                guard let checkName = extra.args.first?.stringValue, extra.args.count > 1, case .sql(let body) = extra.args[1], body.isResolved else {
-                    log.warning("cannot resolve a check constraint of table '\(name.name)'", at: extra.location)
-                    table.notStated.insert(.check)
-                    continue
-                }
-                table.checks.append(CheckConstraint(name: Identifier.truncated(checkName), expression: body.render(qualified: true, defaultSchema: defaultSchema), provenance: provenance))
-            case "pgPolicy":
-                if let policy = interpretPolicy(extra, provenance) { table.policies.append(policy) } else { table.notStated.insert(.policy) }
-            default:
-                log.warning("unsupported table extra '\(extra.root)' in table '\(name.name)'", at: extra.location)
+            return
+        }
+        let provenance = Provenance(source: .drizzle, location: extra.location)
+        switch extra.root {
+        case "index", "uniqueIndex":
+            if let index = interpretIndex(extra, name, provenance) { table.indexes.append(index) }
+        case "primaryKey":
+            var columns: [DrizzleValue] = extra.args
+            var explicitName: String?
+            if case .object(let config)? = extra.args.first {
+                if case .array(let list)? = config["columns"] { columns = list }
+                explicitName = config["name"]?.stringValue
             }
+            let refs = columnRefs(columns, in: name, provenance)
+            let generated = "\(name.name)_\(refs.map(\.column).joined(separator: "_"))_pk"
+            table.primaryKey = PrimaryKey(name: Identifier.truncated(explicitName ?? generated), columns: refs.map(\.column), provenance: provenance)
+            for column in refs.map(\.column) {
+                if let i = table.columns.firstIndex(where: { $0.name == column }) { table.columns[i].isNullable = false }
+            }
+        case "unique":
+            let refs = columnRefs(extra.last("on")?.args ?? [], in: name, provenance)
+            let generated = "\(name.name)_\(refs.map(\.column).joined(separator: "_"))_unique"
+            table.uniqueConstraints.append(UniqueConstraint(
+                name: Identifier.truncated(extra.args.first?.stringValue ?? generated), columns: refs.map(\.column),
+                nullsNotDistinct: extra.has("nullsNotDistinct"), provenance: provenance))
+        case "foreignKey":
+            if let fk = interpretForeignKey(extra, name, provenance) {
+                table.foreignKeys.append(fk)
+            } else {
+                table.notStated.insert(.foreignKey)
+            }
+        case "check":
+            guard let checkName = extra.args.first?.stringValue, extra.args.count > 1, case .sql(let body) = extra.args[1], body.isResolved else {
+                log.warning("cannot resolve a check constraint of table '\(name.name)'", at: extra.location)
+                table.notStated.insert(.check)
+                return
+            }
+            table.checks.append(CheckConstraint(name: Identifier.truncated(checkName), expression: body.render(qualified: true, defaultSchema: defaultSchema), provenance: provenance))
+        case "pgPolicy":
+            if let policy = interpretPolicy(extra, provenance) { table.policies.append(policy) } else { table.notStated.insert(.policy) }
+        default:
+            log.warning("unsupported table extra '\(extra.root)' in table '\(name.name)'", at: extra.location)
         }
     }
 

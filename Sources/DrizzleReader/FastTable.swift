@@ -1,0 +1,357 @@
+import SchemaModel
+import SourceScanning
+
+/// Tables of the common shape read straight from their syntax:
+/// `pgTable('name', { key: builder('col', { ... }).modifier()..., ...spread }, (t) => [ ... ])`.
+///
+/// The general path evaluates the whole call into a ``Chain`` of ``DrizzleValue``s (each column a
+/// chain of calls, each `t.col` a lookup in that value) and then interprets it. Here each column is
+/// interpreted from its call syntax, and the extras see a stand-in table value that holds only what
+/// `t.col` needs: the table's name and each column's names. Anything outside the shapes handled here
+/// is left to the general path, column by column or for the whole table, so results are the same:
+/// a table is only taken from here when reading it logged nothing (a diagnostic means an unusual
+/// table, which the general path then reads again with its exact messages).
+extension DrizzleEvaluator {
+    /// A column written as a builder call chain this file interprets itself.
+    struct FastColumn {
+        /// The column's syntax and its table's binding, for reading it the general way after all.
+        var source: ColumnSource
+        var binding: BindingKey
+        var key: String
+        var keyOffset: Int
+        var spelling: String
+        var enumType: SQLType?
+        /// The explicit database name, else nil (the cased key).
+        var explicit: String?
+        var rootStart: Int
+        var rootEnd: Int
+        /// Method calls, innermost first.
+        var methods: [FastMethod]
+    }
+
+    struct FastMethod {
+        var name: String
+        var args: [TSExpr]
+        var start: Int
+        var nameOffset: Int
+        var end: Int
+        /// For `.references(() => table.col, actions?)`: the column and the actions object.
+        var reference: ColumnRef?
+        var actions: DrizzleValue = .undefined
+    }
+
+    /// Where a column's value is written: a syntax tree, or the first token of a chain in a lazy
+    /// column object (``TSExpr/lazyObject(_:_:)``).
+    enum ColumnSource {
+        case expr(TSExpr)
+        case tokens(Int)
+    }
+
+    /// A builder call chain taken apart: the root call and its method calls, innermost first.
+    struct ChainShape {
+        var builder: String
+        var rootArgs: [TSExpr]
+        var rootStart: Int
+        var rootEnd: Int
+        var methods: [FastMethod]
+    }
+
+    enum ColumnPlan {
+        case general(key: String, value: DrizzleValue, site: Site?)
+        case fast(FastColumn)
+    }
+
+    /// The table a top-level `pgTable(...)` binding declares, with its qualified name and location, or
+    /// nil to read it the general way.
+    func fastTable(_ module: Int, _ binding: String, _ expr: TSExpr) -> (table: Table, key: QualifiedName, location: SourceLocation)? {
+        guard case .call(.identifier(let callee, _), let args, let start, let end) = expr, args.count == 2 || args.count == 3,
+            case .string(let tableName, _) = args[0]
+        else { return nil }
+        var props: [TSProperty] = []
+        var lazyColumns: Int?
+        switch args[1] {
+        case .object(let list, _): props = list
+        case .lazyObject(let open, _): lazyColumns = open
+        default: return nil
+        }
+        if args.count == 3 {
+            switch args[2] {
+            case .arrow, .lazyArrow: break
+            default: return nil
+            }
+        }
+        let key = BindingKey(module: module, name: binding)
+        guard cache[module][binding] == nil, !inProgress.contains(key), case .builtin("pgTable")? = topLevel(module, callee) else { return nil }
+        let savedLog = log
+        let name = QualifiedName(schema: defaultSchema, name: tableName)
+
+        // Pass 1, as the general path evaluates the call: with the binding marked as in progress.
+        inProgress.insert(key)
+        var plans: [ColumnPlan] = []
+        plans.reserveCapacity(props.count)
+        // Keys seen so far, compared directly: a table has a few dozen at most, and hashing each one
+        // would cost more than the comparisons.
+        var keys: [String] = []
+        keys.reserveCapacity(props.count + 4)
+        var builders = BuilderMemo()
+        var planned = true
+        if let lazyColumns {
+            planned = planLazyColumns(module, lazyColumns, key, &builders, &keys, &plans)
+        }
+        for prop in props {
+            switch prop {
+            case .value(let columnKey, let value, let keyOffset):
+                guard !keys.contains(columnKey) else { planned = false; break }
+                keys.append(columnKey)
+                if let shape = chainShape(value), let fast = fastColumnPlan(columnKey, keyOffset, shape, .expr(value), module, key, &builders) {
+                    plans.append(.fast(fast))
+                } else {
+                    plans.append(.general(key: columnKey, value: evaluate(value, module, [:]), site: site(module, keyOffset)))
+                }
+            case .spread(let inner):
+                guard case .object(let other) = evaluate(inner, module, [:]) else { planned = false; break }
+                for entry in other.entries {
+                    guard !entry.key.hasPrefix(DrizzleObject.unresolvedSpread), !keys.contains(entry.key) else { planned = false; break }
+                    keys.append(entry.key)
+                    plans.append(.general(key: entry.key, value: entry.value, site: entry.site))
+                }
+            }
+            if !planned { break }
+        }
+        inProgress.remove(key)
+        guard planned else { return nil }
+
+        // Pass 2, as the general path interprets the evaluated table.
+        let tableSite = site(module, start, start, end)
+        let location = tableSite.location
+        let provenance = Provenance(source: .drizzle, location: location)
+        var table = Table(name: tableName, provenance: provenance)
+        var standIn = DrizzleObject()
+        standIn.entries.reserveCapacity(plans.count)
+        var primaryColumns: [String] = []
+        for plan in plans {
+            let result: ColumnResult?
+            switch plan {
+            case .general(let columnKey, let value, let site):
+                let names = columnNames(key: columnKey, value: value)
+                let explicit = names.raw == names.database && isExplicit(value) ? names.raw : nil
+                standIn.entries.append(DrizzleObject.Entry(key: columnKey, value: standInColumn(explicit), site: nil))
+                result = interpretColumn(key: columnKey, value: value, keyLocation: site?.location ?? location, table: name)
+            case .fast(let column):
+                standIn.entries.append(DrizzleObject.Entry(key: column.key, value: standInColumn(column.explicit), site: nil))
+                if let (built, isPrimaryKey, unique, foreignKeys) = fastColumnParts(column, module, table: name) {
+                    if isPrimaryKey { primaryColumns.append(built.name) }
+                    if let unique { table.uniqueConstraints.append(unique) }
+                    if !foreignKeys.isEmpty { table.foreignKeys += foreignKeys }
+                    table.columns.append(built)
+                    continue
+                }
+                result = interpretFastColumn(column, module, table: name)
+            }
+            guard let result else {
+                table.notStated.insert(.column)
+                continue
+            }
+            if result.isPrimaryKey { primaryColumns.append(result.column.name) }
+            if let unique = result.unique { table.uniqueConstraints.append(unique) }
+            if !result.foreignKeys.isEmpty { table.foreignKeys += result.foreignKeys }
+            table.columns.append(result.column)
+        }
+        if !primaryColumns.isEmpty {
+            table.primaryKey = PrimaryKey(name: Identifier.generatedName(tableName, nil, suffix: "pkey"),
+                                          columns: primaryColumns, provenance: provenance)
+        }
+        let chain = Chain(root: "pgTable", args: [.string(tableName), .object(standIn)], site: tableSite)
+        // A fresh memo: names in the extras resolve after the table's evaluation, as in the general path.
+        var extrasBuilders = BuilderMemo()
+        if args.count == 3, case .lazyArrow(let open, _) = args[2] {
+            interpretLazyExtras(module, open, chain, name, &table, &extrasBuilders)
+        } else if args.count == 3 && !interpretFastExtras(args[2], module, chain, name, &table, &extrasBuilders) {
+            interpretExtras(evaluate(args[2], module, [:]), chain, name, &table)
+        }
+        if !table.policies.isEmpty { table.rowLevelSecurity = true }
+        guard log.diagnostics.count == savedLog.diagnostics.count, log.suppressed == savedLog.suppressed else {
+            log = savedLog
+            return nil
+        }
+        tableShapes[key] = chain
+        return (table, name, location)
+    }
+
+    private func isExplicit(_ value: DrizzleValue) -> Bool {
+        if case .chain(let chain) = value, chain.args.first?.stringValue != nil { return true }
+        return false
+    }
+
+    /// A column value for which ``columnNames(key:value:)`` gives the same names as the real one.
+    private func standInColumn(_ explicit: String?) -> DrizzleValue {
+        guard let explicit else { return .undefined }
+        return .chain(Chain(root: "", args: [.string(explicit)]))
+    }
+
+    // MARK: - Columns
+
+    /// Builders whose type depends only on literal options this file reads.
+    static let fastBuilders: Set<String> = ["varchar", "char", "numeric", "decimal", "timestamp", "time"]
+
+    /// The values of the builder names a table's columns call, most tables using only a handful: a
+    /// short list compared by name is cheaper than a hashed lookup per column.
+    struct BuilderMemo {
+        var names: [String] = []
+        var values: [DrizzleValue?] = []
+        /// For a builtin with a fixed type: that type's spelling.
+        var fixed: [String?] = []
+        /// The position of the last lookup, for ``fixedSpelling``.
+        var last = -1
+    }
+
+    func builderValue(_ module: Int, _ builder: String, _ memo: inout BuilderMemo) -> DrizzleValue? {
+        if let index = memo.names.firstIndex(of: builder) {
+            memo.last = index
+            return memo.values[index]
+        }
+        let value = topLevel(module, builder)
+        var fixed: String?
+        if case .builtin(let name)? = value { fixed = DrizzleEvaluator.fixedTypes[name] }
+        if memo.names.count < 16 {
+            memo.names.append(builder)
+            memo.values.append(value)
+            memo.fixed.append(fixed)
+            memo.last = memo.names.count - 1
+        } else {
+            memo.last = -1
+        }
+        return value
+    }
+
+    /// The shape of `builder(args).method(args)...`, or nil for any other expression.
+    func chainShape(_ expr: TSExpr) -> ChainShape? {
+        var methods: [FastMethod] = []
+        var current = expr
+        while case .call(.member(let base, let name, let nameOffset), let args, let start, let end) = current {
+            methods.append(FastMethod(name: name, args: args, start: start, nameOffset: nameOffset, end: end))
+            current = base
+        }
+        guard case .call(.identifier(let builder, _), let rootArgs, let rootStart, let rootEnd) = current else { return nil }
+        methods.reverse()
+        return ChainShape(builder: builder, rootArgs: rootArgs, rootStart: rootStart, rootEnd: rootEnd, methods: methods)
+    }
+
+    /// The plan for a column written as `builder(literals).modifier(...)...`, or nil.
+    func fastColumnPlan(_ key: String, _ keyOffset: Int, _ shape: ChainShape, _ source: ColumnSource, _ module: Int,
+                                _ binding: BindingKey, _ builders: inout BuilderMemo) -> FastColumn? {
+        let builder = shape.builder
+        let rootArgs = shape.rootArgs
+        var methods = shape.methods
+        guard rootArgs.count <= 2 else { return nil }
+        var explicit: String?
+        for (index, arg) in rootArgs.enumerated() {
+            switch arg {
+            case .string(let s, _) where index == 0: explicit = s
+            case .object(let props, _) where index == rootArgs.count - 1:
+                for prop in props {
+                    guard case .value(_, let value, _) = prop, isLiteral(value) else { return nil }
+                }
+            default: return nil
+            }
+        }
+        var spelling: String
+        var enumType: SQLType?
+        switch builderValue(module, builder, &builders) {
+        case .builtin(let name)?:
+            let memoized = builders.last >= 0 ? builders.fixed[builders.last] : DrizzleEvaluator.fixedTypes[name]
+            if let fixed = memoized {
+                spelling = fixed
+            } else if DrizzleEvaluator.fastBuilders.contains(name) {
+                guard let typed = fastSpelling(name, rootArgs.last) else { return nil }
+                spelling = typed
+            } else {
+                return nil
+            }
+        case .chain(let enumChain)? where enumChain.root == "pgEnum":
+            guard let enumName = enumChain.args.first?.stringValue else { return nil }
+            let qualified = QualifiedName(schema: schemaName(of: enumChain), name: enumName)
+            spelling = qualified.description
+            enumType = SQLType(spelling)
+        default:
+            return nil
+        }
+        // Everything pass 2 needs is checked here, so that it never has to evaluate this column after all.
+        for k in methods.indices {
+            switch methods[k].name {
+            case "notNull", "primaryKey", "defaultNow", "defaultRandom", "$type", "unique",
+                 "generatedAlwaysAsIdentity", "generatedByDefaultAsIdentity":
+                guard methods[k].args.isEmpty else { return nil }
+            case "default":
+                guard methods[k].args.count == 1, literalValue(methods[k].args[0]) != nil else { return nil }
+            case "references":
+                guard let (reference, actions) = fastReference(methods[k], module) else { return nil }
+                methods[k].reference = reference
+                methods[k].actions = actions
+            default:
+                return nil
+            }
+        }
+        return FastColumn(source: source, binding: binding, key: key, keyOffset: keyOffset, spelling: spelling, enumType: enumType,
+                          explicit: explicit, rootStart: shape.rootStart, rootEnd: shape.rootEnd, methods: methods)
+    }
+
+    private func isLiteral(_ expr: TSExpr) -> Bool {
+        switch expr {
+        case .string, .number, .boolean, .null: return true
+        default: return false
+        }
+    }
+
+    /// The last literal value given for `option` in a literal config object.
+    private func literalOption(_ config: TSExpr?, _ option: String) -> TSExpr? {
+        guard case .object(let props, _)? = config else { return nil }
+        for prop in props.reversed() {
+            if case .value(let key, let value, _) = prop, key == option { return value }
+        }
+        return nil
+    }
+
+    /// An integer option as ``DrizzleValue/intValue`` reads it; `.some(nil)` when it is absent, nil
+    /// when it is not an integer (the general path warns about that).
+    private func intOption(_ config: TSExpr?, _ option: String) -> Int?? {
+        guard let value = literalOption(config, option) else { return .some(nil) }
+        guard case .number(let n, _, _) = value, n.isFinite, n == n.rounded(), abs(n) < 1e15 else { return nil }
+        return .some(Int(n))
+    }
+
+    /// The SQL type spelling of a builder with options, as ``interpretColumn(key:value:keyLocation:table:)``
+    /// writes it; nil when an option is not a literal of the right kind.
+    private func fastSpelling(_ root: String, _ last: TSExpr?) -> String? {
+        var config: TSExpr?
+        if case .object? = last { config = last }
+        switch root {
+        case "varchar", "char":
+            guard let length = intOption(config, "length") else { return nil }
+            return length.map { "\(root)(\($0))" } ?? root
+        case "numeric", "decimal":
+            guard let precision = intOption(config, "precision"), let scale = intOption(config, "scale") else { return nil }
+            if let precision, let scale { return "numeric(\(precision), \(scale))" }
+            if let precision { return "numeric(\(precision))" }
+            return "numeric"
+        case "timestamp", "time":
+            guard let precision = intOption(config, "precision") else { return nil }
+            var withTimezone = false
+            if let value = literalOption(config, "withTimezone") {
+                guard case .boolean(let b, _) = value else {
+                    // `boolValue ?? false`: any other literal counts as false.
+                    return fastSpellingTimestamp(root, precision, false)
+                }
+                withTimezone = b
+            }
+            return fastSpellingTimestamp(root, precision, withTimezone)
+        default:
+            return nil
+        }
+    }
+
+    private func fastSpellingTimestamp(_ root: String, _ precision: Int?, _ withTimezone: Bool) -> String {
+        let separator = root == "timestamp" ? " " : ""
+        return root + (precision.map { "\(separator)(\($0))" } ?? "") + (withTimezone ? " with time zone" : "")
+    }
+}

@@ -1,0 +1,161 @@
+/// Column objects (`{ id: uuid('id').primaryKey(), ...timestamps }`) kept as tokens.
+///
+/// Most of a schema file is the column objects of its tables, and the table reader interprets them
+/// from their tokens (``DrizzleEvaluator/fastTable(_:_:_:)``), so building their syntax trees is
+/// wasted work. An object passed as the second argument of a plain call is checked against a small,
+/// strict grammar (keys with builder call chains of literals, spreads of names); one that matches is
+/// left as ``TSExpr/lazyObject(_:_:)``, which the evaluator parses on demand with this same parser.
+/// The grammar admits nothing the parser would report a problem for or treat specially (keywords,
+/// operators, templates, a `casing` key), so parsing later gives the tree parsing now would have.
+extension TSParser {
+    /// A parser over tokens lexed before, for parsing parts of a module on demand.
+    init(bytes: [UInt8], tokens: [TSToken]) {
+        self.bytes = bytes
+        self.tokens = tokens
+        self.budget = tokens.count * 4 + 64
+    }
+
+    /// Parses the object literal whose `{` is token `index`.
+    static func parseObject(bytes: [UInt8], tokens: [TSToken], at index: Int) -> TSExpr {
+        var parser = TSParser(bytes: bytes, tokens: tokens)
+        parser.i = index
+        return parser.parseObject()
+    }
+
+    /// Parses the expression starting at token `index`.
+    static func parseExpression(bytes: [UInt8], tokens: [TSToken], at index: Int) -> TSExpr {
+        var parser = TSParser(bytes: bytes, tokens: tokens)
+        parser.i = index
+        return parser.parseAssignment()
+    }
+
+    /// Identifiers the expression parser gives a meaning of their own.
+    static let reservedHeads: Set<String> = [
+        "true", "false", "null", "undefined", "new", "function", "class", "typeof", "void", "delete", "await", "async",
+        "get", "set", "in", "instanceof", "as", "satisfies",
+    ]
+
+    /// Token `k`, or the end-of-file token past the end (lookahead never leaves the array).
+    func token(_ k: Int) -> TSToken { tokens[min(k, tokens.count - 1)] }
+
+    func isPunct(_ k: Int, _ code: UInt32) -> Bool { isPunct(token(k), code) }
+
+    /// Whether token `k` is `true`, `false` or `null`.
+    func isLiteralWord(_ k: Int) -> Bool {
+        isWord(token(k), "true") || isWord(token(k), "false") || isWord(token(k), "null")
+    }
+
+    /// Whether token `k` starts a literal argument (string, number, true, false, null).
+    func isLiteral(_ k: Int) -> Bool {
+        let t = token(k)
+        return t.kind == .string || t.kind == .number || (t.kind == .identifier && isLiteralWord(k))
+    }
+
+    /// Whether the object whose `{` is token `open` matches the column-object grammar.
+    func isColumnsObject(_ open: Int) -> Bool {
+        let close = Int(token(open).match)
+        guard close > open + 1 else { return false }
+        let after = token(close + 1)
+        guard after.kind == .punct, after.punct == P.comma || after.punct == P.rparen else { return false }
+        var k = open + 1
+        var chains = 0
+        while k < close {
+            if isPunct(k, P.ellipsis) {
+                guard token(k + 1).kind == .identifier, !TSParser.reservedHeads.contains(text(token(k + 1))) else { return false }
+                k += 2
+            } else {
+                guard isKey(k), isPunct(k + 1, P.colon), let end = chainEnd(k + 2) else { return false }
+                chains += 1
+                k = end
+            }
+            if k == close { break }
+            guard isPunct(k, P.comma) else { return false }
+            k += 1
+        }
+        return chains > 0
+    }
+
+    /// A property key the grammar admits: a name or string other than `casing` (which the parser notes).
+    func isKey(_ k: Int) -> Bool {
+        let t = token(k)
+        guard t.kind == .identifier || t.kind == .string else { return false }
+        return !(t.kind == .identifier ? isWord(t, "casing") : stringValue(t) == "casing")
+    }
+
+    /// The token after a builder chain `name(args).name(args)...` starting at `k`, or nil.
+    func chainEnd(_ start: Int) -> Int? {
+        guard token(start).kind == .identifier, !TSParser.reservedHeads.contains(text(token(start))),
+            isPunct(start + 1, P.lparen), var k = argumentsEnd(start + 1)
+        else { return nil }
+        while isPunct(k, P.dot) {
+            guard token(k + 1).kind == .identifier, isPunct(k + 2, P.lparen), let end = argumentsEnd(k + 2) else { return nil }
+            k = end
+        }
+        return k
+    }
+
+    /// The token after `( args )` at `open`, when every argument is a literal, an object of literals or
+    /// `() => name.name`; else nil.
+    func argumentsEnd(_ open: Int) -> Int? {
+        let close = Int(token(open).match)
+        guard close > open else { return nil }
+        var k = open + 1
+        while k < close {
+            if isLiteral(k) {
+                k += 1
+            } else if isPunct(k, P.lbrace) {
+                guard let end = literalObjectEnd(k) else { return nil }
+                k = end
+            } else if isPunct(k, P.lparen), token(k).match == Int32(k + 1), isPunct(k + 2, P.arrow), !token(k + 2).newlineBefore,
+                token(k + 3).kind == .identifier, !TSParser.reservedHeads.contains(text(token(k + 3))), isPunct(k + 4, P.dot),
+                token(k + 5).kind == .identifier
+            {
+                k += 6
+            } else {
+                return nil
+            }
+            if k == close { break }
+            guard isPunct(k, P.comma) else { return nil }
+            k += 1
+        }
+        return close + 1
+    }
+
+    /// The token after `{ key: literal, ... }` at `open`, or nil.
+    func literalObjectEnd(_ open: Int) -> Int? {
+        let close = Int(token(open).match)
+        guard close > open else { return nil }
+        var k = open + 1
+        while k < close {
+            guard isKey(k), isPunct(k + 1, P.colon), isLiteral(k + 2) else { return nil }
+            k += 3
+            if k == close { break }
+            guard isPunct(k, P.comma) else { return nil }
+            k += 1
+        }
+        return close + 1
+    }
+
+    /// The expression of literal token `k`, as ``parsePrimary()`` makes it.
+    func literalExpr(_ k: Int) -> TSExpr {
+        let t = tokens[k]
+        let offset = Int(t.start)
+        switch t.kind {
+        case .string: return .string(stringValue(t), offset)
+        case .number:
+            let (value, spelling) = numberValue(t)
+            return .number(value, spelling, offset)
+        default:
+            if isWord(t, "true") { return .boolean(true, offset) }
+            if isWord(t, "false") { return .boolean(false, offset) }
+            return .null(offset)
+        }
+    }
+
+    /// A number token's value and spelling, as ``parsePrimary()`` reads them.
+    func numberValue(_ t: TSToken) -> (Double, String) {
+        let spelling = text(t).filter { $0 != "_" }
+        let value = Double(spelling) ?? (spelling.hasPrefix("0x") ? Double(Int(spelling.dropFirst(2), radix: 16) ?? 0) : .nan)
+        return (value, spelling.hasSuffix("n") ? String(spelling.dropLast()) : spelling)
+    }
+}

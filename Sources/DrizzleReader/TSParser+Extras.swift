@@ -1,0 +1,125 @@
+/// Table extras (`(t) => [index('i').on(t.a), pgPolicy('p', { to: role, using: sql\`...\` })]`) kept as
+/// tokens, like column objects (`TSParser+Columns.swift`): the third argument of a plain call, when it
+/// is an arrow function returning an array of builder chains over literals, names, `t.col`s, arrays,
+/// objects and `sql` templates of `t.col`s, is left as ``TSExpr/lazyArrow(_:_:)``.
+extension TSParser {
+    /// Whether the arrow function whose `(` is token `open` matches the extras grammar.
+    func isExtrasArrow(_ open: Int) -> Bool {
+        var k = open + 1
+        if token(k).kind == .identifier {
+            guard !TSParser.reservedHeads.contains(text(token(k))) else { return false }
+            k += 1
+        }
+        guard isPunct(k, P.rparen), token(open).match == Int32(k), isPunct(k + 1, P.arrow), isPunct(k + 2, P.lbracket) else { return false }
+        let arrayOpen = k + 2
+        let close = Int(token(arrayOpen).match)
+        guard close > arrayOpen else { return false }
+        let after = token(close + 1)
+        guard after.kind == .punct, after.punct == P.comma || after.punct == P.rparen else { return false }
+        k = arrayOpen + 1
+        while k < close {
+            guard let end = extrasChainEnd(k) else { return false }
+            k = end
+            if k == close { break }
+            guard isPunct(k, P.comma) else { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// The token after a chain `name(args).name(args)...` of extras arguments starting at `start`, or nil.
+    func extrasChainEnd(_ start: Int) -> Int? {
+        guard token(start).kind == .identifier, !TSParser.reservedHeads.contains(text(token(start))),
+            isPunct(start + 1, P.lparen), var k = extrasArgumentsEnd(start + 1)
+        else { return nil }
+        while isPunct(k, P.dot) {
+            guard token(k + 1).kind == .identifier, isPunct(k + 2, P.lparen), let end = extrasArgumentsEnd(k + 2) else { return nil }
+            k = end
+        }
+        return k
+    }
+
+    /// The token after `( args )` at `open` whose arguments the extras grammar admits, or nil.
+    func extrasArgumentsEnd(_ open: Int) -> Int? {
+        let close = Int(token(open).match)
+        guard close > open else { return nil }
+        var k = open + 1
+        while k < close {
+            if isPunct(k, P.lbrace) {
+                guard let end = extrasObjectEnd(k) else { return nil }
+                k = end
+            } else if let end = memberEnd(k) ?? valueEnd(k) {
+                k = end
+            } else {
+                return nil
+            }
+            if k == close { break }
+            guard isPunct(k, P.comma) else { return nil }
+            k += 1
+        }
+        return close + 1
+    }
+
+    /// `name.name` at `k`: the token after it.
+    func memberEnd(_ k: Int) -> Int? {
+        guard token(k).kind == .identifier, !TSParser.reservedHeads.contains(text(token(k))), isPunct(k + 1, P.dot),
+            token(k + 2).kind == .identifier, !isPunct(k + 3, P.dot), !isPunct(k + 3, P.lparen), !isTemplateStart(k + 3)
+        else { return nil }
+        return k + 3
+    }
+
+    /// A literal, a name, or an `sql` template of `name.name`s at `k`: the token after it.
+    func valueEnd(_ k: Int) -> Int? {
+        if isLiteral(k) { return k + 1 }
+        guard token(k).kind == .identifier, !TSParser.reservedHeads.contains(text(token(k))) else { return nil }
+        if !isTemplateStart(k + 1) {
+            return isPunct(k + 1, P.dot) || isPunct(k + 1, P.lparen) || isPunct(k + 1, P.lbracket) || isPunct(k + 1, P.arrow) ? nil : k + 1
+        }
+        var j = k + 1
+        if token(j).kind == .templateFull { return j + 1 }
+        j += 1
+        while true {
+            guard let end = memberEnd(j) else { return nil }
+            j = end
+            if token(j).kind == .templateTail { return j + 1 }
+            guard token(j).kind == .templateMiddle else { return nil }
+            j += 1
+        }
+    }
+
+    func isTemplateStart(_ k: Int) -> Bool {
+        token(k).kind == .templateFull || token(k).kind == .templateHead
+    }
+
+    /// `{ key: value, ... }` at `open` with values as ``valueEnd(_:)`` admits or arrays of literals and
+    /// names: the token after it.
+    func extrasObjectEnd(_ open: Int) -> Int? {
+        let close = Int(token(open).match)
+        guard close > open else { return nil }
+        var k = open + 1
+        while k < close {
+            guard isKey(k), isPunct(k + 1, P.colon) else { return nil }
+            k += 2
+            if isPunct(k, P.lbracket) {
+                let end = Int(token(k).match)
+                guard end > k else { return nil }
+                var j = k + 1
+                while j < end {
+                    guard isLiteral(j) || (token(j).kind == .identifier && valueEnd(j) == j + 1) else { return nil }
+                    j += 1
+                    if j == end { break }
+                    guard isPunct(j, P.comma) else { return nil }
+                    j += 1
+                }
+                k = end + 1
+            } else {
+                guard let end = valueEnd(k) else { return nil }
+                k = end
+            }
+            if k == close { break }
+            guard isPunct(k, P.comma) else { return nil }
+            k += 1
+        }
+        return close + 1
+    }
+}
