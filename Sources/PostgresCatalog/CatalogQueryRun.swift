@@ -16,26 +16,42 @@ struct CatalogQueryRun {
     var relations: [[String?]] = []
     var timings: [(String, Double)] = []
 
-    /// The queries the first connection runs after `tables`: those that deparse nothing tied to a
-    /// relation (columns deparse defaults without one), so they never build relation cache entries.
+    /// The queries that deparse nothing tied to a relation (columns deparse defaults without one),
+    /// run by the first connection after `tables`.
     mutating func runFirstHalf(_ connection: PostgresConnection, tableOIDs: String, schemaArray: String) throws {
         columns = try timed(connection, CatalogQueries.columns, "columns", tableOIDs)
         enums = try timed(connection, CatalogQueries.enums, "enums", schemaArray)
         relations = try timed(connection, CatalogQueries.relationsOtherThanTables, "views and sequences", schemaArray)
     }
 
-    /// The queries that deparse check, predicate, policy and trigger expressions with their table,
-    /// which opens every relation and builds its cache entry (the larger part of the server's work:
-    /// about 150 ms of 1,000 tables, whichever query comes first). On a second connection they
-    /// all run in one backend, so the cache is built once.
-    static func runSecondHalf(_ connection: PostgresConnection, tableOIDs: String) throws -> CatalogQueryRun {
+    /// The queries that deparse check, predicate, policy and trigger expressions with their table
+    /// (`tableOIDs`, a text `oid[]`). Deparsing opens every relation and builds its cache entry, the
+    /// larger part of the server's work: about 110 ms of 1,000 tables, whichever query comes first.
+    /// With two connections each backend takes these queries for its own half of the tables, so
+    /// each cache entry is built once, by one of them, in parallel. `label` marks their timings.
+    static func runRelationQueries(
+        _ connection: PostgresConnection, tableOIDs: String, operatorClasses: Bool, label: String = ""
+    ) throws -> CatalogQueryRun {
         var run = CatalogQueryRun()
-        run.constraints = try run.timed(connection, CatalogQueries.constraints, "constraints", tableOIDs)
-        run.operatorClasses = try run.timed(connection, CatalogQueries.nonDefaultOperatorClasses, "operator classes", nil)
-        run.indexes = try run.timed(connection, CatalogQueries.indexes, "indexes", tableOIDs)
-        run.policies = try run.timed(connection, CatalogQueries.policies, "policies", tableOIDs)
-        run.triggers = try run.timed(connection, CatalogQueries.triggers, "triggers", tableOIDs)
+        run.constraints = try run.timed(connection, CatalogQueries.constraints, "constraints" + label, tableOIDs)
+        if operatorClasses {
+            run.operatorClasses = try run.timed(connection, CatalogQueries.nonDefaultOperatorClasses, "operator classes", nil)
+        }
+        run.indexes = try run.timed(connection, CatalogQueries.indexes, "indexes" + label, tableOIDs)
+        run.policies = try run.timed(connection, CatalogQueries.policies, "policies" + label, tableOIDs)
+        run.triggers = try run.timed(connection, CatalogQueries.triggers, "triggers" + label, tableOIDs)
         return run
+    }
+
+    /// Appends the relation query rows of `later`, which covers tables with higher OIDs: every
+    /// query is ordered by table OID first, so the concatenation keeps that order.
+    mutating func appendRelationRows(_ later: CatalogQueryRun) {
+        constraints += later.constraints
+        operatorClasses += later.operatorClasses
+        indexes += later.indexes
+        policies += later.policies
+        triggers += later.triggers
+        timings += later.timings
     }
 
     mutating func timed(_ connection: PostgresConnection, _ sql: String, _ name: String, _ parameter: String?) throws -> [[String?]] {

@@ -126,31 +126,44 @@ public struct PostgresCatalogReader: Sendable {
         rows.decode(tables: try first.timed(connection, CatalogQueries.tables, "tables", schemaArray))
         let tableOIDs = "{" + rows.tables.map(\.oid).joined(separator: ",") + "}"
 
-        // At scale the second half of the queries runs on a second connection in the same snapshot
-        // (the transaction's, fixed by the tables query, exported now).
+        // At scale a second connection in the same snapshot (the transaction's, fixed by the tables
+        // query, exported now) runs the relation queries for the tables with the lower OIDs while
+        // this one reads columns, then the relation queries for the rest.
+        var lowerOIDs = tableOIDs, upperOIDs: String?
         var second: BackgroundTask<CatalogQueryRun>?
         if secondConnection && rows.tables.count >= options.tablesForSecondConnection {
             let exported = try? connection.query("SELECT pg_catalog.pg_export_snapshot()", queryName: "export snapshot").rows
             guard let snapshot = exported?.first?.first ?? nil, !snapshot.isEmpty else { throw SnapshotExportFailure.refused }
+            let sorted = rows.tables.compactMap { UInt32($0.oid) }.sorted()
+            // The second connection also connects and authenticates, and this one reads columns first:
+            // about an even share of the work each.
+            let split = sorted.count * 55 / 100
+            lowerOIDs = "{" + sorted[..<split].map(String.init).joined(separator: ",") + "}"
+            upperOIDs = "{" + sorted[split...].map(String.init).joined(separator: ",") + "}"
             let target = connectionString, connectTimeout = options.connectTimeoutSeconds, begin = beginStatements(snapshot: snapshot)
+            let oids = lowerOIDs
             second = BackgroundTask {
                 let other = try PostgresConnection(target, connectTimeoutSeconds: connectTimeout)
                 try other.execute(begin, queryName: "begin")
                 defer { _ = try? other.execute("ROLLBACK", queryName: "rollback") }
-                return try CatalogQueryRun.runSecondHalf(other, tableOIDs: tableOIDs)
+                return try CatalogQueryRun.runRelationQueries(other, tableOIDs: oids, operatorClasses: true, label: " (second connection)")
             }
         }
         // Whatever happens here, the second connection finishes before this transaction ends.
         defer { _ = try? second?.value() }
         try first.runFirstHalf(connection, tableOIDs: tableOIDs, schemaArray: schemaArray)
+        let upper = try upperOIDs.map {
+            try CatalogQueryRun.runRelationQueries(connection, tableOIDs: $0, operatorClasses: false)
+        }
         var rest: CatalogQueryRun
         if let second, let done = try? second.value() {
             rest = done
             connectionsUsed = 2
         } else {
-            // One connection, or the second could not connect: this one runs the rest itself.
-            rest = try CatalogQueryRun.runSecondHalf(connection, tableOIDs: tableOIDs)
+            // One connection, or the second could not connect: this one reads the lower tables too.
+            rest = try CatalogQueryRun.runRelationQueries(connection, tableOIDs: lowerOIDs, operatorClasses: true)
         }
+        if let upper { rest.appendRelationRows(upper) }
         timings += first.timings + rest.timings
 
         rows.decode(columns: first.columns)
