@@ -8,30 +8,34 @@ extension TableDiffer {
         let anchorColumns = anchorTable.columns
         // Columns are walked by index and looked up by name once per source: copying `Column` values
         // and hashing names into "seen" sets were a fifth of the diff at 1,000 tables.
-        var rowOf: [String: Int] = Dictionary(minimumCapacity: anchorColumns.count)
+        var rowOf = SmallNameIndex(capacity: anchorColumns.count + 4)
         for i in anchorColumns.indices where rowOf[anchorColumns[i].name] == nil {
-            rowOf[anchorColumns[i].name] = addRow(kind: .column, name: anchorColumns[i].name, source: anchor, text: Describe.column(anchorColumns[i]))
+            rowOf.insertIfAbsent(
+                anchorColumns[i].name,
+                addRow(kind: .column, name: anchorColumns[i].name, source: anchor, text: Describe.column(anchorColumns[i])))
         }
         for j in sources.indices where j != anchor {
             guard let other = tables[j] else { continue }
             let otherColumns = other.columns
             // Position of the first column of each name (a reader may report a name twice; only the first counts).
-            var firstOf: [String: Int] = Dictionary(minimumCapacity: otherColumns.count)
+            var firstOf = SmallNameIndex(capacity: otherColumns.count)
             for k in otherColumns.indices where firstOf[otherColumns[k].name] == nil {
-                firstOf[otherColumns[k].name] = k
+                firstOf.insertIfAbsent(otherColumns[k].name, k)
                 if let row = rowOf[otherColumns[k].name] {
                     rows[row].cells[j] = cell(Describe.column(otherColumns[k]))
                 } else {
-                    rowOf[otherColumns[k].name] = addRow(kind: .column, name: otherColumns[k].name, source: j, text: Describe.column(otherColumns[k]))
+                    rowOf.insertIfAbsent(
+                        otherColumns[k].name,
+                        addRow(kind: .column, name: otherColumns[k].name, source: j, text: Describe.column(otherColumns[k])))
                 }
             }
             guard anchor == 0 else { continue }
             let ctx = context(j)
             let existenceChecked = states(.column, 0) && states(.column, j)
             // Only the first of duplicate names counts.
-            var firstInReference: [String: Int] = Dictionary(minimumCapacity: anchorColumns.count)
+            var firstInReference = SmallNameIndex(capacity: anchorColumns.count)
             for i in anchorColumns.indices where firstInReference[anchorColumns[i].name] == nil {
-                firstInReference[anchorColumns[i].name] = i
+                firstInReference.insertIfAbsent(anchorColumns[i].name, i)
                 let column = anchorColumns[i]
                 let key = tableKey + "." + column.name
                 if let k = firstOf[column.name] {
