@@ -166,7 +166,10 @@ public struct PostgresCatalogReader: Sendable {
         if let upper { rest.appendRelationRows(upper) }
         timings += first.timings + rest.timings
 
+        // Each raw result is dropped once decoded: at 1,000 tables they are some 10 MB of strings,
+        // read while the file sources hold their syntax trees.
         rows.decode(columns: first.columns)
+        first.columns = []
         let names = ColumnNames(rows.columns)
         let outside = rows.referencedTablesOutsideSelection(rest.constraints, names: names)
         let outsideColumns = outside.isEmpty ? [] : try first.timed(
@@ -174,12 +177,16 @@ public struct PostgresCatalogReader: Sendable {
         if let last = first.timings.last, last.0 == "referenced columns" { timings.append(last) }
         let start = clock.now
         rows.decode(constraints: rest.constraints, outside: outsideColumns, names: names)
+        rest.constraints = []
         let operatorClasses = Dictionary(
             rest.operatorClasses.map { (TextValue.string($0, 0), TextValue.string($0, 1)) }, uniquingKeysWith: { a, _ in a })
         rows.decode(indexes: rest.indexes, operatorClasses: operatorClasses, names: names)
+        rest.indexes = []
         rows.decode(enums: first.enums)
         rows.decode(policies: rest.policies)
+        rest.policies = []
         rows.decode(triggers: rest.triggers, names: names)
+        rest.triggers = []
         rows.decode(relations: first.relations)
         timings.append(("decode rows", (clock.now - start) / .seconds(1)))
         return rows
