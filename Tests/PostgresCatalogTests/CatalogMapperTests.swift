@@ -138,5 +138,9 @@ import Testing
         #expect(CatalogMapper.unquote("\"Mixed\"") == "Mixed")
         #expect(CatalogMapper.unquote("\"a\"\"b\"") == "a\"b")
         #expect(CatalogMapper.unquote("plain") == "plain")
+        #expect(CatalogMapper.unquote("\"a\"\"\"\"b\"") == "a\"\"b")
+        #expect(CatalogMapper.unquote("\"\"\"\"") == "\"")
+        #expect(CatalogMapper.unquote("\"\"") == "")
+        #expect(CatalogMapper.unquote("\"é \"\"x\"") == "é \"x")
     }
 }
