@@ -70,16 +70,25 @@ public enum SchemaDiffer {
     /// A row matches unless a warning or error (after ignores) is about it; info findings such as a
     /// name difference do not make a row red.
     private static func markMatches(_ tables: inout [TableComparison], findings: [Finding]) {
-        // Families flagged per object key: rows are looked up by their key alone, without building
-        // a family-qualified string for each of the tens of thousands of rows.
-        var flagged: [String: Set<String>] = [:]
+        // Families flagged per object key, grouped by the finding's table: only the rows of tables
+        // with findings are looked at (a few dozen of 10,000 tables in a typical run).
+        var byTable: [QualifiedName: [String: Set<String>]] = [:]
+        var withoutTable: [String: Set<String>] = [:]
         for finding in findings where finding.severity != .info {
-            flagged[finding.objectKey, default: []].insert(family(finding.objectKind))
+            if let table = finding.table {
+                byTable[table, default: [:]][finding.objectKey, default: []].insert(family(finding.objectKind))
+            } else {
+                withoutTable[finding.objectKey, default: []].insert(family(finding.objectKind))
+            }
         }
-        guard !flagged.isEmpty else { return }
+        guard !byTable.isEmpty || !withoutTable.isEmpty else { return }
         for t in tables.indices {
+            let flagged = byTable[tables[t].name]
+            if flagged == nil && withoutTable.isEmpty { continue }
             for r in tables[t].rows.indices {
-                guard let families = flagged[tables[t].rows[r].objectKey] else { continue }
+                let key = tables[t].rows[r].objectKey
+                let families = (flagged?[key] ?? []).union(withoutTable[key] ?? [])
+                if families.isEmpty { continue }
                 tables[t].rows[r].matches = !families.contains(family(tables[t].rows[r].kind))
             }
         }
