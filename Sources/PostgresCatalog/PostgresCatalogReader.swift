@@ -85,6 +85,9 @@ public struct PostgresCatalogReader: Sendable {
 
     private enum SnapshotExportFailure: Error { case refused }
 
+    /// The second connection could not be opened in the snapshot; its share is read on the first.
+    private struct SecondConnectionUnavailable: Error {}
+
     /// The statements that open the read-only transaction; `snapshot` imports another transaction's.
     private func beginStatements(snapshot: String? = nil) -> String {
         // work_mem: at 10,000 tables the policy rows (26,000) were sorted on disk with the default 4 MB.
@@ -143,8 +146,15 @@ public struct PostgresCatalogReader: Sendable {
             let target = connectionString, connectTimeout = options.connectTimeoutSeconds, begin = beginStatements(snapshot: snapshot)
             let oids = lowerOIDs
             second = BackgroundTask {
-                let other = try PostgresConnection(target, connectTimeoutSeconds: connectTimeout)
-                try other.execute(begin, queryName: "begin")
+                // Not getting a second connection in the snapshot (refused, too many connections, a
+                // pooler that cannot import it) only means reading on one; a failing query is an error.
+                let other: PostgresConnection
+                do {
+                    other = try PostgresConnection(target, connectTimeoutSeconds: connectTimeout)
+                    try other.execute(begin, queryName: "begin")
+                } catch {
+                    throw SecondConnectionUnavailable()
+                }
                 defer { _ = try? other.execute("ROLLBACK", queryName: "rollback") }
                 return try CatalogQueryRun.runRelationQueries(other, tableOIDs: oids, operatorClasses: true, label: " (second connection)")
             }
@@ -156,10 +166,11 @@ public struct PostgresCatalogReader: Sendable {
             try CatalogQueryRun.runRelationQueries(connection, tableOIDs: $0, operatorClasses: false)
         }
         var rest: CatalogQueryRun
-        if let second, let done = try? second.value() {
-            rest = done
+        do {
+            guard let second else { throw SecondConnectionUnavailable() }
+            rest = try second.value()
             connectionsUsed = 2
-        } else {
+        } catch is SecondConnectionUnavailable {
             // One connection, or the second could not connect: this one reads the lower tables too.
             rest = try CatalogQueryRun.runRelationQueries(connection, tableOIDs: lowerOIDs, operatorClasses: true)
         }

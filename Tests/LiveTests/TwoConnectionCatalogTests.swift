@@ -59,4 +59,26 @@ import TestSupport
         #expect(try read(database.url, connections: 2, from: tables).connectionsUsed == 2)
         #expect(try read(database.url, connections: 2, from: tables + 1).connectionsUsed == 1)
     }
+
+    /// A query that fails on the second connection is an error (it is not run again on the first,
+    /// which would double the wait): here the table in its share is locked until the statement times out.
+    @Test func aQueryFailingOnTheSecondConnectionIsReported() throws {
+        let database = try LiveDatabase.create("locked_share", sql: """
+            CREATE TABLE first_table (n integer CHECK (n > 0));
+            CREATE TABLE second_table (n integer CHECK (n > 0));
+            """)
+        let locker = try PostgresConnection(ConnectionString(database.url))
+        try locker.execute("BEGIN; LOCK TABLE first_table IN ACCESS EXCLUSIVE MODE;")
+        defer { _ = try? locker.execute("ROLLBACK") }
+        do {
+            _ = try PostgresCatalogReader(
+                connectionString: ConnectionString(database.url),
+                options: .init(statementTimeoutMilliseconds: 300, catalogConnections: 2, tablesForSecondConnection: 0)
+            ).read()
+            Issue.record("reading a locked table's check should have timed out")
+        } catch let error as CatalogError {
+            #expect(error.reason == .statementTimeout)
+            #expect(error.queryName == "constraints (second connection)")
+        }
+    }
 }
