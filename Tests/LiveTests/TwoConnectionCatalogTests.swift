@@ -81,4 +81,24 @@ import TestSupport
             #expect(error.queryName == "constraints (second connection)")
         }
     }
+
+    /// A server that will not export a snapshot (a standby, a role without the right) aborts the
+    /// transaction; the whole catalog is then read again on one connection.
+    @Test func readsOnOneConnectionWhenTheSnapshotCannotBeExported() throws {
+        let database = try LiveDatabase.load(fixture: "catalog-features")
+        let role = "nosnap_\(UInt32.random(in: 0..<UInt32.max))"
+        try database.execute("""
+            CREATE ROLE \(role) LOGIN PASSWORD 'no-snapshot-secret';
+            GRANT CONNECT ON DATABASE \(database.name) TO \(role);
+            REVOKE EXECUTE ON FUNCTION pg_catalog.pg_export_snapshot() FROM PUBLIC;
+            """)
+        let admin = try LiveDatabase.adminURL()
+        let hostPort = String((admin.split(separator: "@").last ?? "").split(separator: "/").first ?? "")
+        let limited = "postgresql://\(role):no-snapshot-secret@\(hostPort)/\(database.name)"
+        let expected = try read(database.url, connections: 1).catalog
+        let fallback = try read(limited, connections: 2)
+        #expect(fallback.connectionsUsed == 1)
+        #expect(fallback.catalog == expected)
+        #expect(!fallback.queryTimings.map(\.query).contains { $0.hasSuffix("(second connection)") })
+    }
 }
