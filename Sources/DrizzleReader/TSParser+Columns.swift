@@ -83,12 +83,16 @@ extension TSParser {
     }
 
     /// The token after a builder chain `name(args).name(args)...` starting at `k`, or nil.
-    func chainEnd(_ start: Int) -> Int? {
+    func chainEnd(_ start: Int) -> Int? { builderChainEnd(start, arguments: argumentsEnd) }
+
+    /// The token after `name(args).name(args)...` starting at `start`, each `(args)` checked by
+    /// `arguments` (the token after its `)`, or nil); shared by the column and extras grammars.
+    func builderChainEnd(_ start: Int, arguments: (Int) -> Int?) -> Int? {
         guard token(start).kind == .identifier, !TSParser.reservedHeads.contains(text(token(start))),
-            isPunct(start + 1, P.lparen), var k = argumentsEnd(start + 1)
+            isPunct(start + 1, P.lparen), var k = arguments(start + 1)
         else { return nil }
         while isPunct(k, P.dot) {
-            guard token(k + 1).kind == .identifier, isPunct(k + 2, P.lparen), let end = argumentsEnd(k + 2) else { return nil }
+            guard token(k + 1).kind == .identifier, isPunct(k + 2, P.lparen), let end = arguments(k + 2) else { return nil }
             k = end
         }
         return k

@@ -28,16 +28,7 @@ extension TSParser {
     }
 
     /// The token after a chain `name(args).name(args)...` of extras arguments starting at `start`, or nil.
-    func extrasChainEnd(_ start: Int) -> Int? {
-        guard token(start).kind == .identifier, !TSParser.reservedHeads.contains(text(token(start))),
-            isPunct(start + 1, P.lparen), var k = extrasArgumentsEnd(start + 1)
-        else { return nil }
-        while isPunct(k, P.dot) {
-            guard token(k + 1).kind == .identifier, isPunct(k + 2, P.lparen), let end = extrasArgumentsEnd(k + 2) else { return nil }
-            k = end
-        }
-        return k
-    }
+    func extrasChainEnd(_ start: Int) -> Int? { builderChainEnd(start, arguments: extrasArgumentsEnd) }
 
     /// The token after `( args )` at `open` whose arguments the extras grammar admits, or nil.
     func extrasArgumentsEnd(_ open: Int) -> Int? {

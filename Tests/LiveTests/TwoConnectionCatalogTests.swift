@@ -1,3 +1,4 @@
+import Foundation
 import PostgresCatalog
 import SchemaModel
 import Testing
@@ -8,6 +9,16 @@ import TestSupport
 /// including when the second connection cannot be opened.
 @Suite struct TwoConnectionCatalogTests {
     static let fixtures = ["catalog-features", "pixcrawler", "delula", "roborail", "ledger-classic"]
+
+    /// Creates a login role in `database` after running `setup` (with `ROLE` standing for its name)
+    /// and returns a URL that connects as it.
+    func roleURL(_ database: LiveDatabase, password: String, setup: String) throws -> String {
+        let role = "role_\(UInt32.random(in: 0..<UInt32.max))"
+        try database.execute(setup.replacingOccurrences(of: "ROLE_NAME", with: role))
+        let admin = try LiveDatabase.adminURL()
+        let hostPort = String((admin.split(separator: "@").last ?? "").split(separator: "/").first ?? "")
+        return "postgresql://\(role):\(password)@\(hostPort)/\(database.name)"
+    }
 
     func read(_ url: String, connections: Int, from tables: Int = 0) throws -> PostgresCatalogReader.Snapshot {
         try PostgresCatalogReader(
@@ -34,14 +45,10 @@ import TestSupport
     /// A role allowed one connection: the second is refused, and the first reads everything itself.
     @Test func fallsBackToOneConnectionWhenTheSecondIsRefused() throws {
         let database = try LiveDatabase.load(fixture: "catalog-features")
-        let role = "oneconn_\(UInt32.random(in: 0..<UInt32.max))"
-        try database.execute("""
-            CREATE ROLE \(role) LOGIN PASSWORD 'one-conn-secret' CONNECTION LIMIT 1;
-            GRANT CONNECT ON DATABASE \(database.name) TO \(role);
+        let limited = try roleURL(database, password: "one-conn-secret", setup: """
+            CREATE ROLE ROLE_NAME LOGIN PASSWORD 'one-conn-secret' CONNECTION LIMIT 1;
+            GRANT CONNECT ON DATABASE \(database.name) TO ROLE_NAME;
             """)
-        let admin = try LiveDatabase.adminURL()
-        let hostPort = String((admin.split(separator: "@").last ?? "").split(separator: "/").first ?? "")
-        let limited = "postgresql://\(role):one-conn-secret@\(hostPort)/\(database.name)"
         let expected = try read(database.url, connections: 1).catalog
         let fallback = try read(limited, connections: 2)
         #expect(fallback.connectionsUsed == 1)
@@ -86,15 +93,11 @@ import TestSupport
     /// transaction; the whole catalog is then read again on one connection.
     @Test func readsOnOneConnectionWhenTheSnapshotCannotBeExported() throws {
         let database = try LiveDatabase.load(fixture: "catalog-features")
-        let role = "nosnap_\(UInt32.random(in: 0..<UInt32.max))"
-        try database.execute("""
-            CREATE ROLE \(role) LOGIN PASSWORD 'no-snapshot-secret';
-            GRANT CONNECT ON DATABASE \(database.name) TO \(role);
+        let limited = try roleURL(database, password: "no-snapshot-secret", setup: """
+            CREATE ROLE ROLE_NAME LOGIN PASSWORD 'no-snapshot-secret';
+            GRANT CONNECT ON DATABASE \(database.name) TO ROLE_NAME;
             REVOKE EXECUTE ON FUNCTION pg_catalog.pg_export_snapshot() FROM PUBLIC;
             """)
-        let admin = try LiveDatabase.adminURL()
-        let hostPort = String((admin.split(separator: "@").last ?? "").split(separator: "/").first ?? "")
-        let limited = "postgresql://\(role):no-snapshot-secret@\(hostPort)/\(database.name)"
         let expected = try read(database.url, connections: 1).catalog
         let fallback = try read(limited, connections: 2)
         #expect(fallback.connectionsUsed == 1)
