@@ -218,9 +218,12 @@ extension ModelBuilder {
     }
 
     private func computeBodyColumns(_ key: ClassKey, base: BaseInfo, sqlModel: Bool) -> [ColumnSpec] {
+        let body = resolver.classDef(key).body
+        // Column specs are large: one allocation sized by the class body instead of doubling.
         var columns: [ColumnSpec] = []
+        columns.reserveCapacity(body.count)
         let baseNumber = baseNumber(base)
-        for stmt in resolver.classDef(key).body {
+        for stmt in body {
             switch stmt {
             case .annotated(.name(let name, let at), let annotation, let value, _):
                 let c = memoizedColumn(at: at, module: key.module, base: baseNumber, sqlModel: sqlModel) {
