@@ -57,22 +57,34 @@ extension TSParser {
         guard close > open + 1 else { return false }
         let after = token(close + 1)
         guard after.kind == .punct, after.punct == P.comma || after.punct == P.rparen else { return false }
-        var k = open + 1
         var chains = 0
-        while k < close {
+        let end = listEnd(open) { k in
             if isPunct(k, P.ellipsis) {
-                guard token(k + 1).kind == .identifier, !TSParser.reservedHeads.contains(text(token(k + 1))) else { return false }
-                k += 2
-            } else {
-                guard isKey(k), isPunct(k + 1, P.colon), let end = chainEnd(k + 2) else { return false }
-                chains += 1
-                k = end
+                guard token(k + 1).kind == .identifier, !TSParser.reservedHeads.contains(text(token(k + 1))) else { return nil }
+                return k + 2
             }
+            guard isKey(k), isPunct(k + 1, P.colon), let end = chainEnd(k + 2) else { return nil }
+            chains += 1
+            return end
+        }
+        return end != nil && chains > 0
+    }
+
+    /// The token after the bracketed, comma-separated list whose opening token is `open` (a trailing
+    /// comma allowed), when `element` accepts every item (returning the token after it); else nil.
+    /// Every grammar of this file and of `TSParser+Extras.swift` walks its lists with it.
+    func listEnd(_ open: Int, element: (Int) -> Int?) -> Int? {
+        let close = Int(token(open).match)
+        guard close > open else { return nil }
+        var k = open + 1
+        while k < close {
+            guard let end = element(k) else { return nil }
+            k = end
             if k == close { break }
-            guard isPunct(k, P.comma) else { return false }
+            guard isPunct(k, P.comma) else { return nil }
             k += 1
         }
-        return chains > 0
+        return close + 1
     }
 
     /// A property key the grammar admits: a name or string other than `casing` (which the parser notes).
@@ -101,43 +113,22 @@ extension TSParser {
     /// The token after `( args )` at `open`, when every argument is a literal, an object of literals or
     /// `() => name.name`; else nil.
     func argumentsEnd(_ open: Int) -> Int? {
-        let close = Int(token(open).match)
-        guard close > open else { return nil }
-        var k = open + 1
-        while k < close {
-            if isLiteral(k) {
-                k += 1
-            } else if isPunct(k, P.lbrace) {
-                guard let end = literalObjectEnd(k) else { return nil }
-                k = end
-            } else if isPunct(k, P.lparen), token(k).match == Int32(k + 1), isPunct(k + 2, P.arrow), !token(k + 2).newlineBefore,
+        listEnd(open) { k in
+            if isLiteral(k) { return k + 1 }
+            if isPunct(k, P.lbrace) { return literalObjectEnd(k) }
+            if isPunct(k, P.lparen), token(k).match == Int32(k + 1), isPunct(k + 2, P.arrow), !token(k + 2).newlineBefore,
                 token(k + 3).kind == .identifier, !TSParser.reservedHeads.contains(text(token(k + 3))), isPunct(k + 4, P.dot),
                 token(k + 5).kind == .identifier
             {
-                k += 6
-            } else {
-                return nil
+                return k + 6
             }
-            if k == close { break }
-            guard isPunct(k, P.comma) else { return nil }
-            k += 1
+            return nil
         }
-        return close + 1
     }
 
     /// The token after `{ key: literal, ... }` at `open`, or nil.
     func literalObjectEnd(_ open: Int) -> Int? {
-        let close = Int(token(open).match)
-        guard close > open else { return nil }
-        var k = open + 1
-        while k < close {
-            guard isKey(k), isPunct(k + 1, P.colon), isLiteral(k + 2) else { return nil }
-            k += 3
-            if k == close { break }
-            guard isPunct(k, P.comma) else { return nil }
-            k += 1
-        }
-        return close + 1
+        listEnd(open) { k in isKey(k) && isPunct(k + 1, P.colon) && isLiteral(k + 2) ? k + 3 : nil }
     }
 
     /// The expression of literal token `k`, as ``parsePrimary()`` makes it.

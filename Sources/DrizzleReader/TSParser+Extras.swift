@@ -16,15 +16,7 @@ extension TSParser {
         guard close > arrayOpen else { return false }
         let after = token(close + 1)
         guard after.kind == .punct, after.punct == P.comma || after.punct == P.rparen else { return false }
-        k = arrayOpen + 1
-        while k < close {
-            guard let end = extrasChainEnd(k) else { return false }
-            k = end
-            if k == close { break }
-            guard isPunct(k, P.comma) else { return false }
-            k += 1
-        }
-        return true
+        return listEnd(arrayOpen, element: extrasChainEnd) != nil
     }
 
     /// The token after a chain `name(args).name(args)...` of extras arguments starting at `start`, or nil.
@@ -32,23 +24,7 @@ extension TSParser {
 
     /// The token after `( args )` at `open` whose arguments the extras grammar admits, or nil.
     func extrasArgumentsEnd(_ open: Int) -> Int? {
-        let close = Int(token(open).match)
-        guard close > open else { return nil }
-        var k = open + 1
-        while k < close {
-            if isPunct(k, P.lbrace) {
-                guard let end = extrasObjectEnd(k) else { return nil }
-                k = end
-            } else if let end = memberEnd(k) ?? valueEnd(k) {
-                k = end
-            } else {
-                return nil
-            }
-            if k == close { break }
-            guard isPunct(k, P.comma) else { return nil }
-            k += 1
-        }
-        return close + 1
+        listEnd(open) { k in isPunct(k, P.lbrace) ? extrasObjectEnd(k) : memberEnd(k) ?? valueEnd(k) }
     }
 
     /// `name.name` at `k`: the token after it.
@@ -85,32 +61,12 @@ extension TSParser {
     /// `{ key: value, ... }` at `open` with values as ``valueEnd(_:)`` admits or arrays of literals and
     /// names: the token after it.
     func extrasObjectEnd(_ open: Int) -> Int? {
-        let close = Int(token(open).match)
-        guard close > open else { return nil }
-        var k = open + 1
-        while k < close {
+        listEnd(open) { k in
             guard isKey(k), isPunct(k + 1, P.colon) else { return nil }
-            k += 2
-            if isPunct(k, P.lbracket) {
-                let end = Int(token(k).match)
-                guard end > k else { return nil }
-                var j = k + 1
-                while j < end {
-                    guard isLiteral(j) || (token(j).kind == .identifier && valueEnd(j) == j + 1) else { return nil }
-                    j += 1
-                    if j == end { break }
-                    guard isPunct(j, P.comma) else { return nil }
-                    j += 1
-                }
-                k = end + 1
-            } else {
-                guard let end = valueEnd(k) else { return nil }
-                k = end
+            guard isPunct(k + 2, P.lbracket) else { return valueEnd(k + 2) }
+            return listEnd(k + 2) { j in
+                isLiteral(j) || (token(j).kind == .identifier && valueEnd(j) == j + 1) ? j + 1 : nil
             }
-            if k == close { break }
-            guard isPunct(k, P.comma) else { return nil }
-            k += 1
         }
-        return close + 1
     }
 }
