@@ -140,10 +140,8 @@ extension DrizzleEvaluator {
             case .fast(let column):
                 standIn.entries.append(DrizzleObject.Entry(key: column.key, value: standInColumn(column.explicit), site: nil))
                 if let (built, isPrimaryKey, unique, foreignKeys) = fastColumnParts(column, module, table: name) {
-                    if isPrimaryKey { primaryColumns.append(built.name) }
-                    if let unique { table.uniqueConstraints.append(unique) }
-                    if !foreignKeys.isEmpty { table.foreignKeys += foreignKeys }
-                    table.columns.append(built)
+                    Self.add(built, isPrimaryKey: isPrimaryKey, unique: unique, foreignKeys: foreignKeys,
+                             to: &table, primaryColumns: &primaryColumns)
                     continue
                 }
                 result = interpretFastColumn(column, module, table: name)
@@ -152,15 +150,10 @@ extension DrizzleEvaluator {
                 table.notStated.insert(.column)
                 continue
             }
-            if result.isPrimaryKey { primaryColumns.append(result.column.name) }
-            if let unique = result.unique { table.uniqueConstraints.append(unique) }
-            if !result.foreignKeys.isEmpty { table.foreignKeys += result.foreignKeys }
-            table.columns.append(result.column)
+            Self.add(result.column, isPrimaryKey: result.isPrimaryKey, unique: result.unique,
+                     foreignKeys: result.foreignKeys, to: &table, primaryColumns: &primaryColumns)
         }
-        if !primaryColumns.isEmpty {
-            table.primaryKey = PrimaryKey(name: Identifier.generatedName(tableName, nil, suffix: "pkey"),
-                                          columns: primaryColumns, provenance: provenance)
-        }
+        Self.setInlinePrimaryKey(primaryColumns, of: &table)
         let chain = Chain(root: "pgTable", args: [.string(tableName), .object(standIn)], site: tableSite)
         // A fresh memo: names in the extras resolve after the table's evaluation, as in the general path.
         var extrasBuilders = BuilderMemo()

@@ -29,17 +29,10 @@ extension DrizzleEvaluator {
                 table.notStated.insert(.column)
                 continue
             }
-            if result.isPrimaryKey { primaryColumns.append(result.column.name) }
-            if let unique = result.unique { table.uniqueConstraints.append(unique) }
-            if !result.foreignKeys.isEmpty { table.foreignKeys += result.foreignKeys }
-            // Last use of `result`, so the column can be moved into the table instead of copied.
-            table.columns.append(result.column)
+            Self.add(result.column, isPrimaryKey: result.isPrimaryKey, unique: result.unique,
+                     foreignKeys: result.foreignKeys, to: &table, primaryColumns: &primaryColumns)
         }
-        if !primaryColumns.isEmpty {
-            // An inline PRIMARY KEY: PostgreSQL names it `{table}_pkey`.
-            table.primaryKey = PrimaryKey(name: Identifier.generatedName(name.name, nil, suffix: "pkey"),
-                                          columns: primaryColumns, provenance: provenance)
-        }
+        Self.setInlinePrimaryKey(primaryColumns, of: &table)
         if chain.root == "pgTable.withRLS" || chain.has("enableRLS") { table.rowLevelSecurity = true }
         if chain.args.count > 2 { interpretExtras(chain.args[2], chain, name, &table) }
         if !table.policies.isEmpty { table.rowLevelSecurity = true }
@@ -252,5 +245,25 @@ extension DrizzleEvaluator {
         }
         return View(name: name, isMaterialized: chain.root == "pgMaterializedView", definition: definition,
                     provenance: Provenance(source: .drizzle, location: chain.location))
+    }
+
+    /// Adds one interpreted column to `table` with what it declares inline (a unique constraint,
+    /// foreign keys); an inline primary key column joins `primaryColumns`. Shared by the general
+    /// path and the fast path of ``interpretFastTable``.
+    static func add(
+        _ column: Column, isPrimaryKey: Bool, unique: UniqueConstraint?, foreignKeys: [ForeignKey],
+        to table: inout Table, primaryColumns: inout [String]
+    ) {
+        if isPrimaryKey { primaryColumns.append(column.name) }
+        if let unique { table.uniqueConstraints.append(unique) }
+        if !foreignKeys.isEmpty { table.foreignKeys += foreignKeys }
+        table.columns.append(column)
+    }
+
+    /// The inline PRIMARY KEY of `primaryColumns`, if any: PostgreSQL names it `{table}_pkey`.
+    static func setInlinePrimaryKey(_ primaryColumns: [String], of table: inout Table) {
+        guard !primaryColumns.isEmpty else { return }
+        table.primaryKey = PrimaryKey(name: Identifier.generatedName(table.name, nil, suffix: "pkey"),
+                                      columns: primaryColumns, provenance: table.provenance)
     }
 }
