@@ -101,7 +101,7 @@ def measure_readers(binary, work, runs):
     """Each file reader alone (`inspect --timings`, nothing else running): its own time, both cores."""
     readers = {}
     for name in ("drizzle", "sqlalchemy"):
-        argv = [str(binary), "inspect", f"--{name}", str(work / name), "--format", "json", "--output", os.devnull, "--timings"]
+        argv = [str(binary), "inspect", f"--{name}", str(work / name), "--format", "text", "--output", os.devnull, "--timings"]
         times = []
         for _ in range(runs):
             status, _, _, err = run_timed(argv)
