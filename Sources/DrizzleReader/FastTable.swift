@@ -126,6 +126,7 @@ extension DrizzleEvaluator {
         let location = tableSite.location
         let provenance = Provenance(source: .drizzle, location: location)
         var table = Table(name: tableName, provenance: provenance)
+        table.columns.reserveCapacity(plans.count)  // a column is large: no room left over from doubling
         var standIn = DrizzleObject()
         standIn.entries.reserveCapacity(plans.count)
         var primaryColumns: [String] = []

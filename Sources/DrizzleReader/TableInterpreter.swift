@@ -16,6 +16,7 @@ extension DrizzleEvaluator {
             return table
         }
         var primaryColumns: [String] = []
+        table.columns.reserveCapacity(columns.entries.count)  // a column is large: no room left over from doubling
         for entry in columns.entries {
             if entry.key.hasPrefix(DrizzleObject.unresolvedSpread) {
                 var message = "cannot resolve spread columns of table '\(name.name)'"

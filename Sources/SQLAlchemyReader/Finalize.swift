@@ -82,6 +82,7 @@ extension ModelBuilder {
             pkLocation = location
         }
         let naming = NamingConvention(templates: spec.convention, table: spec.name, schema: spec.schema)
+        table.columns.reserveCapacity(spec.columns.count)  // a column is large: no room left over from doubling
         for column in spec.columns {
             var type = column.type
             if column.rawType == "(from foreign key)", let fk = column.foreignKeys.first, let target = resolveTarget(fk.targets.first, schema: schema, lookup: lookup), target.index >= 0,

@@ -14,7 +14,7 @@ enum ParallelLoad {
         if specs.count == 1 { return [try loader.load(specs[0])] }
         let slots = Slots(count: specs.count)
         let group = DispatchGroup()
-        let files = specs.indices.filter { specs[$0].kind != .database }
+        let files = specs.indices.filter { specs[$0].kind == .sqlalchemy } + specs.indices.filter { specs[$0].kind == .drizzle }
         var lanes: [[Int]] = specs.indices.filter { specs[$0].kind == .database }.map { [$0] }
         if !files.isEmpty { lanes.append(files) }
         for lane in lanes {

@@ -7,6 +7,23 @@ import SchemaModel
 public enum MarkdownReport {
     /// The whole report as GitHub-flavoured Markdown, ending with one newline.
     public static func render(_ result: DiffResult, sources: [SourceDescriptor], options: RenderOptions = RenderOptions()) -> String {
+        var parts = pieces(result, sources: sources, options: options)
+        var out = ""
+        out.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count })
+        // Each piece is appended and dropped, instead of joining them into a second copy.
+        for i in parts.indices {
+            out += parts[i]
+            parts[i] = ""
+        }
+        return out
+    }
+
+    /// The report as consecutive pieces whose concatenation is ``render(_:sources:options:)``: the
+    /// heading, summary and sources, one piece per table section, then enums and limitations.
+    ///
+    /// The table sections are most of the report (5 MB at 1,000 tables). A caller writing to a file
+    /// writes each piece and drops it, and never holds the whole report at once.
+    public static func pieces(_ result: DiffResult, sources: [SourceDescriptor], options: RenderOptions = RenderOptions()) -> [String] {
         let summary = ReportSummary(result: result, failOn: options.failOn)
         let descriptors = ReportSummary.descriptors(result, sources)
         var lines: [String] = []
@@ -26,20 +43,13 @@ public enum MarkdownReport {
         tail += otherFindingsSection(summary)
         tail += limitationsSection(result, descriptors)
         while tail.last == "" { tail.removeLast() }
-        // The table sections are most of the report (5 MB at 1,000 tables): each is appended to the
-        // output and dropped, instead of joining every line into a second copy.
+        // Every line and table section is followed by a newline; the sections already have room for it.
         var tables = tablesSection(result, summary: summary)
-        var out = ""
-        out.reserveCapacity(tables.reduce(0) { $0 + $1.utf8.count + 1 } + 64 * (lines.count + tail.count))
-        for line in lines { out += line; out += "\n" }
-        for i in tables.indices {
-            out += tables[i]
-            out += "\n"
-            tables[i] = ""
-        }
-        out += tail.joined(separator: "\n")
-        out += "\n"
-        return out
+        for i in tables.indices { tables[i] += "\n" }
+        var parts = [lines.map { $0 + "\n" }.joined()]
+        parts += tables
+        parts.append(tail.joined(separator: "\n") + "\n")
+        return parts
     }
 
     static func sourcesSection(_ descriptors: [SourceDescriptor]) -> [String] {
@@ -83,7 +93,8 @@ public enum MarkdownReport {
             }
             lines += findingList(findings)
             var text = lines.joined(separator: "\n")
-            text.reserveCapacity(text.utf8.count + 256 * table.rows.count)
+            // Sized up front: growing by doubling left about 2.5 times the report's size allocated.
+            text.reserveCapacity(text.utf8.count + bodySize(table, result: result) + 16)
             tableBody(table, result: result, into: &text)
             if matches { text += "\n</details>\n" }
             return (matches, text)
@@ -140,6 +151,23 @@ public enum MarkdownReport {
             }
             if wroteHeader { out += "\n" }
         }
+    }
+
+    /// About the bytes ``tableBody(_:result:into:)`` writes (exact unless a cell needs escaping).
+    static func bodySize(_ table: TableComparison, result: DiffResult) -> Int {
+        var size = 64 * result.sourceLabels.count + 32
+        for label in result.sourceLabels { size += 4 * (label.utf8.count + 3) }
+        for row in table.rows {
+            size += row.name.utf8.count + 24
+            for cell in row.cells {
+                switch cell {
+                case .present(let text): size += text.utf8.count + 3
+                case .absent: size += 6
+                case .notStated: size += 15
+                }
+            }
+        }
+        return size
     }
 
     static func cell(_ cell: ComparisonCell) -> String {

@@ -39,4 +39,14 @@ public enum ReportRenderer {
         case .github: return GitHubAnnotations.render(result)
         }
     }
+
+    /// The report in `format` as consecutive pieces whose concatenation is ``render(_:result:sources:options:)``.
+    /// The Markdown report comes one table section per piece, so a large one can be written without
+    /// holding it whole; the other formats come in one piece.
+    public static func pieces(
+        _ format: ReportFormat, result: DiffResult, sources: [SourceDescriptor], options: RenderOptions = RenderOptions()
+    ) -> [String] {
+        if format == .markdown { return MarkdownReport.pieces(result, sources: sources, options: options) }
+        return [render(format, result: result, sources: sources, options: options)]
+    }
 }

@@ -153,12 +153,12 @@ struct CompareCommand: ParsableCommand {
         }
         for diagnostic in outcome.diagnostics { ExitStatus.printWarning(diagnostic.description) }
         let color = output == nil && format == "text" && isatty(STDOUT_FILENO) == 1
-        let (text, renderSeconds) = PhaseTiming.measure {
-            ReportRenderer.render(
+        let (pieces, renderSeconds) = PhaseTiming.measure {
+            ReportRenderer.pieces(
                 ReportFormat(rawValue: format)!, result: outcome.result, sources: outcome.sources,
                 options: RenderOptions(failOn: threshold, color: color, title: title))
         }
-        try OutputWriter.write(text, to: output)
+        try OutputWriter.write(pieces: pieces, to: output)
         if timings {
             for timing in outcome.timings + [PhaseTiming(phase: "render \(format)", seconds: renderSeconds)] {
                 ExitStatus.printWarning(timing.line)

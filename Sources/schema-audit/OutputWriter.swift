@@ -12,21 +12,25 @@ enum OutputWriter {
     /// Writes the text's UTF-8 bytes in place: a 1,000-table Markdown report is 5 MB, and copying it
     /// into `Data` first held it twice at the end of the run.
     static func write(_ text: String, to path: String?) throws {
-        var text = text
-        guard let path else {
-            text.withUTF8 { bytes in _ = writeAll(STDOUT_FILENO, bytes) }
-            return
-        }
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        try write(pieces: [text], to: path)
+    }
+
+    /// Writes the pieces one after another, dropping each once written, so a large report is never
+    /// held whole. A failure to write to a file is an error; standard output closed early (a pager
+    /// quit, `| head`) is not.
+    static func write(pieces: consuming [String], to path: String?) throws {
+        let fd = path.map { open($0, O_WRONLY | O_CREAT | O_TRUNC, 0o644) } ?? STDOUT_FILENO
         var failure: Int32 = fd < 0 ? errno : 0
         if fd >= 0 {
-            failure = text.withUTF8 { bytes in writeAll(fd, bytes) }
-            if close(fd) != 0 && failure == 0 { failure = errno }
+            for i in pieces.indices where failure == 0 {
+                failure = pieces[i].withUTF8 { bytes in writeAll(fd, bytes) }
+                pieces[i] = ""
+            }
+            if path != nil, close(fd) != 0, failure == 0 { failure = errno }
         }
-        if failure != 0 {
-            ExitStatus.printError("cannot write '\(path)': \(String(cString: strerror(failure)))")
-            throw ExitStatus.inputError
-        }
+        guard let path, failure != 0 else { return }
+        ExitStatus.printError("cannot write '\(path)': \(String(cString: strerror(failure)))")
+        throw ExitStatus.inputError
     }
 
     /// Writes every byte, retrying short writes and interrupted calls; returns 0 or the `errno`.
