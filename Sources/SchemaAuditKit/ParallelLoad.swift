@@ -14,6 +14,8 @@ enum ParallelLoad {
         if specs.count == 1 { return [try loader.load(specs[0])] }
         let slots = Slots(count: specs.count)
         let group = DispatchGroup()
+        // SQLAlchemy first: its reader holds the most while it works, and read second it held that on
+        // top of the Drizzle catalog (the peak of a three-way compare; 7 MB less at 1,000 tables).
         let files = specs.indices.filter { specs[$0].kind == .sqlalchemy } + specs.indices.filter { specs[$0].kind == .drizzle }
         var lanes: [[Int]] = specs.indices.filter { specs[$0].kind == .database }.map { [$0] }
         if !files.isEmpty { lanes.append(files) }
