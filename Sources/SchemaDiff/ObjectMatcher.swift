@@ -34,6 +34,13 @@ struct ObjectMatcher {
     }
 
     static func match(_ left: [Keys], _ right: [Keys]) -> Result {
+        // A table has a handful of constraints or indexes per kind: comparing keys directly is
+        // cheaper than hashing them into dictionaries (the same pairs, in the same order).
+        left.count * right.count <= 64 ? matchByScanning(left, right) : matchByHashing(left, right)
+    }
+
+    /// ``match(_:_:)`` through dictionaries of keys, linear in the number of objects.
+    static func matchByHashing(_ left: [Keys], _ right: [Keys]) -> Result {
         var rightUsed = [Bool](repeating: false, count: right.count)
         var leftPair = [Pair?](repeating: nil, count: left.count)
 
@@ -70,5 +77,43 @@ struct ObjectMatcher {
             leftOnly: left.indices.filter { leftPair[$0] == nil },
             rightOnly: right.indices.filter { !rightUsed[$0] }
         )
+    }
+
+    /// ``match(_:_:)`` for short lists: each candidate list of the dictionaries is the ascending run of
+    /// right indexes with the key, so scanning the right side in order picks the same object.
+    static func matchByScanning(_ left: [Keys], _ right: [Keys]) -> Result {
+        var rightUsed = [Bool](repeating: false, count: right.count)
+        var leftPair = [Pair?](repeating: nil, count: left.count)
+        for i in left.indices {
+            var firstFree: Int?
+            var sameName: Int?
+            for j in right.indices where !rightUsed[j] && right[j].meaning == left[i].meaning {
+                if firstFree == nil { firstFree = j }
+                if right[j].name != nil && right[j].name == left[i].name {
+                    sameName = j
+                    break
+                }
+            }
+            guard let chosen = sameName ?? firstFree else { continue }
+            rightUsed[chosen] = true
+            leftPair[i] = Pair(left: i, right: chosen, tier: .meaning)
+        }
+        for tier in [Tier.name, .loose] {
+            for i in left.indices where leftPair[i] == nil {
+                guard let key = tier == .name ? left[i].name : left[i].loose else { continue }
+                guard let chosen = right.indices.first(where: {
+                    !rightUsed[$0] && (tier == .name ? right[$0].name : right[$0].loose) == key
+                }) else { continue }
+                rightUsed[chosen] = true
+                leftPair[i] = Pair(left: i, right: chosen, tier: tier)
+            }
+        }
+        var pairs: [Pair] = []
+        pairs.reserveCapacity(left.count)
+        var leftOnly: [Int] = []
+        for i in left.indices {
+            if let pair = leftPair[i] { pairs.append(pair) } else { leftOnly.append(i) }
+        }
+        return Result(pairs: pairs, leftOnly: leftOnly, rightOnly: right.indices.filter { !rightUsed[$0] })
     }
 }
