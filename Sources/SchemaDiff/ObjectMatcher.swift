@@ -79,6 +79,25 @@ struct ObjectMatcher {
         )
     }
 
+    /// Pairs by name alone (policies, triggers): each left object takes the first free right object
+    /// of the same name, in order. What ``match(_:_:)`` does with meanings that never repeat, without
+    /// building a key string per object.
+    static func matchByName(_ left: [String?], _ right: [String?]) -> Result {
+        var rightUsed = [Bool](repeating: false, count: right.count)
+        var pairs: [Pair] = []
+        pairs.reserveCapacity(min(left.count, right.count))
+        var leftOnly: [Int] = []
+        for i in left.indices {
+            guard let name = left[i], let chosen = right.indices.first(where: { !rightUsed[$0] && right[$0] == name }) else {
+                leftOnly.append(i)
+                continue
+            }
+            rightUsed[chosen] = true
+            pairs.append(Pair(left: i, right: chosen, tier: .name))
+        }
+        return Result(pairs: pairs, leftOnly: leftOnly, rightOnly: right.indices.filter { !rightUsed[$0] })
+    }
+
     /// ``match(_:_:)`` for short lists: each candidate list of the dictionaries is the ascending run of
     /// right indexes with the key, so scanning the right side in order picks the same object.
     static func matchByScanning(_ left: [Keys], _ right: [Keys]) -> Result {

@@ -36,11 +36,11 @@ extension TableDiffer {
             var firstInReference = SmallNameIndex(capacity: anchorColumns.count)
             for i in anchorColumns.indices where firstInReference[anchorColumns[i].name] == nil {
                 firstInReference.insertIfAbsent(anchorColumns[i].name, i)
-                let column = anchorColumns[i]
-                let key = tableKey + "." + column.name
-                if let k = firstOf[column.name] {
-                    compareColumn(column, otherColumns[k], j: j, ctx: ctx, key: key)
+                if let k = firstOf[anchorColumns[i].name] {
+                    compareColumn(anchorColumns[i], otherColumns[k], j: j, ctx: ctx)
                 } else if existenceChecked {
+                    let column = anchorColumns[i]
+                    let key = tableKey + "." + column.name
                     // In a database a missing column breaks the reference; in a model it only breaks
                     // that model's inserts when the column must be filled and nothing fills it.
                     let mustBeFilled = !column.isNullable && column.defaultExpression == nil && column.identity == nil
@@ -74,7 +74,9 @@ extension TableDiffer {
         }
     }
 
-    private mutating func compareColumn(_ ref: Column, _ other: Column, j: Int, ctx: PairContext, key: String) {
+    private mutating func compareColumn(_ ref: Column, _ other: Column, j: Int, ctx: PairContext) {
+        // Built only for a finding, like `alter`: most columns match.
+        var key: String { tableKey + "." + ref.name }
         func both(_ kind: ObjectKind) -> Bool { states(kind, 0, column: ref) && states(kind, j, column: other) }
         let at = (ref.provenance.location, other.provenance.location)
         // Built only for a finding: most columns match, and this string was a tenth of the diff.
@@ -122,7 +124,7 @@ extension TableDiffer {
                     expected: a, actual: b, referenceAt: at.0, comparedAt: at.1))
             }
         }
-        if both(.columnDefault) { compareDefaults(ref, other, identityDiffers: identityDiffers, ctx: ctx, key: key) }
+        if both(.columnDefault) { compareDefaults(ref, other, identityDiffers: identityDiffers, ctx: ctx) }
     }
 
     /// Sequence options both sides state and that differ, as `start 1, increment 1` texts; options one
@@ -150,8 +152,9 @@ extension TableDiffer {
     }
 
     private mutating func compareDefaults(
-        _ ref: Column, _ other: Column, identityDiffers: Bool, ctx: PairContext, key: String
+        _ ref: Column, _ other: Column, identityDiffers: Bool, ctx: PairContext
     ) {
+        var key: String { tableKey + "." + ref.name }
         var alter: String { "ALTER TABLE \(Describe.sql(name)) ALTER COLUMN \(Identifier.quoted(ref.name))" }
         if ref.defaultExpression == other.defaultExpression && ref.type == other.type { return }
         let refDefault = cache.canonical(ref.defaultExpression, columnType: ref.type)

@@ -53,14 +53,12 @@ extension TableDiffer {
 
     mutating func comparePolicies(anchor: Int) {
         let table = name
-        let keys = { (p: Policy) in ObjectMatcher.Keys(meaning: "\u{0}", name: Identifier.truncated(p.name)) }
         let cache = self.cache
         section(
             anchor: anchor, list: \.policies, kind: { _ in .policy }, display: \.name, describe: Describe.policy,
             // Policies match by name only: an unnamed meaning key would pair unrelated policies.
             match: { left, right in
-                ObjectMatcher.match(left.map { keys($0) }.enumerated().map { .init(meaning: "L\($0.offset)", name: $0.element.name) },
-                                    right.map(keys).enumerated().map { .init(meaning: "R\($0.offset)", name: $0.element.name) })
+                ObjectMatcher.matchByName(left.map { Identifier.truncated($0.name) }, right.map { Identifier.truncated($0.name) })
             },
             compare: { a, b, _, ctx, key in
                 let at = (a.provenance.location, b.provenance.location)
@@ -111,10 +109,7 @@ extension TableDiffer {
         let me = self
         section(
             anchor: anchor, reference: reference, list: \.triggers, kind: { _ in .trigger }, display: \.name, describe: Describe.trigger,
-            match: { left, right in
-                ObjectMatcher.match(left.enumerated().map { .init(meaning: "L\($0.offset)", name: keys($0.element)) },
-                                    right.enumerated().map { .init(meaning: "R\($0.offset)", name: keys($0.element)) })
-            },
+            match: { left, right in ObjectMatcher.matchByName(left.map(keys), right.map(keys)) },
             compare: { a, b, _, ctx, key in
                 let at = (a.provenance.location, b.provenance.location)
                 let label = "trigger '\(a.name)' on '\(table)'"

@@ -46,6 +46,24 @@ import Testing
         #expect(paired > 1_000)  // the cases really pair objects, at every tier
     }
 
+    /// Matching by name alone pairs as the general matcher does with meanings that never repeat.
+    @Test func byNameLikeUniqueMeanings() {
+        var generator = Generator(state: 11)
+        var differences = 0
+        var paired = 0
+        for _ in 0..<2_000 {
+            let left = (0..<generator.next(6)).map { _ in generator.next(4) == 0 ? nil : "n\(generator.next(3))" }
+            let right = (0..<generator.next(6)).map { _ in generator.next(4) == 0 ? nil : "n\(generator.next(3))" }
+            let general = ObjectMatcher.match(left.enumerated().map { .init(meaning: "L\($0.offset)", name: $0.element) },
+                                              right.enumerated().map { .init(meaning: "R\($0.offset)", name: $0.element) })
+            let byName = ObjectMatcher.matchByName(left, right)
+            paired += byName.pairs.count
+            if Self.flat(general) != Self.flat(byName) { differences += 1 }
+        }
+        #expect(differences == 0)
+        #expect(paired > 1_000)
+    }
+
     /// Same meaning wins over same name, and among equal meanings the one with the same name.
     @Test func meaningThenName() {
         let left = [ObjectMatcher.Keys(meaning: "a", name: "x", loose: nil), ObjectMatcher.Keys(meaning: "z", name: "y", loose: "k")]
