@@ -4,15 +4,20 @@ import SchemaModel
 public enum CatalogMapper {
     /// Builds the catalog for the schemas in `rows.schemas`.
     public static func catalog(from rows: CatalogRows) -> Catalog {
-        var tablesByOID: [String: (schema: String, table: Table)] = [:]
-        var order: [String] = []
-        for row in rows.tables {
-            let table = Table(
+        // Tables live in an array in row order; rows of the other queries find theirs by OID. Those
+        // rows come grouped by table, so the last lookup is remembered (hashing the OID of every
+        // column row, and modifying tables inside a dictionary, was a fifth of the mapping).
+        var slots = TableSlots()
+        var schemaOf: [String] = []
+        var tables: [Table] = []
+        schemaOf.reserveCapacity(rows.tables.count)
+        tables.reserveCapacity(rows.tables.count)
+        for row in rows.tables where slots.add(row.oid, slot: tables.count) {
+            tables.append(Table(
                 name: row.name, kind: row.kind == "p" ? .partitioned : .ordinary,
                 rowLevelSecurity: row.rowSecurity, forceRowLevelSecurity: row.forceRowSecurity,
-                comment: row.comment, provenance: .database)
-            tablesByOID[row.oid] = (row.schema, table)
-            order.append(row.oid)
+                comment: row.comment, provenance: .database))
+            schemaOf.append(row.schema)
         }
         // Thousands of columns share a handful of type spellings: canonicalize each spelling once.
         var typeCache: [String: SQLType] = [:]
@@ -20,10 +25,11 @@ public enum CatalogMapper {
         // is 272 bytes, and doubling left a 10-column table with room for 16 in each of three catalogs).
         var runEnd = 0
         for (i, row) in rows.columns.enumerated() {
-            if i == runEnd {
+            guard let slot = slots[row.tableOID] else { continue }
+            if i >= runEnd {
                 runEnd = i + 1
                 while runEnd < rows.columns.count, rows.columns[runEnd].tableOID == row.tableOID { runEnd += 1 }
-                tablesByOID[row.tableOID]?.table.columns.reserveCapacity(runEnd - i)
+                tables[slot].columns.reserveCapacity(tables[slot].columns.count + runEnd - i)
             }
             let canonical: SQLType
             if let cached = typeCache[row.formattedType] {
@@ -32,22 +38,24 @@ public enum CatalogMapper {
                 canonical = TypeCanonicalizer.canonicalize(row.formattedType)
                 typeCache[row.formattedType] = canonical
             }
-            tablesByOID[row.tableOID]?.table.columns.append(column(from: row, canonicalType: canonical))
+            tables[slot].columns.append(column(from: row, canonicalType: canonical))
         }
-        for row in rows.constraints where tablesByOID[row.tableOID] != nil {
-            // In place: a copy taken out and written back made every append copy the table's arrays.
-            apply(row, to: &tablesByOID[row.tableOID]!.table)
+        for row in rows.constraints {
+            if let slot = slots[row.tableOID] { apply(row, to: &tables[slot]) }
         }
-        for row in rows.indexes { tablesByOID[row.tableOID]?.table.indexes.append(index(from: row)) }
-        for row in rows.policies { tablesByOID[row.tableOID]?.table.policies.append(policy(from: row)) }
-        for row in rows.triggers { tablesByOID[row.tableOID]?.table.triggers.append(trigger(from: row)) }
+        for row in rows.indexes {
+            if let slot = slots[row.tableOID] { tables[slot].indexes.append(index(from: row)) }
+        }
+        for row in rows.policies {
+            if let slot = slots[row.tableOID] { tables[slot].policies.append(policy(from: row)) }
+        }
+        for row in rows.triggers {
+            if let slot = slots[row.tableOID] { tables[slot].triggers.append(trigger(from: row)) }
+        }
 
         var catalog = Catalog(source: .database)
         for name in rows.schemas { catalog.upsert(Schema(name: name)) }
-        for oid in order {
-            guard let entry = tablesByOID[oid] else { continue }
-            catalog.add(entry.table, toSchema: entry.schema)
-        }
+        for slot in tables.indices { catalog.add(tables[slot], toSchema: schemaOf[slot]) }
         for row in rows.enums {
             catalog.add(EnumType(schema: row.schema, name: row.name, labels: row.labels, provenance: .database))
         }
