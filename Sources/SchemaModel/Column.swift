@@ -12,7 +12,7 @@ public struct Column: Hashable, Codable, Sendable {
     /// A client-side default or update hook (`$defaultFn`, SQLAlchemy `default=`); never compared with
     /// the database, reported as information.
     public var clientDefault: String?
-    public var identity: Identity?
+    @BoxedIdentity public var identity: Identity?
     /// `GENERATED ALWAYS AS (expr) STORED`.
     public var generatedExpression: String?
     public var comment: String?
