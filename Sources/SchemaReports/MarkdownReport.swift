@@ -8,22 +8,23 @@ public enum MarkdownReport {
     /// The whole report as GitHub-flavoured Markdown, ending with one newline.
     public static func render(_ result: DiffResult, sources: [SourceDescriptor], options: RenderOptions = RenderOptions()) -> String {
         var parts = pieces(result, sources: sources, options: options)
-        var out = ""
-        out.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count })
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(parts.reduce(0) { $0 + $1.count })
         // Each piece is appended and dropped, instead of joining them into a second copy.
         for i in parts.indices {
-            out += parts[i]
-            parts[i] = ""
+            bytes += parts[i]
+            parts[i] = []
         }
-        return out
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The report as consecutive pieces whose concatenation is ``render(_:sources:options:)``: the
-    /// heading, summary and sources, one piece per table section, then enums and limitations.
+    /// The report as consecutive pieces of UTF-8 whose concatenation is ``render(_:sources:options:)``:
+    /// the heading, summary and sources, one piece per table section, then enums and limitations.
     ///
     /// The table sections are most of the report (5 MB at 1,000 tables). A caller writing to a file
-    /// writes each piece and drops it, and never holds the whole report at once.
-    public static func pieces(_ result: DiffResult, sources: [SourceDescriptor], options: RenderOptions = RenderOptions()) -> [String] {
+    /// writes each piece and drops it, and never holds the whole report at once; the bytes are never
+    /// made into strings (checking 5 MB of UTF-8 again cost as much as writing the table cells).
+    public static func pieces(_ result: DiffResult, sources: [SourceDescriptor], options: RenderOptions = RenderOptions()) -> [[UInt8]] {
         let summary = ReportSummary(result: result, failOn: options.failOn)
         let descriptors = ReportSummary.descriptors(result, sources)
         var lines: [String] = []
@@ -44,11 +45,9 @@ public enum MarkdownReport {
         tail += limitationsSection(result, descriptors)
         while tail.last == "" { tail.removeLast() }
         // Every line and table section is followed by a newline; the sections already have room for it.
-        var tables = tablesSection(result, summary: summary)
-        for i in tables.indices { tables[i] += "\n" }
-        var parts = [lines.map { $0 + "\n" }.joined()]
-        parts += tables
-        parts.append(tail.joined(separator: "\n") + "\n")
+        var parts = [Array(lines.map { $0 + "\n" }.joined().utf8)]
+        parts += tablesSection(result, summary: summary)
+        parts.append(Array((tail.joined(separator: "\n") + "\n").utf8))
         return parts
     }
 
@@ -74,13 +73,15 @@ public enum MarkdownReport {
         return lines + [""]
     }
 
-    static func tablesSection(_ result: DiffResult, summary: ReportSummary) -> [String] {
+    /// The "Tables" section as UTF-8 pieces: its heading, then one piece per table section.
+    static func tablesSection(_ result: DiffResult, summary: ReportSummary) -> [[UInt8]] {
         guard !result.tables.isEmpty else { return [] }
         let groups = summary.findingsByTable
         // Each table's section is independent: render them on every core, join them in table order.
-        // A section is one string of lines joined by newlines, written in place (a 1,000-table report
-        // has some 100,000 cells, and a string per cell and per line was most of the rendering).
-        let sections = ParallelMap.map(result.tables) { table -> (matches: Bool, text: String) in
+        // A section is written as UTF-8 bytes into one buffer sized up front and made a string once
+        // (a 1,000-table report has some 100,000 cells; a string per cell and per line, then string
+        // appends of each separator, were most of the rendering).
+        let sections = ParallelMap.map(result.tables) { table -> (matches: Bool, text: [UInt8]) in
             let findings = groups[table.name] ?? []
             var lines: [String] = []
             let matches = summary.tableMatches(table)
@@ -92,29 +93,31 @@ public enum MarkdownReport {
                 lines += ["### ❌ " + MarkdownText.text(table.name.description), ""]
             }
             lines += findingList(findings)
-            var text = lines.joined(separator: "\n")
-            // Sized up front: growing by doubling left about 2.5 times the report's size allocated.
-            text.reserveCapacity(text.utf8.count + bodySize(table, result: result) + 16)
-            tableBody(table, result: result, into: &text)
-            if matches { text += "\n</details>\n" }
-            return (matches, text)
+            let head = lines.joined(separator: "\n")
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(head.utf8.count + bodySize(table, result: result) + 16)
+            bytes.append(contentsOf: head.utf8)
+            tableBody(table, result: result, into: &bytes)
+            if matches { bytes.append(contentsOf: "\n</details>\n".utf8) }
+            bytes.append(UInt8(ascii: "\n"))
+            return (matches, bytes)
         }
-        var lines = ["## Tables", ""]
-        lines += sections.filter { !$0.matches }.map(\.text)
+        var parts = [Array("## Tables\n\n".utf8)]
+        parts += sections.filter { !$0.matches }.map(\.text)
         let matching = sections.filter(\.matches).map(\.text)
         if !matching.isEmpty {
-            lines += ["### Matching tables", ""]
-            lines += matching
+            parts.append(Array("### Matching tables\n\n".utf8))
+            parts += matching
         }
-        return lines
+        return parts
     }
 
     /// The matrices of one table (columns, then keys and indexes, then security, then triggers) as
     /// lines appended to `out`, each preceded by a newline, ending with an empty line.
-    static func tableBody(_ table: TableComparison, result: DiffResult, into out: inout String) {
+    static func tableBody(_ table: TableComparison, result: DiffResult, into out: inout [UInt8]) {
         let missing = zip(result.sourceLabels, table.presentIn).filter { !$0.1 }.map { $0.0 }
         if !missing.isEmpty {
-            out += "\nNot in: " + missing.map { MarkdownText.text($0) }.joined(separator: ", ") + ".\n"
+            out.append(contentsOf: ("\nNot in: " + missing.map { MarkdownText.text($0) }.joined(separator: ", ") + ".\n").utf8)
         }
         if table.presentIn.filter({ $0 }).count == 1, table.presentIn.count > 1 {
             return  // only one source has it: nothing to put side by side
@@ -125,31 +128,34 @@ public enum MarkdownReport {
             ("security", [.rowLevelSecurity, .policy]),
             ("trigger", [.trigger]),
         ]
-        let labels = result.sourceLabels.map(MarkdownText.cell)
-        let rule = "|" + String(repeating: "---|", count: result.sourceLabels.count + 1) + ":-:|"
+        var header: [UInt8] = []
+        for label in result.sourceLabels { header += " | ".utf8; MarkdownText.appendCell(label, to: &header) }
+        header += " | match |\n|".utf8
+        for _ in 0...result.sourceLabels.count { header += "---|".utf8 }
+        header += ":-:|".utf8
         for (title, kinds) in groups {
             var wroteHeader = false
             for row in table.rows where kinds.contains(row.kind) {
                 if !wroteHeader {
-                    out += "\n| " + title
-                    for label in labels { out += " | " + label }
-                    out += " | match |\n" + rule
+                    out += "\n| ".utf8
+                    out += title.utf8
+                    out += header
                     wroteHeader = true
                 }
-                out += "\n| "
-                if row.kind == .policy { out += "policy " }
+                out += "\n| ".utf8
+                if row.kind == .policy { out += "policy ".utf8 }
                 MarkdownText.appendCell(row.name, to: &out)
                 for cell in row.cells {
-                    out += " | "
+                    out += " | ".utf8
                     switch cell {
                     case .present(let text): MarkdownText.appendCell(text, to: &out)
-                    case .absent: out += "—"
-                    case .notStated: out += "_not stated_"
+                    case .absent: out += "—".utf8
+                    case .notStated: out += "_not stated_".utf8
                     }
                 }
-                out += row.matches ? " | ✅ |" : " | ❌ |"
+                out += (row.matches ? " | ✅ |" : " | ❌ |").utf8
             }
-            if wroteHeader { out += "\n" }
+            if wroteHeader { out.append(UInt8(ascii: "\n")) }
         }
     }
 

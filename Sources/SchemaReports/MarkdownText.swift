@@ -3,15 +3,28 @@ enum MarkdownText {
     /// Text for a table cell: `|` and backticks escaped, `<` as an entity, line breaks as spaces.
     static func cell(_ text: String) -> String { escape(text, pipes: true) }
 
-    /// Appends `text` escaped as a table cell to `out` (the same bytes as ``cell(_:)``), without an
-    /// intermediate string when nothing needs escaping, which is nearly always.
-    static func appendCell(_ text: String, to out: inout String) {
+    /// Appends the UTF-8 bytes of `text` escaped as a table cell to `out` (the same bytes as
+    /// ``cell(_:)``), without an intermediate string.
+    static func appendCell(_ text: String, to out: inout [UInt8]) {
         var text = text
-        let clean = text.withUTF8 { bytes in
-            for byte in bytes where byte < 128 && special(byte, pipes: true) { return false }
-            return true
+        text.withUTF8 { bytes in
+            // Nearly every cell needs no escaping: one scan, then one copy.
+            if !bytes.contains(where: { special($0, pipes: true) }) {
+                out.append(contentsOf: bytes)
+                return
+            }
+            for byte in bytes {
+                guard special(byte, pipes: true) else {
+                    out.append(byte)
+                    continue
+                }
+                switch byte {
+                case UInt8(ascii: "<"): out += "&lt;".utf8
+                case 10, 13: out.append(UInt8(ascii: " "))
+                default: out += [UInt8(ascii: "\\"), byte]
+                }
+            }
         }
-        out += clean ? text : escape(text, pipes: true)
     }
 
     @inline(__always)

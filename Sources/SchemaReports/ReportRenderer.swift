@@ -40,13 +40,13 @@ public enum ReportRenderer {
         }
     }
 
-    /// The report in `format` as consecutive pieces whose concatenation is ``render(_:result:sources:options:)``.
+    /// The report in `format` as consecutive pieces of UTF-8 whose concatenation is ``render(_:result:sources:options:)``.
     /// The Markdown report comes one table section per piece, so a large one can be written without
     /// holding it whole; the other formats come in one piece.
     public static func pieces(
         _ format: ReportFormat, result: DiffResult, sources: [SourceDescriptor], options: RenderOptions = RenderOptions()
-    ) -> [String] {
+    ) -> [[UInt8]] {
         if format == .markdown { return MarkdownReport.pieces(result, sources: sources, options: options) }
-        return [render(format, result: result, sources: sources, options: options)]
+        return [Array(render(format, result: result, sources: sources, options: options).utf8)]
     }
 }

@@ -12,20 +12,32 @@ enum OutputWriter {
     /// Writes the text's UTF-8 bytes in place: a 1,000-table Markdown report is 5 MB, and copying it
     /// into `Data` first held it twice at the end of the run.
     static func write(_ text: String, to path: String?) throws {
-        try write(pieces: [text], to: path)
+        var text = text
+        try write(to: path) { fd in text.withUTF8 { bytes in writeAll(fd, bytes) } }
     }
 
     /// Writes the pieces one after another, dropping each once written, so a large report is never
-    /// held whole. A failure to write to a file is an error; standard output closed early (a pager
-    /// quit, `| head`) is not.
-    static func write(pieces: consuming [String], to path: String?) throws {
+    /// held whole.
+    static func write(pieces: consuming [[UInt8]], to path: String?) throws {
+        var pieces = pieces
+        try write(to: path) { fd in
+            var failure: Int32 = 0
+            for i in pieces.indices where failure == 0 {
+                failure = pieces[i].withUnsafeBufferPointer { bytes in writeAll(fd, bytes) }
+                pieces[i] = []
+            }
+            return failure
+        }
+    }
+
+    /// Opens `path` (or takes standard output), lets `body` write and return an `errno` or 0, closes.
+    /// A failure to write a file is an error; standard output closed early (a pager quit, `| head`)
+    /// is not.
+    private static func write(to path: String?, _ body: (Int32) -> Int32) throws {
         let fd = path.map { open($0, O_WRONLY | O_CREAT | O_TRUNC, 0o644) } ?? STDOUT_FILENO
         var failure: Int32 = fd < 0 ? errno : 0
         if fd >= 0 {
-            for i in pieces.indices where failure == 0 {
-                failure = pieces[i].withUTF8 { bytes in writeAll(fd, bytes) }
-                pieces[i] = ""
-            }
+            failure = body(fd)
             if path != nil, close(fd) != 0, failure == 0 { failure = errno }
         }
         guard let path, failure != 0 else { return }
