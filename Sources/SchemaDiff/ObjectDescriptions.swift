@@ -16,36 +16,38 @@ enum Describe {
     /// `character varying(255) · not null · default now()` with the source's own type spelling.
     static func column(_ column: Column) -> String {
         // The canonical type keeps cells comparable across sources; the source's own spelling follows
-        // when it differs, so a reader can find it in the file. Built as bytes in one buffer: this
-        // runs for every column of every source, and string appends were most of its cost.
+        // when it differs, so a reader can find it in the file. This runs for every column of every
+        // source: appended into one string sized up front (growing it, or building bytes and checking
+        // them as UTF-8 afterwards, cost more).
         let canonical = column.type.description
         let raw = column.rawType.trimmingSpaces()
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(canonical.utf8.count + raw.utf8.count + 40)
-        bytes.append(contentsOf: canonical.utf8)
+        var text = canonical
+        text.reserveCapacity(canonical.utf8.count + raw.utf8.count + 48
+            + (column.defaultExpression?.utf8.count ?? 0) + (column.generatedExpression?.utf8.count ?? 0)
+            + (column.clientDefault?.utf8.count ?? 0))
         if !raw.isEmpty && !raw.equalsIgnoringASCIICase(canonical) {
-            bytes.append(contentsOf: " (".utf8)
-            bytes.append(contentsOf: raw.utf8)
-            bytes.append(UInt8(ascii: ")"))
+            text += " ("
+            text += raw
+            text += ")"
         }
-        bytes.append(contentsOf: (column.isNullable ? " · null" : " · not null").utf8)
+        text += column.isNullable ? " · null" : " · not null"
         if let identity = column.identity {
-            bytes.append(contentsOf: (identity.generation == .always ? " · identity always" : " · identity by default").utf8)
+            text += identity.generation == .always ? " · identity always" : " · identity by default"
         }
         if let generated = column.generatedExpression {
-            bytes.append(contentsOf: " · generated (".utf8)
-            bytes.append(contentsOf: generated.utf8)
-            bytes.append(UInt8(ascii: ")"))
+            text += " · generated ("
+            text += generated
+            text += ")"
         }
         if let value = column.defaultExpression {
-            bytes.append(contentsOf: " · default ".utf8)
-            bytes.append(contentsOf: value.utf8)
+            text += " · default "
+            text += value
         }
         if let client = column.clientDefault {
-            bytes.append(contentsOf: " · client default ".utf8)
-            bytes.append(contentsOf: client.utf8)
+            text += " · client default "
+            text += client
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return text
     }
 
     static func identity(_ identity: Identity?) -> String {
