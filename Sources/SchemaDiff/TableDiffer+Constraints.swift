@@ -58,8 +58,11 @@ enum KeyedObject {
     }
 
     /// Same-kind matching first, then leftover constraints with leftover equivalent unique indexes.
-    static func match(_ left: [KeyedObject], _ right: [KeyedObject], cache: CanonicalCache, table: String) -> ObjectMatcher.Result {
-        var first = ObjectMatcher.match(left.map { $0.keys(cache, table: table) }, right.map { $0.keys(cache, table: table) })
+    /// `leftKeys` are the keys of `left`, built by the caller once for every other source.
+    static func match(
+        _ left: [KeyedObject], _ right: [KeyedObject], leftKeys: [ObjectMatcher.Keys], cache: CanonicalCache, table: String
+    ) -> ObjectMatcher.Result {
+        var first = ObjectMatcher.match(leftKeys, right.map { $0.keys(cache, table: table) })
         let crossLeft = first.leftOnly, crossRight = first.rightOnly
         let cross = ObjectMatcher.match(
             crossLeft.enumerated().map { .init(meaning: left[$0.element].uniqueMeaning ?? "\u{0}L\($0.offset)") },
@@ -124,10 +127,17 @@ extension TableDiffer {
 
     mutating func compareUniquesAndIndexes(anchor: Int) {
         let table = name
+        var anchorKeys: [ObjectMatcher.Keys]?
         let me = self
         section(
             anchor: anchor, list: KeyedObject.all, kind: \.kind, display: { $0.name ?? $0.description },
-            describe: \.description, match: { [cache] in KeyedObject.match($0, $1, cache: cache, table: table.name) },
+            describe: \.description,
+            match: { [cache] left, right in
+                // `left` is the anchor's list for every other source: its keys are built once.
+                let leftKeys = anchorKeys ?? left.map { $0.keys(cache, table: table.name) }
+                anchorKeys = leftKeys
+                return KeyedObject.match(left, right, leftKeys: leftKeys, cache: cache, table: table.name)
+            },
             compare: { a, b, tier, ctx, key in
                 let at = (a.location, b.location)
                 switch (a, b) {

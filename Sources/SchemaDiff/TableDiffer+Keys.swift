@@ -10,6 +10,7 @@ extension TableDiffer {
 
     mutating func compareForeignKeys(anchor: Int) {
         let table = name
+        var anchorKeys: [ObjectMatcher.Keys]?
         let me = self
         let rename = { (from: String?, to: String?) in
             "ALTER TABLE \(Describe.sql(table)) RENAME CONSTRAINT \(Identifier.quoted(from ?? "")) TO \(Identifier.quoted(to ?? ""))"
@@ -17,7 +18,12 @@ extension TableDiffer {
         section(
             anchor: anchor, list: \.foreignKeys, kind: { _ in .foreignKey },
             display: { $0.name ?? Describe.foreignKeyStructure($0) }, describe: Describe.foreignKey,
-            match: { ObjectMatcher.match($0.map(Self.foreignKeyKeys), $1.map(Self.foreignKeyKeys)) },
+            match: { left, right in
+                // `left` is the anchor's list for every other source: its keys are built once.
+                let leftKeys = anchorKeys ?? left.map(Self.foreignKeyKeys)
+                anchorKeys = leftKeys
+                return ObjectMatcher.match(leftKeys, right.map(Self.foreignKeyKeys))
+            },
             compare: { a, b, tier, ctx, key in
                 let at = (a.provenance.location, b.provenance.location)
                 let label = "foreign key \(Describe.list(a.columns)) on '\(table)'"
