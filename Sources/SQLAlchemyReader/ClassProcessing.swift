@@ -212,7 +212,14 @@ extension ModelBuilder {
     func bodyColumns(_ key: ClassKey, base: BaseInfo, sqlModel: Bool) -> [ColumnSpec] {
         let cacheKey = BuilderCache.BodyColumnsKey(key: key, base: baseClass(for: key), sqlModel: sqlModel)
         if let cached = cache.bodyColumns[cacheKey] { return cached }
-        let computed = computeBodyColumns(key, base: base, sqlModel: sqlModel)
+        let computed: [ColumnSpec]
+        if let ready = prepared?.takeColumns(key, base: base, sqlModel: sqlModel) {
+            // Evaluated ahead exactly as below would: raise its warnings here, in the same order.
+            for warning in ready.warnings { queue.append(warning) }
+            computed = ready.columns
+        } else {
+            computed = computeBodyColumns(key, base: base, sqlModel: sqlModel)
+        }
         cache.bodyColumns[cacheKey] = computed
         return computed
     }

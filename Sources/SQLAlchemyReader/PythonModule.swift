@@ -71,10 +71,18 @@ struct PythonProject: Sendable {
     var log = DiagnosticLog()
     /// `localModule` answers by importing directory, level and dotted name; the same imports recur
     /// in every module of a package.
-    private let localModules = LocalModuleCache()
+    private var localModules = LocalModuleCache()
 
     init(files: SourceFileProvider) {
         self.files = files
+    }
+
+    /// A copy sharing the modules (read-only once loaded) but with its own memo of import answers,
+    /// for use on another thread: the memo is the one thing lookups still write.
+    func withPrivateCaches() -> PythonProject {
+        var copy = self
+        copy.localModules = LocalModuleCache(answers: localModules.answers)
+        return copy
     }
 
     /// How many module numbers were handed out (loaded or not).
@@ -308,5 +316,9 @@ final class LocalModuleCache: @unchecked Sendable {
         var dotted: String
     }
 
-    var answers: [Key: String?] = [:]
+    var answers: [Key: String?]
+
+    init(answers: [Key: String?] = [:]) {
+        self.answers = answers
+    }
 }
