@@ -37,7 +37,10 @@ struct ModelBuilder {
     }
 
     mutating func build() -> ReadResult {
-        if preparesAhead { prepared = Preparation.run(project: project, options: options) }
+        if preparesAhead {
+            prepared = Preparation.run(project: project, options: options)
+            prepared?.seed(cache)
+        }
         for id in project.order {
             guard let module = project.module(id) else { continue }
             // In source order, as Python runs them: a class may use a `Table(...)` defined above it

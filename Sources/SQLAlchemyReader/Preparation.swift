@@ -63,6 +63,27 @@ struct ModulePreparation {
     var columns: [PreparedColumns?]
     /// By the offset of the SQL literal (the place ``ModelBuilder`` reports DDL statements at).
     var ddl: [Int: PreparedDDL] = [:]
+    /// What the preparation learned about classes on the way (see ``ClassFacts``).
+    var facts = ClassFacts()
+}
+
+/// Per-class answers that are functions of the parsed project alone, learned while preparing a
+/// module and handed to the sequential pass so it does not work them out again.
+struct ClassFacts {
+    var ancestors: [ClassKey: [Ancestor]] = [:]
+    var isDeclarativeBase: [ClassKey: Bool] = [:]
+    /// Declarative bases found; only from preparations whose base evaluations raised no warning,
+    /// since the sequential pass must still raise those itself, where it first evaluates the base.
+    var baseInfo: [ClassKey: BaseInfo?] = [:]
+    var generatedBaseInfo: [BuilderCache.GeneratedBaseKey: BaseInfo] = [:]
+
+    /// Adds these answers to `cache` where it has none (all preparations give the same answers).
+    func seed(_ cache: BuilderCache) {
+        for (key, value) in ancestors where cache.ancestors[key] == nil { cache.ancestors[key] = value }
+        for (key, value) in isDeclarativeBase where cache.isDeclarativeBase[key] == nil { cache.isDeclarativeBase[key] = value }
+        for (key, value) in baseInfo where cache.baseInfo[key] == nil { cache.baseInfo[key] = .some(value) }
+        for (key, value) in generatedBaseInfo where cache.generatedBaseInfo[key] == nil { cache.generatedBaseInfo[key] = value }
+    }
 }
 
 /// Prepared results of all modules: written once per module from the preparing threads (each slot
@@ -84,6 +105,14 @@ final class PreparedModules: @unchecked Sendable {
     }
 
     func store(_ preparation: ModulePreparation, for id: ModuleID) { modules[id.index] = preparation }
+
+    /// Seeds `cache` with the class facts of every prepared module, and drops them from here.
+    func seed(_ cache: BuilderCache) {
+        for k in 0..<count where modules[k] != nil {
+            modules[k]!.facts.seed(cache)
+            modules[k]!.facts = ClassFacts()
+        }
+    }
 
     /// The prepared columns of `key` if they were evaluated for the same base and flag; removed,
     /// since each class body is evaluated at most once per base.
@@ -114,11 +143,19 @@ extension ModelBuilder {
     func prepare(_ id: ModuleID) -> ModulePreparation {
         guard let module = project.module(id) else { return ModulePreparation(columns: []) }
         var result = ModulePreparation(columns: Array(repeating: nil, count: module.classes.count))
+        var baseWarned = false
         for index in module.classes.indices {
             let key = ClassKey(module: id, index: index)
             // The classes `processClass` reads columns of with their own base; others (mixins,
             // abstract bases, `__table__` classes) are left to the sequential pass.
-            guard !isDeclarativeBaseClass(key), let base = baseInfo(for: key) else { continue }
+            guard !isDeclarativeBaseClass(key) else { continue }
+            let warningsBefore = queue.count
+            let found = baseInfo(for: key)
+            if queue.count != warningsBefore {
+                baseWarned = true
+                _ = queue.drain(from: warningsBefore)
+            }
+            guard let base = found else { continue }
             let cls = module.classes[index]
             let attributes = classAttributes(cls)
             guard !attributes.isAbstract, attributes.table == nil else { continue }
@@ -135,6 +172,12 @@ extension ModelBuilder {
                 let statements = DDLParser.parse(sql, defaultSchema: options.defaultSchema, location: location(offset, in: id))
                 result.ddl[offset] = PreparedDDL(sql: sql, defaultSchema: options.defaultSchema, statements: statements)
             }
+        }
+        result.facts.ancestors = cache.ancestors
+        result.facts.isDeclarativeBase = cache.isDeclarativeBase
+        if !baseWarned {
+            result.facts.baseInfo = cache.baseInfo
+            result.facts.generatedBaseInfo = cache.generatedBaseInfo
         }
         return result
     }
