@@ -37,12 +37,10 @@ struct ModelBuilder {
     }
 
     mutating func build() -> ReadResult {
-        if preparesAhead {
-            prepared = Preparation.run(project: project, options: options)
-            prepared?.seed(cache)
-        }
+        if preparesAhead { prepared = Preparation.start(project: project, options: options) }
         for id in project.order {
             guard let module = project.module(id) else { continue }
+            if let facts = prepared?.arrive(id) { facts.seed(cache) }
             // In source order, as Python runs them: a class may use a `Table(...)` defined above it
             // (`ForeignKey(users.c.id)`), and an `Index(...)` or listener below a class uses the class.
             var classIndex = 0
@@ -55,6 +53,7 @@ struct ModelBuilder {
                 }
             }
         }
+        prepared?.waitForAll()
         let catalog = finalize()
         return ReadResult(catalog: catalog, diagnostics: allDiagnostics())
     }
