@@ -138,20 +138,36 @@ extension ModelBuilder {
             excluded.insert(parent)
             for case .local(let a) in ancestors(of: parent) { excluded.insert(a) }
         }
-        var seen = KeySet()
-        for column in bodyColumns(key, base: base, sqlModel: base.isSQLModel) where seen.insert(column.key) {
-            spec.columns.append(column)
-        }
+        // Every list first (in the same order, so warnings come out the same), then one allocation
+        // for the table's columns: column specs are large.
+        let ownColumns = bodyColumns(key, base: base, sqlModel: base.isSQLModel)
+        var inherited: [[ColumnSpec]] = []
         var argsSource: (PyExpr, ModuleID)? = own.tableArgs.map { ($0, key.module) }
         for case .local(let ancestor) in ancestry where !excluded.contains(ancestor) {
-            for column in bodyColumns(ancestor, base: base, sqlModel: base.isSQLModel) where seen.insert(column.key) {
-                spec.columns.append(column)
-            }
+            inherited.append(bodyColumns(ancestor, base: base, sqlModel: base.isSQLModel))
             if argsSource == nil, let args = classAttributes(resolver.classDef(ancestor)).tableArgs {
                 argsSource = (args, ancestor.module)
             }
         }
-        if let (args, module) = argsSource { applyTableArgs(args, in: module, to: &spec, base: base) }
+        spec.columns.reserveCapacity(inherited.reduce(ownColumns.count) { $0 + $1.count })
+        var seen = KeySet()
+        for column in ownColumns where seen.insert(column.key) { spec.columns.append(column) }
+        for list in inherited {
+            for column in list where seen.insert(column.key) { spec.columns.append(column) }
+        }
+        if let (args, module) = argsSource {
+            if let ready = prepared?.takeTableArgs(key, for: spec, module: module, offset: args.offset) {
+                // Evaluated ahead exactly as `applyTableArgs` would: the same items, schema, comment
+                // and warnings, each stream in its order.
+                spec.items += ready.items
+                spec.schema = ready.schema
+                spec.comment = ready.comment
+                for warning in ready.logWarnings { log.add(warning) }
+                for warning in ready.queueWarnings { queue.append(warning) }
+            } else {
+                applyTableArgs(args, in: module, to: &spec, base: base)
+            }
+        }
         let nameKey = (spec.schema ?? "") + "." + spec.name
         if let existing = tableByName[nameKey] {
             // A second class for the same table (or an inheritance cycle): one table, merged columns.

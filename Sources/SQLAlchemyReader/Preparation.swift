@@ -38,7 +38,7 @@ enum Preparation {
         for id in ids {
             queue.async {
                 // Private caches: the name, ancestry and statement memos are filled as they are used.
-                let worker = ModelBuilder(project: project.withPrivateCaches(), options: options)
+                var worker = ModelBuilder(project: project.withPrivateCaches(), options: options)
                 prepared.store(worker.prepare(id), for: id)
             }
         }
@@ -48,9 +48,13 @@ enum Preparation {
 
 extension ModelBuilder {
     /// Evaluates ahead what the sequential pass will ask of module `id` (see ``Preparation``).
-    func prepare(_ id: ModuleID) -> ModulePreparation {
+    mutating func prepare(_ id: ModuleID) -> ModulePreparation {
         guard let module = project.module(id) else { return ModulePreparation(columns: []) }
+        // Uncapped and empty: what table arguments warn is replayed into the real log.
+        log = DiagnosticLog(limit: .max)
         var result = ModulePreparation(columns: Array(repeating: nil, count: module.classes.count))
+        result.tableArgs = Array(repeating: nil, count: module.classes.count)
+        var ownTableArgs = [PyExpr?](repeating: nil, count: module.classes.count)
         var baseWarned = false
         for index in module.classes.indices {
             let key = ClassKey(module: id, index: index)
@@ -72,8 +76,15 @@ extension ModelBuilder {
             let columns = bodyColumns(key, base: base, sqlModel: base.isSQLModel)
             let warnings = queue.drain(from: before)
             guard !cache.readsBuildState else { continue }
+            ownTableArgs[index] = attributes.tableArgs
             result.columns[index] = PreparedColumns(
                 fingerprint: StatementMemo.BaseFingerprint(base), sqlModel: base.isSQLModel, columns: columns, warnings: warnings)
+        }
+        // After all own columns, so none of them was first evaluated as another class's ancestor
+        // (whose warnings are not kept).
+        for index in module.classes.indices where result.columns[index] != nil {
+            result.tableArgs[index] = prepareTableArgs(
+                ClassKey(module: id, index: index), columns: result.columns[index]!.columns, tableArgs: ownTableArgs[index])
         }
         for stmt in module.body {
             for (sql, offset) in listenerSQL(stmt, in: id) where !sql.containsBytes("%(") {
@@ -88,5 +99,40 @@ extension ModelBuilder {
             result.facts.generatedBaseInfo = cache.generatedBaseInfo
         }
         return result
+    }
+
+    /// `__table_args__` of a table class evaluated for the columns the class has when no ancestor is
+    /// mapped (the usual case; the sequential pass checks that its columns are the same).
+    private mutating func prepareTableArgs(_ key: ClassKey, columns own: [ColumnSpec], tableArgs: PyExpr?) -> PreparedTableArgs? {
+        guard let base = baseInfo(for: key) else { return nil }
+        let ancestry = ancestors(of: key)
+        var argsSource: (PyExpr, ModuleID)? = tableArgs.map { ($0, key.module) }
+        for case .local(let ancestor) in ancestry where argsSource == nil {
+            if let args = classAttributes(resolver.classDef(ancestor)).tableArgs { argsSource = (args, ancestor.module) }
+        }
+        guard let (args, module) = argsSource else { return nil }
+        let before = queue.count
+        defer { _ = queue.drain(from: before) }
+        var inherited: [[ColumnSpec]] = []
+        for case .local(let ancestor) in ancestry { inherited.append(bodyColumns(ancestor, base: base, sqlModel: base.isSQLModel)) }
+        var seen = KeySet()
+        var columns: [ColumnSpec] = []
+        // One allocation: column specs are large.
+        columns.reserveCapacity(inherited.reduce(own.count) { $0 + $1.count })
+        for column in own where seen.insert(column.key) { columns.append(column) }
+        for list in inherited {
+            for column in list where seen.insert(column.key) { columns.append(column) }
+        }
+        var spec = TableSpec(name: "", schema: base.schema, location: location(args.offset, in: module))
+        spec.columns = columns
+        let logBefore = log.diagnostics.count
+        let queueBefore = queue.count
+        cache.readsBuildState = false
+        applyTableArgs(args, in: module, to: &spec, base: base)
+        guard !cache.readsBuildState else { return nil }
+        return PreparedTableArgs(
+            module: module, offset: args.offset, signature: PreparedTableArgs.signature(of: columns), initialSchema: base.schema,
+            items: spec.items, schema: spec.schema, comment: spec.comment,
+            logWarnings: Array(log.diagnostics[logBefore...]), queueWarnings: queue.drain(from: queueBefore))
     }
 }
