@@ -35,10 +35,12 @@ enum Preparation {
         guard ids.count >= minimumModules else { return nil }
         let prepared = PreparedModules(moduleCount: project.moduleCount, scheduled: ids)
         let queue = DispatchQueue.global(qos: .userInitiated)
+        // Taken here, on the thread that will go on resolving names with the project's own memo.
+        let answers = project.localModuleAnswers
         for id in ids {
             queue.async {
                 // Private caches: the name, ancestry and statement memos are filled as they are used.
-                var worker = ModelBuilder(project: project.withPrivateCaches(), options: options)
+                var worker = ModelBuilder(project: project.withPrivateCaches(answers: answers), options: options)
                 prepared.store(worker.prepare(id), for: id)
             }
         }

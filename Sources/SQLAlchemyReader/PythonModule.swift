@@ -77,11 +77,16 @@ struct PythonProject: Sendable {
         self.files = files
     }
 
+    /// The memo of import answers as it stands, as a value (see ``withPrivateCaches(answers:)``).
+    var localModuleAnswers: [LocalModuleCache.Key: String?] { localModules.answers }
+
     /// A copy sharing the modules (read-only once loaded) but with its own memo of import answers,
-    /// for use on another thread: the memo is the one thing lookups still write.
-    func withPrivateCaches() -> PythonProject {
+    /// starting from `answers`, for use on another thread: the memo is the one thing lookups still
+    /// write. The answers must be taken on the thread that owns this project, before handing them
+    /// over: that thread may be adding to its memo meanwhile.
+    func withPrivateCaches(answers: [LocalModuleCache.Key: String?]) -> PythonProject {
         var copy = self
-        copy.localModules = LocalModuleCache(answers: localModules.answers)
+        copy.localModules = LocalModuleCache(answers: answers)
         return copy
     }
 

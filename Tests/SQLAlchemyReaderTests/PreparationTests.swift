@@ -102,7 +102,8 @@ import Testing
         project.load(paths: ["pkg"])
         let id = try #require(project.id(ofPath: "pkg/m2.py"))
         let module = try #require(project.module(id))
-        let preparation = ModelBuilder(project: project, options: .init()).prepare(id)
+        var worker = ModelBuilder(project: project, options: .init())
+        let preparation = worker.prepare(id)
         let account = try #require(module.classes.firstIndex { $0.name == "Account2" })
         let audit = try #require(module.classes.firstIndex { $0.name == "Audit2" })
         // `ForeignKey(users_2.c.id)` depends on the classic table built before the class.
