@@ -32,7 +32,9 @@ import Testing
 
     /// Module `m<i>.py`: tables referring to the previous module's tables, a mixin, a classic table
     /// used by a later foreign key (`users_<i>.c.id`: state the preparation must not guess), column
-    /// warnings, `__table_args__`, a DDL listener with and without substitutions, a schema.
+    /// warnings, `__table_args__`, a DDL listener with and without substitutions, a schema, and a
+    /// joined-inheritance subclass (whose parent's `__table_args__` the preparation applies to the
+    /// wrong columns, for the sequential pass to reject).
     private static func module(_ i: Int) -> String {
         let previous = i - 1
         return """
@@ -58,6 +60,11 @@ import Testing
                 account_id = Column(ForeignKey(Account\(i).id), index=True)
                 note = Column(Unknown\(i))
 
+            class Child\(i)(Audit\(i)):
+                __tablename__ = "child_\(i)"
+                id: Mapped[int] = mapped_column(ForeignKey(Audit\(i).id), primary_key=True)
+                extra: Mapped[str]
+
             event.listen(Account\(i).__table__, "after_create", DDL("ALTER TABLE account_\(i) ENABLE ROW LEVEL SECURITY"))
             event.listen(Audit\(i).__table__, "after_create", DDL("ALTER TABLE %(fullname)s ENABLE ROW LEVEL SECURITY"))
             event.listen(Audit\(i).__table__, "after_create", DDL("CREATE POLICY p_\(i) ON audit.audit_\(i) USING (true)"))
@@ -79,7 +86,8 @@ import Testing
         #expect(prepared.catalog == sequential.catalog)
         #expect(prepared.messages == sequential.messages)
         // Not vacuous: the input has tables, foreign keys across modules, policies and warnings.
-        #expect(sequential.catalog.schemas.flatMap(\.tables).count == 3 * modules)
+        #expect(sequential.catalog.schemas.flatMap(\.tables).count == 4 * modules)
+        #expect(sequential.table("child_1")?.columns.map(\.name) == ["id", "extra"])
         #expect(sequential.table("account_2")?.foreignKeys.contains { $0.referencedTable.name == "account_1" } == true)
         #expect(sequential.messages.contains { $0.contains("unknown column type 'Strange2'") })
         #expect(sequential.messages.filter { $0.contains("unknown column type 'Mystery'") }.count == 1)
@@ -111,6 +119,13 @@ import Testing
         let auditColumns = try #require(preparation.columns[audit])
         #expect(auditColumns.columns.map(\.name) == ["id", "account_id", "note"])
         #expect(auditColumns.warnings.map(\.message) == ["unknown column type 'Unknown2'"])
+        // `__table_args__` applied ahead: the schema of `Audit2`; for `Child2` (inherited, and
+        // evaluated as if its parent were not mapped) a result the sequential pass will not match.
+        let auditArgs = try #require(preparation.tableArgs[audit])
+        #expect(auditArgs.schema == "audit")
+        #expect(auditArgs.signature == ["id", "id", "account_id", "account_id", "note", "note"])
+        let child = try #require(module.classes.firstIndex { $0.name == "Child2" })
+        #expect(preparation.tableArgs[child]?.signature == ["id", "id", "extra", "extra", "account_id", "account_id", "note", "note"])
         // Two literal DDL strings; the one with `%(fullname)s` waits for its table.
         #expect(preparation.ddl.count == 2)
         #expect(preparation.ddl.values.allSatisfy { !$0.sql.contains("%(") })
