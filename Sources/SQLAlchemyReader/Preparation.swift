@@ -5,20 +5,25 @@ import SourceScanning
 /// Work done ahead of model building, one module per task on all cores.
 ///
 /// Model building runs in source order on one thread because a class may depend on tables built
-/// before it. Most of its cost does not: the columns of a class body and the statements of a
-/// literal `DDL(...)` depend only on the parsed project. So before the sequential pass, each module
-/// evaluates those on a thread of its own (with its own caches, so nothing mutable is shared), and
-/// the sequential pass takes a prepared result where it would otherwise compute the same thing.
+/// before it. Most of its cost does not: the columns of a class body, its `__table_args__` and the
+/// statements of a literal `DDL(...)` depend only on the parsed project. So each module evaluates
+/// those on a thread of its own (with its own caches, so nothing mutable is shared) while the
+/// sequential pass works through the modules before it, and the sequential pass takes a prepared
+/// result where it would otherwise compute the same thing.
 ///
 /// A prepared result is used only where it provably equals what the sequential pass would compute:
 /// - class columns are kept only when their evaluation read no tables built so far, and are used
 ///   only for the same class, the same way of reading columns (``StatementMemo/BaseFingerprint``)
-///   and the same SQLModel flag; the warnings they raised are replayed at the point where the
-///   sequential pass would have raised them, so diagnostics keep their order and the cap;
+///   and the same SQLModel flag;
+/// - `__table_args__` are used only for the same expression applied to a table with the same
+///   column keys and names and the same schema (``PreparedTableArgs``);
 /// - DDL statements are used only for the same SQL text, default schema and place
-///   (``DDLParser/parse(_:defaultSchema:location:)`` is a function of those alone).
-/// Everything else is computed by the sequential pass as before, so output never depends on
-/// thread timing: at worst a prepared result goes unused.
+///   (``DDLParser/parse(_:defaultSchema:location:)`` is a function of those alone);
+/// - class facts (ancestry, declarative bases) are functions of the project alone; a base whose
+///   evaluation warned is not handed over, so the sequential pass still warns where it did.
+/// Warnings an evaluation raised are replayed where the sequential pass would have raised them, so
+/// diagnostics keep their order and the cap. Everything else is computed by the sequential pass as
+/// before, so output never depends on thread timing: at worst a prepared result goes unused.
 enum Preparation {
     /// Below this many modules with classes or listeners the threads cost more than they save.
     static let minimumModules = 2
