@@ -155,19 +155,7 @@ extension ModelBuilder {
         for list in inherited {
             for column in list where seen.insert(column.key) { spec.columns.append(column) }
         }
-        if let (args, module) = argsSource {
-            if let ready = prepared?.takeTableArgs(key, for: spec, module: module, offset: args.offset) {
-                // Evaluated ahead exactly as `applyTableArgs` would: the same items, schema, comment
-                // and warnings, each stream in its order.
-                spec.items += ready.items
-                spec.schema = ready.schema
-                spec.comment = ready.comment
-                for warning in ready.logWarnings { log.add(warning) }
-                for warning in ready.queueWarnings { queue.append(warning) }
-            } else {
-                applyTableArgs(args, in: module, to: &spec, base: base)
-            }
-        }
+        if let (args, module) = argsSource { applyTableArgs(args, in: module, to: &spec, base: base) }
         let nameKey = (spec.schema ?? "") + "." + spec.name
         if let existing = tableByName[nameKey] {
             // A second class for the same table (or an inheritance cycle): one table, merged columns.

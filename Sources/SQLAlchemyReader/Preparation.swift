@@ -5,8 +5,8 @@ import SourceScanning
 /// Work done ahead of model building, one module per task on all cores.
 ///
 /// Model building runs in source order on one thread because a class may depend on tables built
-/// before it. Most of its cost does not: the columns of a class body, its `__table_args__` and the
-/// statements of a literal `DDL(...)` depend only on the parsed project. So each module evaluates
+/// before it. Most of its cost does not: the columns of a class body and the statements of a
+/// literal `DDL(...)` depend only on the parsed project. So each module evaluates
 /// those on a thread of its own (with its own caches, so nothing mutable is shared) while the
 /// sequential pass works through the modules before it, and the sequential pass takes a prepared
 /// result where it would otherwise compute the same thing.
@@ -15,8 +15,6 @@ import SourceScanning
 /// - class columns are kept only when their evaluation read no tables built so far, and are used
 ///   only for the same class, the same way of reading columns (``StatementMemo/BaseFingerprint``)
 ///   and the same SQLModel flag;
-/// - `__table_args__` are used only for the same expression applied to a table with the same
-///   column keys and names and the same schema (``PreparedTableArgs``);
 /// - DDL statements are used only for the same SQL text, default schema and place
 ///   (``DDLParser/parse(_:defaultSchema:location:)`` is a function of those alone);
 /// - class facts (ancestry, declarative bases) are functions of the project alone; a base whose
@@ -45,7 +43,7 @@ enum Preparation {
         for id in ids {
             queue.async {
                 // Private caches: the name, ancestry and statement memos are filled as they are used.
-                var worker = ModelBuilder(project: project.withPrivateCaches(answers: answers), options: options)
+                let worker = ModelBuilder(project: project.withPrivateCaches(answers: answers), options: options)
                 prepared.store(worker.prepare(id), for: id)
             }
         }
@@ -55,13 +53,9 @@ enum Preparation {
 
 extension ModelBuilder {
     /// Evaluates ahead what the sequential pass will ask of module `id` (see ``Preparation``).
-    mutating func prepare(_ id: ModuleID) -> ModulePreparation {
+    func prepare(_ id: ModuleID) -> ModulePreparation {
         guard let module = project.module(id) else { return ModulePreparation(columns: []) }
-        // Uncapped and empty: what table arguments warn is replayed into the real log.
-        log = DiagnosticLog(limit: .max)
         var result = ModulePreparation(columns: Array(repeating: nil, count: module.classes.count))
-        result.tableArgs = Array(repeating: nil, count: module.classes.count)
-        var ownTableArgs = [PyExpr?](repeating: nil, count: module.classes.count)
         var baseWarned = false
         for index in module.classes.indices {
             let key = ClassKey(module: id, index: index)
@@ -83,15 +77,8 @@ extension ModelBuilder {
             let columns = bodyColumns(key, base: base, sqlModel: base.isSQLModel)
             let warnings = queue.drain(from: before)
             guard !cache.readsBuildState else { continue }
-            ownTableArgs[index] = attributes.tableArgs
             result.columns[index] = PreparedColumns(
                 fingerprint: StatementMemo.BaseFingerprint(base), sqlModel: base.isSQLModel, columns: columns, warnings: warnings)
-        }
-        // After all own columns, so none of them was first evaluated as another class's ancestor
-        // (whose warnings are not kept).
-        for index in module.classes.indices where result.columns[index] != nil {
-            result.tableArgs[index] = prepareTableArgs(
-                ClassKey(module: id, index: index), columns: result.columns[index]!.columns, tableArgs: ownTableArgs[index])
         }
         for stmt in module.body {
             for (sql, offset) in listenerSQL(stmt, in: id) where !sql.containsBytes("%(") {
@@ -106,40 +93,5 @@ extension ModelBuilder {
             result.facts.generatedBaseInfo = cache.generatedBaseInfo
         }
         return result
-    }
-
-    /// `__table_args__` of a table class evaluated for the columns the class has when no ancestor is
-    /// mapped (the usual case; the sequential pass checks that its columns are the same).
-    private mutating func prepareTableArgs(_ key: ClassKey, columns own: [ColumnSpec], tableArgs: PyExpr?) -> PreparedTableArgs? {
-        guard let base = baseInfo(for: key) else { return nil }
-        let ancestry = ancestors(of: key)
-        var argsSource: (PyExpr, ModuleID)? = tableArgs.map { ($0, key.module) }
-        for case .local(let ancestor) in ancestry where argsSource == nil {
-            if let args = classAttributes(resolver.classDef(ancestor)).tableArgs { argsSource = (args, ancestor.module) }
-        }
-        guard let (args, module) = argsSource else { return nil }
-        let before = queue.count
-        defer { _ = queue.drain(from: before) }
-        var inherited: [[ColumnSpec]] = []
-        for case .local(let ancestor) in ancestry { inherited.append(bodyColumns(ancestor, base: base, sqlModel: base.isSQLModel)) }
-        var seen = KeySet()
-        var columns: [ColumnSpec] = []
-        // One allocation: column specs are large.
-        columns.reserveCapacity(inherited.reduce(own.count) { $0 + $1.count })
-        for column in own where seen.insert(column.key) { columns.append(column) }
-        for list in inherited {
-            for column in list where seen.insert(column.key) { columns.append(column) }
-        }
-        var spec = TableSpec(name: "", schema: base.schema, location: location(args.offset, in: module))
-        spec.columns = columns
-        let logBefore = log.diagnostics.count
-        let queueBefore = queue.count
-        cache.readsBuildState = false
-        applyTableArgs(args, in: module, to: &spec, base: base)
-        guard !cache.readsBuildState else { return nil }
-        return PreparedTableArgs(
-            module: module, offset: args.offset, signature: PreparedTableArgs.signature(of: columns), initialSchema: base.schema,
-            items: spec.items, schema: spec.schema, comment: spec.comment,
-            logWarnings: Array(log.diagnostics[logBefore...]), queueWarnings: queue.drain(from: queueBefore))
     }
 }

@@ -24,51 +24,8 @@ struct ModulePreparation {
     var columns: [PreparedColumns?]
     /// By the offset of the SQL literal (the place ``ModelBuilder`` reports DDL statements at).
     var ddl: [Int: PreparedDDL] = [:]
-    /// By class index: the class's `__table_args__` evaluated ahead.
-    var tableArgs: [PreparedTableArgs?] = []
     /// What the preparation learned about classes on the way (see ``ClassFacts``).
     var facts = ClassFacts()
-}
-
-/// A class's `__table_args__` applied ahead to a table with given columns.
-///
-/// Applying them reads nothing of the table but its columns' keys and names (to name constraint
-/// and index columns) and its schema (which a `{"schema": ...}` entry replaces), so the result holds
-/// for any table with the same ``signature`` and initial schema, reading the same expression.
-struct PreparedTableArgs {
-    /// Where the `__table_args__` expression is written.
-    var module: ModuleID
-    var offset: Int
-    var signature: [String]
-    var initialSchema: String?
-    var items: [TableItemSpec]
-    var schema: String?
-    var comment: String?
-    /// Warnings for the builder's log and for its queue, each in order.
-    var logWarnings: [Diagnostic]
-    var queueWarnings: [Diagnostic]
-
-    /// Every column's key and name, in order.
-    static func signature(of columns: [ColumnSpec]) -> [String] {
-        var out: [String] = []
-        out.reserveCapacity(columns.count * 2)
-        for column in columns {
-            out.append(column.key)
-            out.append(column.name)
-        }
-        return out
-    }
-
-    /// Whether this result holds for `spec`, about to have the arguments at `offset` of `module` applied.
-    func applies(to spec: TableSpec, module: ModuleID, offset: Int) -> Bool {
-        guard self.module == module, self.offset == offset, initialSchema == spec.schema, spec.comment == nil, spec.items.isEmpty,
-            spec.columns.count * 2 == signature.count
-        else { return false }
-        for (k, column) in spec.columns.enumerated() where column.key != signature[2 * k] || column.name != signature[2 * k + 1] {
-            return false
-        }
-        return true
-    }
 }
 
 /// Per-class answers that are functions of the parsed project alone, learned while preparing a
@@ -165,16 +122,6 @@ final class PreparedModules: @unchecked Sendable {
             ready.fingerprint == StatementMemo.BaseFingerprint(base)
         else { return nil }
         modules[key.module.index]!.columns[key.index] = nil
-        return ready
-    }
-
-    /// The prepared `__table_args__` of `key` if they hold for `spec` (see ``PreparedTableArgs``).
-    func takeTableArgs(_ key: ClassKey, for spec: TableSpec, module: ModuleID, offset: Int) -> PreparedTableArgs? {
-        guard key.module.index < count, isReady(key.module.index), modules[key.module.index] != nil,
-            key.index < modules[key.module.index]!.tableArgs.count, let ready = modules[key.module.index]!.tableArgs[key.index],
-            ready.applies(to: spec, module: module, offset: offset)
-        else { return nil }
-        modules[key.module.index]!.tableArgs[key.index] = nil
         return ready
     }
 
