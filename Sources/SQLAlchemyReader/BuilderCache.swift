@@ -15,6 +15,9 @@ final class BuilderCache: @unchecked Sendable {
     /// Set by evaluations that read state that changes while building (tables made so far) or take
     /// offsets from outside the statement, which therefore must not be memoized.
     var dependsOnState = false
+    /// Set by evaluations that read tables built so far (not just offsets from elsewhere): their
+    /// results cannot be prepared ahead on another thread (see ``Preparation``).
+    var readsBuildState = false
 
     struct GeneratedBaseKey: Hashable {
         var module: ModuleID

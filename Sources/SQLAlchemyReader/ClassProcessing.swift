@@ -138,18 +138,22 @@ extension ModelBuilder {
             excluded.insert(parent)
             for case .local(let a) in ancestors(of: parent) { excluded.insert(a) }
         }
-        var seen = KeySet()
-        for column in bodyColumns(key, base: base, sqlModel: base.isSQLModel) where seen.insert(column.key) {
-            spec.columns.append(column)
-        }
+        // Every list first (in the same order, so warnings come out the same), then one allocation
+        // for the table's columns: column specs are large.
+        let ownColumns = bodyColumns(key, base: base, sqlModel: base.isSQLModel)
+        var inherited: [[ColumnSpec]] = []
         var argsSource: (PyExpr, ModuleID)? = own.tableArgs.map { ($0, key.module) }
         for case .local(let ancestor) in ancestry where !excluded.contains(ancestor) {
-            for column in bodyColumns(ancestor, base: base, sqlModel: base.isSQLModel) where seen.insert(column.key) {
-                spec.columns.append(column)
-            }
+            inherited.append(bodyColumns(ancestor, base: base, sqlModel: base.isSQLModel))
             if argsSource == nil, let args = classAttributes(resolver.classDef(ancestor)).tableArgs {
                 argsSource = (args, ancestor.module)
             }
+        }
+        spec.columns.reserveCapacity(inherited.reduce(ownColumns.count) { $0 + $1.count })
+        var seen = KeySet()
+        for column in ownColumns where seen.insert(column.key) { spec.columns.append(column) }
+        for list in inherited {
+            for column in list where seen.insert(column.key) { spec.columns.append(column) }
         }
         if let (args, module) = argsSource { applyTableArgs(args, in: module, to: &spec, base: base) }
         let nameKey = (spec.schema ?? "") + "." + spec.name
@@ -212,7 +216,14 @@ extension ModelBuilder {
     func bodyColumns(_ key: ClassKey, base: BaseInfo, sqlModel: Bool) -> [ColumnSpec] {
         let cacheKey = BuilderCache.BodyColumnsKey(key: key, base: baseClass(for: key), sqlModel: sqlModel)
         if let cached = cache.bodyColumns[cacheKey] { return cached }
-        let computed = computeBodyColumns(key, base: base, sqlModel: sqlModel)
+        let computed: [ColumnSpec]
+        if let ready = prepared?.takeColumns(key, base: base, sqlModel: sqlModel) {
+            // Evaluated ahead exactly as below would: raise its warnings here, in the same order.
+            for warning in ready.warnings { queue.append(warning) }
+            computed = ready.columns
+        } else {
+            computed = computeBodyColumns(key, base: base, sqlModel: sqlModel)
+        }
         cache.bodyColumns[cacheKey] = computed
         return computed
     }

@@ -200,6 +200,7 @@ extension ModelBuilder {
         // `users.c.id` for a classic table variable, `Model.__table__.c.id`.
         if case .attribute(.attribute(let owner, "c", _), let col, _) = expr {
             cache.dependsOnState = true
+            cache.readsBuildState = true
             if case .attribute(let cls, "__table__", _) = owner, case .classRef(let key) = resolver.resolve(cls, in: module) {
                 return .classAttribute(key, col)
             }

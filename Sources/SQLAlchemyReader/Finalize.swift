@@ -9,10 +9,10 @@ extension ModelBuilder {
         for (k, spec) in tables.enumerated() {
             indexByName[(spec.schema ?? options.defaultSchema) + "." + spec.name] = k
         }
-        var built: [Table] = []
-        for spec in tables {
-            built.append(table(from: spec, lookup: indexByName))
-        }
+        // Each table is built from its spec and the (now fixed) tables it refers to: independent work.
+        let snapshot = self
+        let lookup = indexByName
+        var built = ParallelMap.map(tables.count) { k in snapshot.table(from: snapshot.tables[k], lookup: lookup) }
         // DDL listeners: RLS, policies, triggers. What each table's DDL states, as bits (the kinds
         // come in two groups), and the last table looked up: a listener's statements name one table.
         let statesRLS: UInt8 = 1, statesTrigger: UInt8 = 2

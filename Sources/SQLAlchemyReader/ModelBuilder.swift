@@ -24,6 +24,10 @@ struct ModelBuilder {
     var ddl: [DDLStatement] = []
     let queue = WarningQueue()
     let cache = BuilderCache()
+    /// Results evaluated ahead on all cores (see ``Preparation``); nil when not prepared.
+    var prepared: PreparedModules?
+    /// Whether ``build()`` prepares modules in parallel first (off only to compare in tests).
+    var preparesAhead = true
 
     init(project: PythonProject, options: SQLAlchemyReader.Options) {
         self.project = project
@@ -33,8 +37,10 @@ struct ModelBuilder {
     }
 
     mutating func build() -> ReadResult {
+        if preparesAhead { prepared = Preparation.start(project: project, options: options) }
         for id in project.order {
             guard let module = project.module(id) else { continue }
+            if let facts = prepared?.arrive(id) { facts.seed(cache) }
             // In source order, as Python runs them: a class may use a `Table(...)` defined above it
             // (`ForeignKey(users.c.id)`), and an `Index(...)` or listener below a class uses the class.
             var classIndex = 0
@@ -47,6 +53,7 @@ struct ModelBuilder {
                 }
             }
         }
+        prepared?.waitForAll()
         let catalog = finalize()
         return ReadResult(catalog: catalog, diagnostics: allDiagnostics())
     }
@@ -99,5 +106,12 @@ final class WarningQueue: @unchecked Sendable {
     func drain() -> [Diagnostic] {
         defer { items.removeAll() }
         return items
+    }
+
+    /// Removes and returns the warnings queued since there were `count` of them.
+    func drain(from count: Int) -> [Diagnostic] {
+        guard count < items.count else { return [] }
+        defer { items.removeSubrange(count...) }
+        return Array(items[count...])
     }
 }

@@ -88,18 +88,48 @@ extension ModelBuilder {
     private mutating func eventListen(_ args: [PyArg], at: Int, in module: ModuleID) {
         guard args.count >= 3, let event = args[1].value.stringValue, event == "after_create" || event == "before_create" else { return }
         let target = listenerTarget(args[0].value, in: module)
-        var ddlExpr = args[2].value
-        if case .call(.attribute(let inner, "execute_if", _), _, _) = ddlExpr { ddlExpr = inner }
-        if case .value(let v, _) = resolver.resolve(ddlExpr, in: module) { ddlExpr = v }
-        if case .call(.attribute(let inner, "execute_if", _), _, _) = ddlExpr { ddlExpr = inner }
-        guard case .call(let callee, let ddlArgs, _) = ddlExpr,
-            ["DDL", "text"].contains(resolver.resolve(callee, in: module).externalName ?? ""),
-            let sql = ddlArgs.first?.value.stringValue
-        else {
+        guard let sql = literalDDL(args[2].value, in: module) else {
             warning("DDL listener builds its SQL at run time; its effect is not audited", at: at, in: module)
             return
         }
         addDDL(sql, target: target, at: args[2].value.offset, in: module)
+    }
+
+    /// The SQL of `DDL("...")` or `text("...")` (also with `.execute_if(...)`, directly or through a
+    /// module-level name), if it is a literal.
+    private func literalDDL(_ expr: PyExpr, in module: ModuleID) -> String? {
+        var ddlExpr = expr
+        if case .call(.attribute(let inner, "execute_if", _), _, _) = ddlExpr { ddlExpr = inner }
+        if case .value(let v, _) = resolver.resolve(ddlExpr, in: module) { ddlExpr = v }
+        if case .call(.attribute(let inner, "execute_if", _), _, _) = ddlExpr { ddlExpr = inner }
+        guard case .call(let callee, let ddlArgs, _) = ddlExpr,
+            ["DDL", "text"].contains(resolver.resolve(callee, in: module).externalName ?? "")
+        else { return nil }
+        return ddlArgs.first?.value.stringValue
+    }
+
+    /// The literal SQL strings a module-level listener statement (`event.listen(...)`, a
+    /// `@listens_for` function) hands to DDL, with their offsets, for ``Preparation``: what
+    /// ``processModuleStatement(_:in:)`` would parse, before table names are substituted.
+    func listenerSQL(_ stmt: PyStmt, in module: ModuleID) -> [(String, Int)] {
+        switch stmt {
+        case .expression(.call(let callee, let args, _), _):
+            guard args.count >= 3, resolver.resolve(callee, in: module).externalName == "listen",
+                let sql = literalDDL(args[2].value, in: module)
+            else { return [] }
+            return [(sql, args[2].value.offset)]
+        case .function(let fn):
+            let listens = fn.decorators.contains { decorator in
+                guard case .call(let callee, _, _) = decorator else { return false }
+                return resolver.resolve(callee, in: module).externalName == "listens_for"
+            }
+            guard listens else { return [] }
+            var sqls: [(String, Int)] = []
+            collectSQL(fn.body, into: &sqls, module: module)
+            return sqls
+        default:
+            return []
+        }
     }
 
     /// Literal SQL passed to `text(...)`, `DDL(...)` or `.execute("...")` anywhere in a function body.
@@ -137,7 +167,8 @@ extension ModelBuilder {
                 .replacingBytes("%(schema)s", with: schema)
                 .replacingBytes("%(fullname)s", with: (tables[t].schema.map { $0 + "." } ?? "") + tables[t].name)
         }
-        let statements = DDLParser.parse(text, defaultSchema: schema, location: location(at, in: module))
+        let statements = prepared?.takeDDL(module: module, offset: at, sql: text, defaultSchema: schema)
+            ?? DDLParser.parse(text, defaultSchema: schema, location: location(at, in: module))
         ddl += statements
     }
 }

@@ -8,7 +8,9 @@ import SourceScanning
 /// triple-quoted and f-strings, numbers, names and operators. It never throws: bad input becomes a
 /// diagnostic and lexing goes on, and every loop advances, so it always terminates.
 struct PythonLexer {
-    private let bytes: [UInt8]
+    /// The file's bytes, borrowed for the lexer's lifetime (``tokenize(_:log:)``): reading through
+    /// a buffer pointer skips the array's bounds checks in the loops that see every byte.
+    private let bytes: UnsafeBufferPointer<UInt8>
     private let file: SourceFile
     private(set) var tokens: [PythonToken] = []
     private(set) var log: DiagnosticLog
@@ -18,8 +20,8 @@ struct PythonLexer {
     /// Offsets of the open brackets, innermost last.
     private var openers: [Int] = []
 
-    init(file: SourceFile, log: DiagnosticLog) {
-        self.bytes = file.bytes
+    private init(file: SourceFile, bytes: UnsafeBufferPointer<UInt8>, log: DiagnosticLog) {
+        self.bytes = bytes
         self.file = file
         self.log = log
         tokens.reserveCapacity(file.bytes.count / 4 + 16)
@@ -27,10 +29,13 @@ struct PythonLexer {
 
     /// Tokenizes the whole file; the result always ends with `.eof`.
     static func tokenize(_ file: SourceFile, log: inout DiagnosticLog) -> [PythonToken] {
-        var lexer = PythonLexer(file: file, log: log)
-        lexer.run()
-        log = lexer.log
-        return lexer.tokens
+        let (tokens, after) = file.bytes.withUnsafeBufferPointer { bytes in
+            var lexer = PythonLexer(file: file, bytes: bytes, log: log)
+            lexer.run()
+            return (lexer.tokens, lexer.log)
+        }
+        log = after
+        return tokens
     }
 
     private mutating func run() {

@@ -71,10 +71,23 @@ struct PythonProject: Sendable {
     var log = DiagnosticLog()
     /// `localModule` answers by importing directory, level and dotted name; the same imports recur
     /// in every module of a package.
-    private let localModules = LocalModuleCache()
+    private var localModules = LocalModuleCache()
 
     init(files: SourceFileProvider) {
         self.files = files
+    }
+
+    /// The memo of import answers as it stands, as a value (see ``withPrivateCaches(answers:)``).
+    var localModuleAnswers: [LocalModuleCache.Key: String?] { localModules.answers }
+
+    /// A copy sharing the modules (read-only once loaded) but with its own memo of import answers,
+    /// starting from `answers`, for use on another thread: the memo is the one thing lookups still
+    /// write. The answers must be taken on the thread that owns this project, before handing them
+    /// over: that thread may be adding to its memo meanwhile.
+    func withPrivateCaches(answers: [LocalModuleCache.Key: String?]) -> PythonProject {
+        var copy = self
+        copy.localModules = LocalModuleCache(answers: answers)
+        return copy
     }
 
     /// How many module numbers were handed out (loaded or not).
@@ -308,5 +321,9 @@ final class LocalModuleCache: @unchecked Sendable {
         var dotted: String
     }
 
-    var answers: [Key: String?] = [:]
+    var answers: [Key: String?]
+
+    init(answers: [Key: String?] = [:]) {
+        self.answers = answers
+    }
 }

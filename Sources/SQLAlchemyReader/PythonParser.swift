@@ -374,7 +374,10 @@ struct PythonParser {
         String(decoding: bytes[t.start..<t.end], as: UTF8.self)
     }
 
-    /// Whether the current token is the name `word`, compared without allocating.
+    /// Whether the current token is the name `word`, compared without allocating. Inlined: the
+    /// parser asks this several times per expression, and with the literal's length known at the
+    /// call site most tokens are ruled out by one comparison.
+    @inline(__always)
     func isWord(_ word: StaticString) -> Bool {
         let t = tokens[i]
         guard t.kind == .name, t.end - t.start == word.utf8CodeUnitCount else { return false }
@@ -383,6 +386,7 @@ struct PythonParser {
         return true
     }
 
+    @inline(__always)
     func peekIsWord(_ word: StaticString) -> Bool {
         guard i + 1 < tokens.count else { return false }
         let t = tokens[i + 1]

@@ -29,7 +29,7 @@ struct StatementMemo {
         var bytes: [UInt8]
         var start: Int
         var end: Int
-        /// FNV-1a of the text, computed while finding its end: hashing the bytes one by one through
+        /// A hash of the text, computed where its end is found: hashing the bytes one by one through
         /// `Hasher` cost more than evaluating the statement.
         var textHash: UInt64
 
@@ -81,14 +81,22 @@ struct StatementMemo {
             let n = b.count
             var k = start
             var depth = 0
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            // The hash covers the text up to the newline; bytes skipped below are hashed first.
-            var hashed = start
-            func hash(upTo end: Int) {
-                while hashed < end {
-                    h = (h ^ UInt64(b[hashed])) &* 0x0000_0100_0000_01B3
-                    hashed += 1
+            // The hash covers the text up to the newline, eight bytes per step (keys are compared
+            // byte for byte on a hit, so the hash only has to spread them).
+            func hash(upTo end: Int) -> UInt64 {
+                var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(end - start)
+                let raw = UnsafeRawPointer(b.baseAddress!)
+                var k = start
+                while k + 8 <= end {
+                    h = (h ^ raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+                    h ^= h >> 29
+                    k += 8
                 }
+                while k < end {
+                    h = (h ^ UInt64(b[k])) &* 0x0000_0100_0000_01B3
+                    k += 1
+                }
+                return h
             }
             while k < n {
                 let c = b[k]
@@ -119,18 +127,14 @@ struct StatementMemo {
                 case UInt8(ascii: ";"):
                     if depth == 0 { return nil }
                 case 0x0A:
-                    if depth == 0 {
-                        hash(upTo: k)
-                        return (k, h)
-                    }
+                    if depth == 0 { return (k, hash(upTo: k)) }
                 default:
                     break
                 }
                 k += 1
             }
             guard depth == 0 else { return nil }
-            hash(upTo: n)
-            return (n, h)
+            return (n, hash(upTo: n))
         }
     }
 
