@@ -26,18 +26,10 @@ extension DrizzleEvaluator {
         var rootStart: Int
         var rootEnd: Int
         /// Method calls, innermost first.
-        var methods: [FastMethod]
-    }
-
-    struct FastMethod {
-        var name: String
-        var args: [TSExpr]
-        var start: Int
-        var nameOffset: Int
-        var end: Int
-        /// For `.references(() => table.col, actions?)`: the column and the actions object.
-        var reference: ColumnRef?
-        var actions: DrizzleValue = .undefined
+        var methods: [TSMethodCall]
+        /// For each `.references(() => table.col, actions?)` in ``methods``, in order: the column and
+        /// the actions object.
+        var references: [(column: ColumnRef, actions: DrizzleValue)]
     }
 
     /// Where a column's value is written: a syntax tree, or the first token of a chain in a lazy
@@ -47,14 +39,8 @@ extension DrizzleEvaluator {
         case tokens(Int)
     }
 
-    /// A builder call chain taken apart: the root call and its method calls, innermost first.
-    struct ChainShape {
-        var builder: String
-        var rootArgs: [TSExpr]
-        var rootStart: Int
-        var rootEnd: Int
-        var methods: [FastMethod]
-    }
+    /// A builder call chain taken apart (see ``TSChainShape``).
+    typealias ChainShape = TSChainShape
 
     enum ColumnPlan {
         case general(key: String, value: DrizzleValue, site: Site?)
@@ -220,10 +206,10 @@ extension DrizzleEvaluator {
 
     /// The shape of `builder(args).method(args)...`, or nil for any other expression.
     func chainShape(_ expr: TSExpr) -> ChainShape? {
-        var methods: [FastMethod] = []
+        var methods: [TSMethodCall] = []
         var current = expr
         while case .call(.member(let base, let name, let nameOffset), let args, let start, let end) = current {
-            methods.append(FastMethod(name: name, args: args, start: start, nameOffset: nameOffset, end: end))
+            methods.append(TSMethodCall(name: name, args: args, start: start, nameOffset: nameOffset, end: end))
             current = base
         }
         guard case .call(.identifier(let builder, _), let rootArgs, let rootStart, let rootEnd) = current else { return nil }
@@ -236,7 +222,7 @@ extension DrizzleEvaluator {
                                 _ binding: BindingKey, _ builders: inout BuilderMemo) -> FastColumn? {
         let builder = shape.builder
         let rootArgs = shape.rootArgs
-        var methods = shape.methods
+        let methods = shape.methods
         guard rootArgs.count <= 2 else { return nil }
         var explicit: String?
         for (index, arg) in rootArgs.enumerated() {
@@ -271,6 +257,7 @@ extension DrizzleEvaluator {
             return nil
         }
         // Everything pass 2 needs is checked here, so that it never has to evaluate this column after all.
+        var references: [(column: ColumnRef, actions: DrizzleValue)] = []
         for k in methods.indices {
             switch methods[k].name {
             case "notNull", "primaryKey", "defaultNow", "defaultRandom", "$type", "unique",
@@ -280,14 +267,14 @@ extension DrizzleEvaluator {
                 guard methods[k].args.count == 1, literalValue(methods[k].args[0]) != nil else { return nil }
             case "references":
                 guard let (reference, actions) = fastReference(methods[k], module) else { return nil }
-                methods[k].reference = reference
-                methods[k].actions = actions
+                references.append((reference, actions))
             default:
                 return nil
             }
         }
         return FastColumn(source: source, binding: binding, key: key, keyOffset: keyOffset, spelling: spelling, enumType: enumType,
-                          explicit: explicit, rootStart: shape.rootStart, rootEnd: shape.rootEnd, methods: methods)
+                          explicit: explicit, rootStart: shape.rootStart, rootEnd: shape.rootEnd, methods: methods,
+                          references: references)
     }
 
     private func isLiteral(_ expr: TSExpr) -> Bool {
