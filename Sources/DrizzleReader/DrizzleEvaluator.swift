@@ -47,6 +47,24 @@ final class DrizzleEvaluator {
         self.defaultSchema = defaultSchema
     }
 
+    /// An evaluator over the same modules, files and settings with memos and a log of its own, for
+    /// finishing table drafts on another thread (``DraftFinisher``).
+    init(sharing other: DrizzleEvaluator) {
+        defaultSchema = other.defaultSchema
+        casing = other.casing
+        modules = other.modules
+        sources.files = other.sources.files
+    }
+
+    /// A fresh evaluator over the modules `other` loaded, with `log` as it was after loading: for
+    /// reading the tables again from the start.
+    init(rereading other: DrizzleEvaluator, log: DiagnosticLog) {
+        defaultSchema = other.defaultSchema
+        casing = other.casing
+        for module in other.modules { _ = add(module) }
+        self.log = log
+    }
+
     func add(_ module: Module) -> Int {
         modules.append(module)
         sources.files.append(module.file)

@@ -32,14 +32,32 @@ public struct DrizzleReader {
 
     /// Reads the schema declared in `paths` (files or directories), following relative imports.
     public static func read(paths: [String], files: SourceFileProvider, options: Options = .init()) -> ReadResult {
-        let evaluator = DrizzleEvaluator(defaultSchema: options.defaultSchema)
+        read(paths: paths, files: files, options: options, concurrentTables: true)
+    }
+
+    /// ``read(paths:files:options:)``; `concurrentTables` finishes fast-path tables on a second thread
+    /// (`FastTable+Draft.swift`), false reads them all on this one (the same result, for tests).
+    static func read(paths: [String], files: SourceFileProvider, options: Options, concurrentTables: Bool) -> ReadResult {
+        var evaluator = DrizzleEvaluator(defaultSchema: options.defaultSchema)
         do {
             var loader = ModuleLoader(files: files, evaluator: evaluator)
             for path in paths { loader.addInput(path) }
             loader.loadImports()
             evaluator.casing = options.casing ?? loader.detectCasing(paths: paths)
         }
-        let catalog = CatalogBuilder(evaluator: evaluator).build()
+        var catalog: Catalog
+        if concurrentTables {
+            let loaded = evaluator.log
+            if let speculative = CatalogBuilder(evaluator: evaluator).buildConcurrently(DraftFinisher(for: evaluator)) {
+                catalog = speculative
+            } else {
+                // A table did not read as speculated: read them all again, in turn, from the start.
+                evaluator = DrizzleEvaluator(rereading: evaluator, log: loaded)
+                catalog = CatalogBuilder(evaluator: evaluator).build()
+            }
+        } else {
+            catalog = CatalogBuilder(evaluator: evaluator).build()
+        }
         var diagnostics = evaluator.log.diagnostics
         if evaluator.log.suppressed > 0 {
             diagnostics.append(Diagnostic(.note, "\(evaluator.log.suppressed) more diagnostics suppressed"))

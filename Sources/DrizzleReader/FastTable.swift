@@ -47,9 +47,87 @@ extension DrizzleEvaluator {
         case fast(FastColumn)
     }
 
+    /// A table call after pass 1 of ``fastTable(_:_:_:)``: its column plans, with what pass 2 needs.
+    struct TablePlan {
+        var module: Int
+        var tableName: String
+        var name: QualifiedName
+        var binding: BindingKey
+        /// The arguments of the `pgTable` call and where the call starts and ends.
+        var args: [TSExpr]
+        var start: Int
+        var end: Int
+        var plans: [ColumnPlan]
+        /// The log before the table was read, restored when the table is read the general way after all.
+        var savedLog: DiagnosticLog
+    }
+
     /// The table a top-level `pgTable(...)` binding declares, with its qualified name and location, or
     /// nil to read it the general way.
     func fastTable(_ module: Int, _ binding: String, _ expr: TSExpr) -> (table: Table, key: QualifiedName, location: SourceLocation)? {
+        guard let plan = planTable(module, binding, expr) else { return nil }
+        return finishTable(plan)
+    }
+
+    /// Pass 2 of ``fastTable(_:_:_:)``: the table, or nil (with the log as before) to read it the general way.
+    func finishTable(_ plan: TablePlan) -> (table: Table, key: QualifiedName, location: SourceLocation)? {
+        let (module, tableName, name, key, args, start, end, plans, savedLog) =
+            (plan.module, plan.tableName, plan.name, plan.binding, plan.args, plan.start, plan.end, plan.plans, plan.savedLog)
+
+        // Pass 2, as the general path interprets the evaluated table.
+        let tableSite = site(module, start, start, end)
+        let location = tableSite.location
+        let provenance = Provenance(source: .drizzle, location: location)
+        var table = Table(name: tableName, provenance: provenance)
+        table.columns.reserveCapacity(plans.count)  // a column is large: no room left over from doubling
+        var standIn = DrizzleObject()
+        standIn.entries.reserveCapacity(plans.count)
+        var primaryColumns: [String] = []
+        for plan in plans {
+            let result: ColumnResult?
+            switch plan {
+            case .general(let columnKey, let value, let site):
+                let names = columnNames(key: columnKey, value: value)
+                let explicit = names.raw == names.database && isExplicit(value) ? names.raw : nil
+                standIn.entries.append(DrizzleObject.Entry(key: columnKey, value: standInColumn(explicit), site: nil))
+                result = interpretColumn(key: columnKey, value: value, keyLocation: site?.location ?? location, table: name)
+            case .fast(let column):
+                standIn.entries.append(DrizzleObject.Entry(key: column.key, value: standInColumn(column.explicit), site: nil))
+                if let (built, isPrimaryKey, unique, foreignKeys) = fastColumnParts(column, module, table: name) {
+                    Self.add(built, isPrimaryKey: isPrimaryKey, unique: unique, foreignKeys: foreignKeys,
+                             to: &table, primaryColumns: &primaryColumns)
+                    continue
+                }
+                result = interpretFastColumn(column, module, table: name)
+            }
+            guard let result else {
+                table.notStated.insert(.column)
+                continue
+            }
+            Self.add(result.column, isPrimaryKey: result.isPrimaryKey, unique: result.unique,
+                     foreignKeys: result.foreignKeys, to: &table, primaryColumns: &primaryColumns)
+        }
+        Self.setInlinePrimaryKey(primaryColumns, of: &table)
+        let chain = Chain(root: "pgTable", args: [.string(tableName), .object(standIn)], site: tableSite)
+        // A fresh memo: names in the extras resolve after the table's evaluation, as in the general path.
+        var extrasBuilders = BuilderMemo()
+        if args.count == 3, case .lazyArrow(let open, _) = args[2] {
+            interpretLazyExtras(module, open, chain, name, &table, &extrasBuilders)
+        } else if args.count == 3 && !interpretFastExtras(args[2], module, chain, name, &table, &extrasBuilders) {
+            interpretExtras(evaluate(args[2], module, [:]), chain, name, &table)
+        }
+        if !table.policies.isEmpty { table.rowLevelSecurity = true }
+        guard log.diagnostics.count == savedLog.diagnostics.count, log.suppressed == savedLog.suppressed else {
+            log = savedLog
+            return nil
+        }
+        tableShapes[key] = chain
+        return (table, name, location)
+    }
+
+    /// Pass 1 of ``fastTable(_:_:_:)``, as the general path evaluates the call: the column plans, or nil
+    /// to read the table the general way.
+    func planTable(_ module: Int, _ binding: String, _ expr: TSExpr) -> TablePlan? {
         guard case .call(.identifier(let callee, _), let args, let start, let end) = expr, args.count == 2 || args.count == 3,
             case .string(let tableName, _) = args[0]
         else { return nil }
@@ -106,65 +184,17 @@ extension DrizzleEvaluator {
         }
         inProgress.remove(key)
         guard planned else { return nil }
-
-        // Pass 2, as the general path interprets the evaluated table.
-        let tableSite = site(module, start, start, end)
-        let location = tableSite.location
-        let provenance = Provenance(source: .drizzle, location: location)
-        var table = Table(name: tableName, provenance: provenance)
-        table.columns.reserveCapacity(plans.count)  // a column is large: no room left over from doubling
-        var standIn = DrizzleObject()
-        standIn.entries.reserveCapacity(plans.count)
-        var primaryColumns: [String] = []
-        for plan in plans {
-            let result: ColumnResult?
-            switch plan {
-            case .general(let columnKey, let value, let site):
-                let names = columnNames(key: columnKey, value: value)
-                let explicit = names.raw == names.database && isExplicit(value) ? names.raw : nil
-                standIn.entries.append(DrizzleObject.Entry(key: columnKey, value: standInColumn(explicit), site: nil))
-                result = interpretColumn(key: columnKey, value: value, keyLocation: site?.location ?? location, table: name)
-            case .fast(let column):
-                standIn.entries.append(DrizzleObject.Entry(key: column.key, value: standInColumn(column.explicit), site: nil))
-                if let (built, isPrimaryKey, unique, foreignKeys) = fastColumnParts(column, module, table: name) {
-                    Self.add(built, isPrimaryKey: isPrimaryKey, unique: unique, foreignKeys: foreignKeys,
-                             to: &table, primaryColumns: &primaryColumns)
-                    continue
-                }
-                result = interpretFastColumn(column, module, table: name)
-            }
-            guard let result else {
-                table.notStated.insert(.column)
-                continue
-            }
-            Self.add(result.column, isPrimaryKey: result.isPrimaryKey, unique: result.unique,
-                     foreignKeys: result.foreignKeys, to: &table, primaryColumns: &primaryColumns)
-        }
-        Self.setInlinePrimaryKey(primaryColumns, of: &table)
-        let chain = Chain(root: "pgTable", args: [.string(tableName), .object(standIn)], site: tableSite)
-        // A fresh memo: names in the extras resolve after the table's evaluation, as in the general path.
-        var extrasBuilders = BuilderMemo()
-        if args.count == 3, case .lazyArrow(let open, _) = args[2] {
-            interpretLazyExtras(module, open, chain, name, &table, &extrasBuilders)
-        } else if args.count == 3 && !interpretFastExtras(args[2], module, chain, name, &table, &extrasBuilders) {
-            interpretExtras(evaluate(args[2], module, [:]), chain, name, &table)
-        }
-        if !table.policies.isEmpty { table.rowLevelSecurity = true }
-        guard log.diagnostics.count == savedLog.diagnostics.count, log.suppressed == savedLog.suppressed else {
-            log = savedLog
-            return nil
-        }
-        tableShapes[key] = chain
-        return (table, name, location)
+        return TablePlan(module: module, tableName: tableName, name: name, binding: key, args: args, start: start, end: end,
+                         plans: plans, savedLog: savedLog)
     }
 
-    private func isExplicit(_ value: DrizzleValue) -> Bool {
+    func isExplicit(_ value: DrizzleValue) -> Bool {
         if case .chain(let chain) = value, chain.args.first?.stringValue != nil { return true }
         return false
     }
 
     /// A column value for which ``columnNames(key:value:)`` gives the same names as the real one.
-    private func standInColumn(_ explicit: String?) -> DrizzleValue {
+    func standInColumn(_ explicit: String?) -> DrizzleValue {
         guard let explicit else { return .undefined }
         return .chain(Chain(root: "", args: [.string(explicit)]))
     }

@@ -1,0 +1,47 @@
+import Dispatch
+import SchemaModel
+
+/// Finishes table drafts (``DrizzleEvaluator/finishDraft(_:)``) on a background queue, in the order
+/// they are submitted, while the reading thread drafts the next tables.
+///
+/// The drafts are finished by an evaluator of its own (``DrizzleEvaluator/init(sharing:)``): finishing
+/// writes only to that evaluator's memos and log, and reads the modules and files, which nothing
+/// changes while tables are read. Results do not depend on when the queue runs: each draft's table is
+/// a function of the draft alone, and a failed one fails the whole speculation.
+final class DraftFinisher: @unchecked Sendable {
+    // Unchecked: after `init`, `worker`, `tables` and `failed` are touched only by blocks on `queue`,
+    // which is serial, and `finish()` reads them there after every submitted block has run.
+    private let queue = DispatchQueue(label: "schema-audit.drizzle-table-drafts")
+    private let worker: DrizzleEvaluator
+    private var tables: [Table] = []
+    private var failed = false
+    /// Drafts submitted so far; read and written by the submitting thread only.
+    private var submitted = 0
+
+    /// A draft handed to the queue. Unchecked: the submitting thread keeps no mutable access to it,
+    /// and what it refers to by reference (the source set of its sites) is only read while tables are read.
+    private struct Handoff: @unchecked Sendable {
+        let draft: DrizzleEvaluator.TableDraft
+    }
+
+    init(for evaluator: DrizzleEvaluator) {
+        worker = DrizzleEvaluator(sharing: evaluator)
+    }
+
+    /// Queues a draft; returns its position among the tables ``finish()`` returns.
+    func submit(_ draft: DrizzleEvaluator.TableDraft) -> Int {
+        let handoff = Handoff(draft: draft)
+        queue.async { [self] in
+            guard !failed else { return }
+            if let table = worker.finishDraft(handoff.draft) { tables.append(table) } else { failed = true }
+        }
+        submitted += 1
+        return submitted - 1
+    }
+
+    /// Waits for every submitted draft: their tables in submission order, or nil when one of them did
+    /// not finish as speculated.
+    func finish() -> [Table]? {
+        queue.sync { failed ? nil : tables }
+    }
+}
