@@ -13,6 +13,9 @@ final class DraftFinisher: @unchecked Sendable {
     // which is serial, and `finish()` reads them there after every submitted block has run.
     private let queue = DispatchQueue(label: "schema-audit.drizzle-table-drafts")
     private let worker: DrizzleEvaluator
+    /// The reading evaluator's files, which the sites in drafts point to without retaining them: kept
+    /// alive here for blocks still queued when the reader gives up the speculation and drops that evaluator.
+    private let draftSources: SourceSet
     private var tables: [Table] = []
     private var failed = false
     /// Drafts submitted so far; read and written by the submitting thread only.
@@ -26,6 +29,7 @@ final class DraftFinisher: @unchecked Sendable {
 
     init(for evaluator: DrizzleEvaluator) {
         worker = DrizzleEvaluator(sharing: evaluator)
+        draftSources = evaluator.sources
     }
 
     /// Queues a draft; returns its position among the tables ``finish()`` returns.

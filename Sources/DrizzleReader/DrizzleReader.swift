@@ -38,13 +38,7 @@ public struct DrizzleReader {
     /// ``read(paths:files:options:)``; `concurrentTables` finishes fast-path tables on a second thread
     /// (`FastTable+Draft.swift`), false reads them all on this one (the same result, for tests).
     static func read(paths: [String], files: SourceFileProvider, options: Options, concurrentTables: Bool) -> ReadResult {
-        var evaluator = DrizzleEvaluator(defaultSchema: options.defaultSchema)
-        do {
-            var loader = ModuleLoader(files: files, evaluator: evaluator)
-            for path in paths { loader.addInput(path) }
-            loader.loadImports()
-            evaluator.casing = options.casing ?? loader.detectCasing(paths: paths)
-        }
+        var evaluator = load(paths: paths, files: files, options: options)
         var catalog: Catalog
         if concurrentTables {
             let loaded = evaluator.log
@@ -64,5 +58,15 @@ public struct DrizzleReader {
         }
         ReleaseInBackground.release(consume evaluator)
         return ReadResult(catalog: catalog, diagnostics: diagnostics)
+    }
+
+    /// An evaluator with the files of `paths` and the files they import loaded, and the casing set.
+    static func load(paths: [String], files: SourceFileProvider, options: Options) -> DrizzleEvaluator {
+        let evaluator = DrizzleEvaluator(defaultSchema: options.defaultSchema)
+        var loader = ModuleLoader(files: files, evaluator: evaluator)
+        for path in paths { loader.addInput(path) }
+        loader.loadImports()
+        evaluator.casing = options.casing ?? loader.detectCasing(paths: paths)
+        return evaluator
     }
 }
