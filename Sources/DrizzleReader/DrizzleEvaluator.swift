@@ -35,6 +35,8 @@ final class DrizzleEvaluator {
     @exclusivity(unchecked) private var callBudget = 50_000
     /// Stand-in values of the tables read by ``fastTable(_:_:_:)``, for references to their columns.
     @exclusivity(unchecked) var tableShapes: [BindingKey: Chain] = [:]
+    /// The builtins the last table read by the fast path looked up, kept for the next table of its module.
+    @exclusivity(unchecked) var keptBuilders: (module: Int, memo: BuilderMemo) = (-1, BuilderMemo())
     /// `ForeignKey.Action(spelling:)` by spelling: every foreign key names one of a few actions.
     @exclusivity(unchecked) var actionCache: [String: ForeignKey.Action?] = [:]
 

@@ -74,8 +74,9 @@ extension DrizzleEvaluator {
             }
         }
         let chain = Chain(root: "pgTable", args: [.string(plan.tableName), .object(standIn)], site: tableSite)
-        // A fresh memo: names in the extras resolve after the table's evaluation, as in the general path.
-        var extrasBuilders = BuilderMemo()
+        // Names not kept from earlier tables resolve after the table's evaluation, as in the general path.
+        var extrasBuilders = builderMemo(module)
+        defer { keepBuilders(module, extrasBuilders) }
         var extras: [DrizzleValue] = []
         if args.count == 3, case .lazyArrow(let open, _) = args[2] {
             extras = lazyExtrasValues(module, open, chain, &extrasBuilders)

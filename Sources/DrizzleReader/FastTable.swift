@@ -109,8 +109,9 @@ extension DrizzleEvaluator {
         }
         Self.setInlinePrimaryKey(primaryColumns, of: &table)
         let chain = Chain(root: "pgTable", args: [.string(tableName), .object(standIn)], site: tableSite)
-        // A fresh memo: names in the extras resolve after the table's evaluation, as in the general path.
-        var extrasBuilders = BuilderMemo()
+        // Names not kept from earlier tables resolve after the table's evaluation, as in the general path.
+        var extrasBuilders = builderMemo(module)
+        defer { keepBuilders(module, extrasBuilders) }
         if args.count == 3, case .lazyArrow(let open, _) = args[2] {
             interpretLazyExtras(module, open, chain, name, &table, &extrasBuilders)
         } else if args.count == 3 && !interpretFastExtras(args[2], module, chain, name, &table, &extrasBuilders) {
@@ -157,7 +158,8 @@ extension DrizzleEvaluator {
         // would cost more than the comparisons.
         var keys: [String] = []
         keys.reserveCapacity(props.count + 4)
-        var builders = BuilderMemo()
+        var builders = builderMemo(module)
+        defer { keepBuilders(module, builders) }
         var planned = true
         if let lazyColumns {
             planned = planLazyColumns(module, lazyColumns, key, &builders, &keys, &plans)
@@ -204,36 +206,6 @@ extension DrizzleEvaluator {
     /// Builders whose type depends only on literal options this file reads.
     static let fastBuilders: Set<String> = ["varchar", "char", "numeric", "decimal", "timestamp", "time"]
 
-    /// The values of the builder names a table's columns call, most tables using only a handful: a
-    /// short list compared by name is cheaper than a hashed lookup per column.
-    struct BuilderMemo {
-        var names: [String] = []
-        var values: [DrizzleValue?] = []
-        /// For a builtin with a fixed type: that type's spelling.
-        var fixed: [String?] = []
-        /// The position of the last lookup, for ``fixedSpelling``.
-        var last = -1
-    }
-
-    func builderValue(_ module: Int, _ builder: String, _ memo: inout BuilderMemo) -> DrizzleValue? {
-        if let index = memo.names.firstIndex(of: builder) {
-            memo.last = index
-            return memo.values[index]
-        }
-        let value = topLevel(module, builder)
-        var fixed: String?
-        if case .builtin(let name)? = value { fixed = DrizzleEvaluator.fixedTypes[name] }
-        if memo.names.count < 16 {
-            memo.names.append(builder)
-            memo.values.append(value)
-            memo.fixed.append(fixed)
-            memo.last = memo.names.count - 1
-        } else {
-            memo.last = -1
-        }
-        return value
-    }
-
     /// The shape of `builder(args).method(args)...`, or nil for any other expression.
     func chainShape(_ expr: TSExpr) -> ChainShape? {
         var methods: [TSMethodCall] = []
@@ -269,7 +241,7 @@ extension DrizzleEvaluator {
         var enumType: SQLType?
         switch builderValue(module, builder, &builders) {
         case .builtin(let name)?:
-            let memoized = builders.last >= 0 ? builders.fixed[builders.last] : DrizzleEvaluator.fixedTypes[name]
+            let memoized = builders.last >= 0 ? builders.entries[builders.last].fixed : DrizzleEvaluator.fixedTypes[name]
             if let fixed = memoized {
                 spelling = fixed
             } else if DrizzleEvaluator.fastBuilders.contains(name) {
