@@ -15,9 +15,11 @@ import SchemaModel
 /// read is done again sequentially (``DrizzleReader/read(paths:files:options:concurrentTables:)``).
 /// Whether that happens depends only on the input, never on thread timing.
 extension DrizzleEvaluator {
-    /// A column of a draft: interpreted already (a general column), or to be built from its syntax.
+    /// A column of a draft: interpreted already (a general column whose value holds a function, which
+    /// interpreting may call), to be interpreted from its value, or to be built from its syntax.
     enum DraftColumn {
         case done(ColumnResult?)
+        case general(key: String, value: DrizzleValue, site: Site?)
         case fast(FastColumn)
     }
 
@@ -67,7 +69,11 @@ extension DrizzleEvaluator {
                 let names = columnNames(key: columnKey, value: value)
                 let explicit = names.raw == names.database && isExplicit(value) ? names.raw : nil
                 standIn.entries.append(DrizzleObject.Entry(key: columnKey, value: standInColumn(explicit), site: nil))
-                columns.append(.done(interpretColumn(key: columnKey, value: value, keyLocation: site?.location ?? location, table: plan.name)))
+                if holdsFunction(value) {
+                    columns.append(.done(interpretColumn(key: columnKey, value: value, keyLocation: site?.location ?? location, table: plan.name)))
+                } else {
+                    columns.append(.general(key: columnKey, value: value, site: site))
+                }
             case .fast(let column):
                 standIn.entries.append(DrizzleObject.Entry(key: column.key, value: standInColumn(column.explicit), site: nil))
                 columns.append(.fast(column))
@@ -92,6 +98,21 @@ extension DrizzleEvaluator {
         return (.draft(draft), plan.name, location)
     }
 
+    /// Whether `value` holds a function anywhere: interpreting a column calls the functions it finds
+    /// (a referenced column, a generated expression), which evaluates code, so such a column is
+    /// interpreted in order; any other is interpreted from its value alone.
+    func holdsFunction(_ value: DrizzleValue) -> Bool {
+        switch value {
+        case .closure: return true
+        case .chain(let chain), .method(let chain, _):
+            if let target = chain.target, holdsFunction(target.value) { return true }
+            return chain.args.contains(where: holdsFunction) || chain.calls.contains { $0.args.contains(where: holdsFunction) }
+        case .object(let object): return object.entries.contains { holdsFunction($0.value) }
+        case .array(let items): return items.contains(where: holdsFunction)
+        default: return false
+        }
+    }
+
     /// The table of a draft, or nil when a step would have gone otherwise than speculated (a column the
     /// fast path cannot build, a diagnostic). Touches nothing but this evaluator's memos and log, so an
     /// evaluator of its own can finish drafts on another thread.
@@ -101,7 +122,14 @@ extension DrizzleEvaluator {
         var primaryColumns: [String] = []
         for column in draft.columns {
             switch column {
-            case .done(let result):
+            case .done, .general:
+                var result: ColumnResult?
+                switch column {
+                case .done(let done): result = done
+                case .general(let key, let value, let site):
+                    result = interpretColumn(key: key, value: value, keyLocation: site?.location ?? draft.provenance.location, table: draft.name)
+                case .fast: break
+                }
                 guard let result else {
                     table.notStated.insert(.column)
                     continue

@@ -37,9 +37,11 @@ import Testing
             if k == 7 { source += "import { late } from './m8';\nimport { gone } from './missing';\n" }
             let parent = k > 0 ? "a\(k - 1)" : "b0"
             source += """
+                const owned = { ownerId: integer('owner_id').references(() => \(parent).id), note: text('note').$defaultFn(() => 'x') };
                 export const b\(k) = pgTable('b\(k)', {
                   id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
                   label: varchar('label', { length: 40 }).notNull().unique(),
+                  ...owned,
                 });
                 export const a\(k) = pgTable('a\(k)', {
                   id: integer('id').primaryKey(),
@@ -92,6 +94,8 @@ import Testing
         #expect(concurrent.table("a7")?.foreignKeys.first?.referencedTable == QualifiedName(schema: "public", name: "a6"))
         #expect(concurrent.table("forward")?.foreignKeys.first?.referencedTable == QualifiedName(schema: "public", name: "late"))
         #expect(concurrent.table("a3")?.policies.count == 1)
+        #expect(concurrent.table("b2")?.foreignKeys.first?.referencedTable == QualifiedName(schema: "public", name: "a1"))
+        #expect(concurrent.table("b2")?.columns.map(\.name) == ["id", "label", "owner_id", "note"])
         #expect(concurrent.messages.contains { $0.contains("cannot find imported file './missing'") })
         #expect(concurrent.messages.contains { $0.contains("table 'public.b7' is declared more than once") })
     }
