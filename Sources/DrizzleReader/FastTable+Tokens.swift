@@ -12,6 +12,9 @@ extension DrizzleEvaluator {
                          _ plans: inout [ColumnPlan]) -> Bool {
         let entries = modules[module].syntax.columnShapes[open]
             ?? TSParser(bytes: modules[module].file.bytes, tokens: modules[module].syntax.tokens).columnEntries(open)
+        // Room for the entries and a spread or two: the caller sized the lists for a syntax tree's properties.
+        plans.reserveCapacity(plans.count + entries.count + 2)
+        keys.reserveCapacity(keys.count + entries.count + 2)
         for entry in entries {
             switch entry {
             case .spread(let name, let offset):
