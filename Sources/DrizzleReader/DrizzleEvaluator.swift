@@ -49,12 +49,14 @@ final class DrizzleEvaluator {
         self.defaultSchema = defaultSchema
     }
 
-    /// An evaluator over the same modules, files and settings with memos and a log of its own, for
-    /// finishing table drafts on another thread (``DraftFinisher``).
+    /// An evaluator over the same files and settings with memos and a log of its own, for finishing
+    /// table drafts on another thread (``DraftFinisher``). Finishing evaluates nothing, so it gets the
+    /// modules without their syntax: the reading evaluator then owns the syntax alone and can free
+    /// each table's chain shapes once it has read them.
     init(sharing other: DrizzleEvaluator) {
         defaultSchema = other.defaultSchema
         casing = other.casing
-        modules = other.modules
+        modules = other.modules.map { Module(path: $0.path, file: $0.file, syntax: TSModule()) }
         sources.files = other.sources.files
     }
 
