@@ -32,11 +32,15 @@ public struct DrizzleReader {
 
     /// Reads the schema declared in `paths` (files or directories), following relative imports.
     public static func read(paths: [String], files: SourceFileProvider, options: Options = .init()) -> ReadResult {
-        read(paths: paths, files: files, options: options, concurrentTables: true)
+        // Tables are read on this thread: finishing them on a second one (below) took 40% of the
+        // instructions off this thread, but measured slower on the shared two-core machine (memory
+        // handed between threads, a second malloc arena, thread switches). Kept, tested, for machines
+        // with cores to spare.
+        read(paths: paths, files: files, options: options, concurrentTables: false)
     }
 
     /// ``read(paths:files:options:)``; `concurrentTables` finishes fast-path tables on a second thread
-    /// (`FastTable+Draft.swift`), false reads them all on this one (the same result, for tests).
+    /// (`FastTable+Draft.swift`), false reads them all on this one (the same result).
     static func read(paths: [String], files: SourceFileProvider, options: Options, concurrentTables: Bool) -> ReadResult {
         var evaluator = load(paths: paths, files: files, options: options)
         var catalog: Catalog

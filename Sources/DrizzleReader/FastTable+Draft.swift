@@ -34,10 +34,6 @@ extension DrizzleEvaluator {
         var chain: Chain
         /// The extras, evaluated, in order.
         var extras: [DrizzleValue]
-        /// The chain shapes the table was read from, taken out of its module: they are freed with the
-        /// draft, on the finishing thread, rather than all at the end of the read (peak memory) or one
-        /// by one on the reading thread (its time).
-        var spentShapes: (columns: [TSColumnEntry]?, extras: TSExtrasShape?) = (nil, nil)
     }
 
     /// What ``draftTable(_:_:_:)`` made of a table.
@@ -97,13 +93,8 @@ extension DrizzleEvaluator {
             return (.speculationFailed, plan.name, location)
         }
         tableShapes[plan.binding] = chain
-        var draft = TableDraft(module: module, tableName: plan.tableName, name: plan.name,
+        let draft = TableDraft(module: module, tableName: plan.tableName, name: plan.name,
                                provenance: Provenance(source: .drizzle, location: location), columns: columns, chain: chain, extras: extras)
-        // Each table is read once (a read done again from the start takes its shapes apart again).
-        if case .lazyObject(let open, _) = args[1] { draft.spentShapes.columns = modules[module].syntax.columnShapes.removeValue(forKey: open) }
-        if args.count == 3, case .lazyArrow(let open, _) = args[2] {
-            draft.spentShapes.extras = modules[module].syntax.extrasShapes.removeValue(forKey: open)
-        }
         return (.draft(draft), plan.name, location)
     }
 

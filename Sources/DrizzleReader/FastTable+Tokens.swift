@@ -3,15 +3,15 @@ import SchemaModel
 /// Column plans read from the tokens of a lazy column object (``TSExpr/lazyObject(_:_:)``), giving the
 /// plans ``DrizzleEvaluator/fastTable(_:_:_:)`` makes from the object's syntax tree.
 ///
-/// The chains are taken apart by the parser (``TSModule/columnShapes``, ``TSModule/extrasShapes``),
-/// on all cores; only what needs other modules (builders, referenced tables, spreads) is done here.
+/// The chains are taken apart right before they are planned (`TSParser+Shapes.swift`): taking them all
+/// apart while parsing, on all cores, cost fewer instructions on this thread but more time, the shapes
+/// of every table then being held in memory and read back cold.
 extension DrizzleEvaluator {
     /// Appends the plans of the columns of the lazy object at token `open`; false when the table is
     /// to be read the general way (a repeated key, a spread of something other than an object).
     func planLazyColumns(_ module: Int, _ open: Int, _ binding: BindingKey, _ builders: inout BuilderMemo, _ keys: inout [String],
                          _ plans: inout [ColumnPlan]) -> Bool {
-        let entries = modules[module].syntax.columnShapes[open]
-            ?? TSParser(bytes: modules[module].file.bytes, tokens: modules[module].syntax.tokens).columnEntries(open)
+        let entries = TSParser(bytes: modules[module].file.bytes, tokens: modules[module].syntax.tokens).columnEntries(open)
         // Room for the entries and a spread or two: the caller sized the lists for a syntax tree's properties.
         plans.reserveCapacity(plans.count + entries.count + 2)
         keys.reserveCapacity(keys.count + entries.count + 2)
@@ -50,8 +50,7 @@ extension DrizzleEvaluator {
 
     /// The items of the extras left as tokens at `open`, as the general path evaluates them.
     func lazyExtrasValues(_ module: Int, _ open: Int, _ chain: Chain, _ builders: inout BuilderMemo) -> [DrizzleValue] {
-        let extras = modules[module].syntax.extrasShapes[open]
-            ?? TSParser(bytes: modules[module].file.bytes, tokens: modules[module].syntax.tokens).extrasShape(open)
+        let extras = TSParser(bytes: modules[module].file.bytes, tokens: modules[module].syntax.tokens).extrasShape(open)
         let parameter = extras.parameter
         var scope = Scope()
         if let parameter { scope.bind(parameter, .chain(chain)) }

@@ -1,9 +1,10 @@
 /// A builder call chain `builder(args).method(args)...` taken apart: the root call and its method
 /// calls, innermost first.
 ///
-/// The parser makes these for the column objects and extras arrays it leaves as tokens
-/// (``TSModule/columnShapes``, ``TSModule/extrasShapes``): that runs on all cores with the rest of
-/// parsing, where the table reader, which runs on one, would otherwise walk the same tokens again.
+/// The table reader takes apart the column objects and extras arrays the parser leaves as tokens
+/// (``TSExpr/lazyObject(_:_:)``, ``TSExpr/lazyArrow(_:_:)``) into these, with
+/// ``TSParser/columnEntries(_:)`` and ``TSParser/extrasShape(_:)``. They are plain syntax (`Sendable`),
+/// free of the evaluator's values.
 struct TSChainShape: Sendable {
     var builder: String
     var rootArgs: [TSExpr]

@@ -202,13 +202,11 @@ extension TSParser {
                 args.append(.spread(parseAssignment(), offset))
             } else if columns && args.count == 1 && at(P.lbrace) && isColumnsObject(i) {
                 args.append(.lazyObject(i, Int(tok.start)))
-                module.columnShapes[i] = columnEntries(i)
                 let next = Int(tok.match) + 1
                 budget -= next - i
                 i = next
             } else if columns && args.count == 2 && at(P.lparen) && isExtrasArrow(i) {
                 args.append(.lazyArrow(i, Int(tok.start)))
-                module.extrasShapes[i] = extrasShape(i)
                 let arrayOpen = Int(tok.match) + 2
                 let next = Int(tokens[arrayOpen].match) + 1
                 budget -= next - i

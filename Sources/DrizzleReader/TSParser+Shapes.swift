@@ -1,9 +1,8 @@
 /// The column objects and extras arrays left as tokens (`TSParser+Columns.swift`,
-/// `TSParser+Extras.swift`), taken apart into ``TSChainShape``s while the file is parsed.
+/// `TSParser+Extras.swift`), taken apart into ``TSChainShape``s when the table reader reads them.
 ///
-/// Parsing runs on all cores and the table reader on one, so the work of walking these tokens is done
-/// here. The shapes are exactly what the reader needs to interpret the common columns and extras from
-/// their syntax; anything it does not handle it still parses from the tokens on demand.
+/// The shapes are exactly what the reader needs to interpret the common columns and extras from their
+/// syntax; anything it does not handle it still parses from the tokens on demand.
 extension TSParser {
     /// The entries of the column object whose `{` is token `open` (checked by ``isColumnsObject(_:)``).
     func columnEntries(_ open: Int) -> [TSColumnEntry] {

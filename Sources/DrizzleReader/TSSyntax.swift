@@ -97,10 +97,6 @@ struct TSModule: Sendable {
     var problems: [TSLexer.Problem] = []
     /// The module's tokens, for parsing lazy column objects (``TSExpr/lazyObject(_:_:)``) on demand.
     var tokens: [TSToken] = []
-    /// The entries of each column object left as tokens, by the index of its `{` token.
-    var columnShapes: [Int: [TSColumnEntry]] = [:]
-    /// Each extras function left as tokens, by the index of its `(` token.
-    var extrasShapes: [Int: TSExtrasShape] = [:]
 
     mutating func bind(_ name: String, _ binding: TSBinding) {
         if bindings[name] == nil { order.append(name) }
