@@ -40,6 +40,7 @@ extension DrizzleEvaluator {
         var isPrimaryKey = false
         var unique: UniqueConstraint?
         var foreignKeys: [ForeignKey] = []
+        var nextReference = 0
         if parsed.isSerial {
             let sequence = Identifier.generatedName(table.name, database, suffix: "seq")
             let qualified = table.schema == defaultSchema ? sequence : "\(table.schema).\(sequence)"
@@ -64,8 +65,10 @@ extension DrizzleEvaluator {
             case "defaultNow": built.defaultExpression = "now()"
             case "defaultRandom": built.defaultExpression = "gen_random_uuid()"
             case "references":
-                guard let reference = method.reference else { return nil }
-                let call = Chain.Call(name: method.name, args: [.column(reference), method.actions])
+                guard nextReference < column.references.count else { return nil }
+                let (reference, actions) = column.references[nextReference]
+                nextReference += 1
+                let call = Chain.Call(name: method.name, args: [.column(reference), actions])
                 guard let fk = inlineForeignKey(call, column: (raw, database), table: table, provenance: provenance) else { return nil }
                 foreignKeys.append(fk)
             case "generatedAlwaysAsIdentity", "generatedByDefaultAsIdentity":
@@ -93,7 +96,7 @@ extension DrizzleEvaluator {
 
     /// The column and actions of `.references(() => table.col, { onDelete: '...' })` with `table` a
     /// top-level table read by ``fastTable(_:_:_:)`` already; nil otherwise.
-    func fastReference(_ method: FastMethod, _ module: Int) -> (ColumnRef, DrizzleValue)? {
+    func fastReference(_ method: TSMethodCall, _ module: Int) -> (ColumnRef, DrizzleValue)? {
         guard method.args.count == 1 || method.args.count == 2,
             case .arrow(let params, .member(.identifier(let target, _), let targetColumn, let memberOffset), _) = method.args[0],
             params.isEmpty

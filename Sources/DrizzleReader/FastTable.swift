@@ -26,18 +26,10 @@ extension DrizzleEvaluator {
         var rootStart: Int
         var rootEnd: Int
         /// Method calls, innermost first.
-        var methods: [FastMethod]
-    }
-
-    struct FastMethod {
-        var name: String
-        var args: [TSExpr]
-        var start: Int
-        var nameOffset: Int
-        var end: Int
-        /// For `.references(() => table.col, actions?)`: the column and the actions object.
-        var reference: ColumnRef?
-        var actions: DrizzleValue = .undefined
+        var methods: [TSMethodCall]
+        /// For each `.references(() => table.col, actions?)` in ``methods``, in order: the column and
+        /// the actions object.
+        var references: [(column: ColumnRef, actions: DrizzleValue)]
     }
 
     /// Where a column's value is written: a syntax tree, or the first token of a chain in a lazy
@@ -47,79 +39,40 @@ extension DrizzleEvaluator {
         case tokens(Int)
     }
 
-    /// A builder call chain taken apart: the root call and its method calls, innermost first.
-    struct ChainShape {
-        var builder: String
-        var rootArgs: [TSExpr]
-        var rootStart: Int
-        var rootEnd: Int
-        var methods: [FastMethod]
-    }
+    /// A builder call chain taken apart (see ``TSChainShape``).
+    typealias ChainShape = TSChainShape
 
     enum ColumnPlan {
         case general(key: String, value: DrizzleValue, site: Site?)
         case fast(FastColumn)
     }
 
+    /// A table call after pass 1 of ``fastTable(_:_:_:)``: its column plans, with what pass 2 needs.
+    struct TablePlan {
+        var module: Int
+        var tableName: String
+        var name: QualifiedName
+        var binding: BindingKey
+        /// The arguments of the `pgTable` call and where the call starts and ends.
+        var args: [TSExpr]
+        var start: Int
+        var end: Int
+        var plans: [ColumnPlan]
+        /// The log before the table was read, restored when the table is read the general way after all.
+        var savedLog: DiagnosticLog
+    }
+
     /// The table a top-level `pgTable(...)` binding declares, with its qualified name and location, or
     /// nil to read it the general way.
     func fastTable(_ module: Int, _ binding: String, _ expr: TSExpr) -> (table: Table, key: QualifiedName, location: SourceLocation)? {
-        guard case .call(.identifier(let callee, _), let args, let start, let end) = expr, args.count == 2 || args.count == 3,
-            case .string(let tableName, _) = args[0]
-        else { return nil }
-        var props: [TSProperty] = []
-        var lazyColumns: Int?
-        switch args[1] {
-        case .object(let list, _): props = list
-        case .lazyObject(let open, _): lazyColumns = open
-        default: return nil
-        }
-        if args.count == 3 {
-            switch args[2] {
-            case .arrow, .lazyArrow: break
-            default: return nil
-            }
-        }
-        let key = BindingKey(module: module, name: binding)
-        guard cache[module][binding] == nil, !inProgress.contains(key), case .builtin("pgTable")? = topLevel(module, callee) else { return nil }
-        let savedLog = log
-        let name = QualifiedName(schema: defaultSchema, name: tableName)
+        guard let plan = planTable(module, binding, expr) else { return nil }
+        return finishTable(plan)
+    }
 
-        // Pass 1, as the general path evaluates the call: with the binding marked as in progress.
-        inProgress.insert(key)
-        var plans: [ColumnPlan] = []
-        plans.reserveCapacity(props.count)
-        // Keys seen so far, compared directly: a table has a few dozen at most, and hashing each one
-        // would cost more than the comparisons.
-        var keys: [String] = []
-        keys.reserveCapacity(props.count + 4)
-        var builders = BuilderMemo()
-        var planned = true
-        if let lazyColumns {
-            planned = planLazyColumns(module, lazyColumns, key, &builders, &keys, &plans)
-        }
-        for prop in props {
-            switch prop {
-            case .value(let columnKey, let value, let keyOffset):
-                guard !keys.contains(columnKey) else { planned = false; break }
-                keys.append(columnKey)
-                if let shape = chainShape(value), let fast = fastColumnPlan(columnKey, keyOffset, shape, .expr(value), module, key, &builders) {
-                    plans.append(.fast(fast))
-                } else {
-                    plans.append(.general(key: columnKey, value: evaluate(value, module, [:]), site: site(module, keyOffset)))
-                }
-            case .spread(let inner):
-                guard case .object(let other) = evaluate(inner, module, [:]) else { planned = false; break }
-                for entry in other.entries {
-                    guard !entry.key.hasPrefix(DrizzleObject.unresolvedSpread), !keys.contains(entry.key) else { planned = false; break }
-                    keys.append(entry.key)
-                    plans.append(.general(key: entry.key, value: entry.value, site: entry.site))
-                }
-            }
-            if !planned { break }
-        }
-        inProgress.remove(key)
-        guard planned else { return nil }
+    /// Pass 2 of ``fastTable(_:_:_:)``: the table, or nil (with the log as before) to read it the general way.
+    func finishTable(_ plan: TablePlan) -> (table: Table, key: QualifiedName, location: SourceLocation)? {
+        let (module, tableName, name, key, args, start, end, plans, savedLog) =
+            (plan.module, plan.tableName, plan.name, plan.binding, plan.args, plan.start, plan.end, plan.plans, plan.savedLog)
 
         // Pass 2, as the general path interprets the evaluated table.
         let tableSite = site(module, start, start, end)
@@ -156,8 +109,9 @@ extension DrizzleEvaluator {
         }
         Self.setInlinePrimaryKey(primaryColumns, of: &table)
         let chain = Chain(root: "pgTable", args: [.string(tableName), .object(standIn)], site: tableSite)
-        // A fresh memo: names in the extras resolve after the table's evaluation, as in the general path.
-        var extrasBuilders = BuilderMemo()
+        // Names not kept from earlier tables resolve after the table's evaluation, as in the general path.
+        var extrasBuilders = builderMemo(module)
+        defer { keepBuilders(module, extrasBuilders) }
         if args.count == 3, case .lazyArrow(let open, _) = args[2] {
             interpretLazyExtras(module, open, chain, name, &table, &extrasBuilders)
         } else if args.count == 3 && !interpretFastExtras(args[2], module, chain, name, &table, &extrasBuilders) {
@@ -172,13 +126,77 @@ extension DrizzleEvaluator {
         return (table, name, location)
     }
 
-    private func isExplicit(_ value: DrizzleValue) -> Bool {
+    /// Pass 1 of ``fastTable(_:_:_:)``, as the general path evaluates the call: the column plans, or nil
+    /// to read the table the general way.
+    func planTable(_ module: Int, _ binding: String, _ expr: TSExpr) -> TablePlan? {
+        guard case .call(.identifier(let callee, _), let args, let start, let end) = expr, args.count == 2 || args.count == 3,
+            case .string(let tableName, _) = args[0]
+        else { return nil }
+        var props: [TSProperty] = []
+        var lazyColumns: Int?
+        switch args[1] {
+        case .object(let list, _): props = list
+        case .lazyObject(let open, _): lazyColumns = open
+        default: return nil
+        }
+        if args.count == 3 {
+            switch args[2] {
+            case .arrow, .lazyArrow: break
+            default: return nil
+            }
+        }
+        let key = BindingKey(module: module, name: binding)
+        guard cache[module][binding] == nil, !inProgress.contains(key), case .builtin("pgTable")? = topLevel(module, callee) else { return nil }
+        let savedLog = log
+        let name = QualifiedName(schema: defaultSchema, name: tableName)
+
+        // Pass 1, as the general path evaluates the call: with the binding marked as in progress.
+        inProgress.insert(key)
+        var plans: [ColumnPlan] = []
+        plans.reserveCapacity(props.count)
+        // Keys seen so far, compared directly: a table has a few dozen at most, and hashing each one
+        // would cost more than the comparisons.
+        var keys: [String] = []
+        keys.reserveCapacity(props.count + 4)
+        var builders = builderMemo(module)
+        defer { keepBuilders(module, builders) }
+        var planned = true
+        if let lazyColumns {
+            planned = planLazyColumns(module, lazyColumns, key, &builders, &keys, &plans)
+        }
+        for prop in props {
+            switch prop {
+            case .value(let columnKey, let value, let keyOffset):
+                guard !keys.contains(columnKey) else { planned = false; break }
+                keys.append(columnKey)
+                if let shape = chainShape(value), let fast = fastColumnPlan(columnKey, keyOffset, shape, .expr(value), module, key, &builders) {
+                    plans.append(.fast(fast))
+                } else {
+                    plans.append(.general(key: columnKey, value: evaluate(value, module, [:]), site: site(module, keyOffset)))
+                }
+            case .spread(let inner):
+                guard case .object(let other) = evaluate(inner, module, [:]) else { planned = false; break }
+                for entry in other.entries {
+                    guard !entry.key.hasPrefix(DrizzleObject.unresolvedSpread), !keys.contains(entry.key) else { planned = false; break }
+                    keys.append(entry.key)
+                    plans.append(.general(key: entry.key, value: entry.value, site: entry.site))
+                }
+            }
+            if !planned { break }
+        }
+        inProgress.remove(key)
+        guard planned else { return nil }
+        return TablePlan(module: module, tableName: tableName, name: name, binding: key, args: args, start: start, end: end,
+                         plans: plans, savedLog: savedLog)
+    }
+
+    func isExplicit(_ value: DrizzleValue) -> Bool {
         if case .chain(let chain) = value, chain.args.first?.stringValue != nil { return true }
         return false
     }
 
     /// A column value for which ``columnNames(key:value:)`` gives the same names as the real one.
-    private func standInColumn(_ explicit: String?) -> DrizzleValue {
+    func standInColumn(_ explicit: String?) -> DrizzleValue {
         guard let explicit else { return .undefined }
         return .chain(Chain(root: "", args: [.string(explicit)]))
     }
@@ -188,42 +206,12 @@ extension DrizzleEvaluator {
     /// Builders whose type depends only on literal options this file reads.
     static let fastBuilders: Set<String> = ["varchar", "char", "numeric", "decimal", "timestamp", "time"]
 
-    /// The values of the builder names a table's columns call, most tables using only a handful: a
-    /// short list compared by name is cheaper than a hashed lookup per column.
-    struct BuilderMemo {
-        var names: [String] = []
-        var values: [DrizzleValue?] = []
-        /// For a builtin with a fixed type: that type's spelling.
-        var fixed: [String?] = []
-        /// The position of the last lookup, for ``fixedSpelling``.
-        var last = -1
-    }
-
-    func builderValue(_ module: Int, _ builder: String, _ memo: inout BuilderMemo) -> DrizzleValue? {
-        if let index = memo.names.firstIndex(of: builder) {
-            memo.last = index
-            return memo.values[index]
-        }
-        let value = topLevel(module, builder)
-        var fixed: String?
-        if case .builtin(let name)? = value { fixed = DrizzleEvaluator.fixedTypes[name] }
-        if memo.names.count < 16 {
-            memo.names.append(builder)
-            memo.values.append(value)
-            memo.fixed.append(fixed)
-            memo.last = memo.names.count - 1
-        } else {
-            memo.last = -1
-        }
-        return value
-    }
-
     /// The shape of `builder(args).method(args)...`, or nil for any other expression.
     func chainShape(_ expr: TSExpr) -> ChainShape? {
-        var methods: [FastMethod] = []
+        var methods: [TSMethodCall] = []
         var current = expr
         while case .call(.member(let base, let name, let nameOffset), let args, let start, let end) = current {
-            methods.append(FastMethod(name: name, args: args, start: start, nameOffset: nameOffset, end: end))
+            methods.append(TSMethodCall(name: name, args: args, start: start, nameOffset: nameOffset, end: end))
             current = base
         }
         guard case .call(.identifier(let builder, _), let rootArgs, let rootStart, let rootEnd) = current else { return nil }
@@ -236,7 +224,7 @@ extension DrizzleEvaluator {
                                 _ binding: BindingKey, _ builders: inout BuilderMemo) -> FastColumn? {
         let builder = shape.builder
         let rootArgs = shape.rootArgs
-        var methods = shape.methods
+        let methods = shape.methods
         guard rootArgs.count <= 2 else { return nil }
         var explicit: String?
         for (index, arg) in rootArgs.enumerated() {
@@ -253,7 +241,7 @@ extension DrizzleEvaluator {
         var enumType: SQLType?
         switch builderValue(module, builder, &builders) {
         case .builtin(let name)?:
-            let memoized = builders.last >= 0 ? builders.fixed[builders.last] : DrizzleEvaluator.fixedTypes[name]
+            let memoized = builders.last >= 0 ? builders.entries[builders.last].fixed : DrizzleEvaluator.fixedTypes[name]
             if let fixed = memoized {
                 spelling = fixed
             } else if DrizzleEvaluator.fastBuilders.contains(name) {
@@ -271,6 +259,7 @@ extension DrizzleEvaluator {
             return nil
         }
         // Everything pass 2 needs is checked here, so that it never has to evaluate this column after all.
+        var references: [(column: ColumnRef, actions: DrizzleValue)] = []
         for k in methods.indices {
             switch methods[k].name {
             case "notNull", "primaryKey", "defaultNow", "defaultRandom", "$type", "unique",
@@ -280,14 +269,14 @@ extension DrizzleEvaluator {
                 guard methods[k].args.count == 1, literalValue(methods[k].args[0]) != nil else { return nil }
             case "references":
                 guard let (reference, actions) = fastReference(methods[k], module) else { return nil }
-                methods[k].reference = reference
-                methods[k].actions = actions
+                references.append((reference, actions))
             default:
                 return nil
             }
         }
         return FastColumn(source: source, binding: binding, key: key, keyOffset: keyOffset, spelling: spelling, enumType: enumType,
-                          explicit: explicit, rootStart: shape.rootStart, rootEnd: shape.rootEnd, methods: methods)
+                          explicit: explicit, rootStart: shape.rootStart, rootEnd: shape.rootEnd, methods: methods,
+                          references: references)
     }
 
     private func isLiteral(_ expr: TSExpr) -> Bool {

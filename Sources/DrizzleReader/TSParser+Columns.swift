@@ -35,6 +35,25 @@ extension TSParser {
         "get", "set", "in", "instanceof", "as", "satisfies",
     ]
 
+    /// Whether identifier token `t` is one of ``reservedHeads``, compared byte by byte: the grammars
+    /// ask this of nearly every name in a schema file, and decoding and hashing each cost more.
+    func isReservedHead(_ t: TSToken) -> Bool {
+        switch leadByte(t) {
+        case UInt8(ascii: "t"): return isWord(t, "true") || isWord(t, "typeof")
+        case UInt8(ascii: "f"): return isWord(t, "false") || isWord(t, "function")
+        case UInt8(ascii: "n"): return isWord(t, "null") || isWord(t, "new")
+        case UInt8(ascii: "u"): return isWord(t, "undefined")
+        case UInt8(ascii: "c"): return isWord(t, "class")
+        case UInt8(ascii: "v"): return isWord(t, "void")
+        case UInt8(ascii: "d"): return isWord(t, "delete")
+        case UInt8(ascii: "a"): return isWord(t, "await") || isWord(t, "async") || isWord(t, "as")
+        case UInt8(ascii: "g"): return isWord(t, "get")
+        case UInt8(ascii: "s"): return isWord(t, "set") || isWord(t, "satisfies")
+        case UInt8(ascii: "i"): return isWord(t, "in") || isWord(t, "instanceof")
+        default: return false
+        }
+    }
+
     /// Token `k`, or the end-of-file token past the end (lookahead never leaves the array).
     func token(_ k: Int) -> TSToken { tokens[min(k, tokens.count - 1)] }
 
@@ -60,7 +79,7 @@ extension TSParser {
         var chains = 0
         let end = listEnd(open) { k in
             if isPunct(k, P.ellipsis) {
-                guard token(k + 1).kind == .identifier, !TSParser.reservedHeads.contains(text(token(k + 1))) else { return nil }
+                guard token(k + 1).kind == .identifier, !isReservedHead(token(k + 1)) else { return nil }
                 return k + 2
             }
             guard isKey(k), isPunct(k + 1, P.colon), let end = chainEnd(k + 2) else { return nil }
@@ -100,7 +119,7 @@ extension TSParser {
     /// The token after `name(args).name(args)...` starting at `start`, each `(args)` checked by
     /// `arguments` (the token after its `)`, or nil); shared by the column and extras grammars.
     func builderChainEnd(_ start: Int, arguments: (Int) -> Int?) -> Int? {
-        guard token(start).kind == .identifier, !TSParser.reservedHeads.contains(text(token(start))),
+        guard token(start).kind == .identifier, !isReservedHead(token(start)),
             isPunct(start + 1, P.lparen), var k = arguments(start + 1)
         else { return nil }
         while isPunct(k, P.dot) {
@@ -117,7 +136,7 @@ extension TSParser {
             if isLiteral(k) { return k + 1 }
             if isPunct(k, P.lbrace) { return literalObjectEnd(k) }
             if isPunct(k, P.lparen), token(k).match == Int32(k + 1), isPunct(k + 2, P.arrow), !token(k + 2).newlineBefore,
-                token(k + 3).kind == .identifier, !TSParser.reservedHeads.contains(text(token(k + 3))), isPunct(k + 4, P.dot),
+                token(k + 3).kind == .identifier, !isReservedHead(token(k + 3)), isPunct(k + 4, P.dot),
                 token(k + 5).kind == .identifier
             {
                 return k + 6
@@ -149,7 +168,8 @@ extension TSParser {
 
     /// A number token's value and spelling, as ``parsePrimary()`` reads them.
     func numberValue(_ t: TSToken) -> (Double, String) {
-        let spelling = text(t).filter { $0 != "_" }
+        // Most numbers have no separators: their text is the spelling, without filtering a copy.
+        let spelling = bytes[Int(t.start)..<Int(t.end)].contains(UInt8(ascii: "_")) ? text(t).filter { $0 != "_" } : text(t)
         let value = Double(spelling) ?? (spelling.hasPrefix("0x") ? Double(Int(spelling.dropFirst(2), radix: 16) ?? 0) : .nan)
         return (value, spelling.hasSuffix("n") ? String(spelling.dropLast()) : spelling)
     }

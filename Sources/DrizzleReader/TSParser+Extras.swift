@@ -7,7 +7,7 @@ extension TSParser {
     func isExtrasArrow(_ open: Int) -> Bool {
         var k = open + 1
         if token(k).kind == .identifier {
-            guard !TSParser.reservedHeads.contains(text(token(k))) else { return false }
+            guard !isReservedHead(token(k)) else { return false }
             k += 1
         }
         guard isPunct(k, P.rparen), token(open).match == Int32(k), isPunct(k + 1, P.arrow), isPunct(k + 2, P.lbracket) else { return false }
@@ -29,7 +29,7 @@ extension TSParser {
 
     /// `name.name` at `k`: the token after it.
     func memberEnd(_ k: Int) -> Int? {
-        guard token(k).kind == .identifier, !TSParser.reservedHeads.contains(text(token(k))), isPunct(k + 1, P.dot),
+        guard token(k).kind == .identifier, !isReservedHead(token(k)), isPunct(k + 1, P.dot),
             token(k + 2).kind == .identifier, !isPunct(k + 3, P.dot), !isPunct(k + 3, P.lparen), !isTemplateStart(k + 3)
         else { return nil }
         return k + 3
@@ -38,7 +38,7 @@ extension TSParser {
     /// A literal, a name, or an `sql` template of `name.name`s at `k`: the token after it.
     func valueEnd(_ k: Int) -> Int? {
         if isLiteral(k) { return k + 1 }
-        guard token(k).kind == .identifier, !TSParser.reservedHeads.contains(text(token(k))) else { return nil }
+        guard token(k).kind == .identifier, !isReservedHead(token(k)) else { return nil }
         if !isTemplateStart(k + 1) {
             return isPunct(k + 1, P.dot) || isPunct(k + 1, P.lparen) || isPunct(k + 1, P.lbracket) || isPunct(k + 1, P.arrow) ? nil : k + 1
         }

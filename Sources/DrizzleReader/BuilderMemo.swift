@@ -1,0 +1,65 @@
+/// The values of the builder names tables call (`varchar`, `index`, an enum), looked up by name.
+///
+/// Most tables use a handful, so a short list compared by name is cheaper than a hashed lookup per
+/// column. The builtins among them (names imported from `drizzle-orm`) are kept from one table to the
+/// next of the same module (``DrizzleEvaluator/keepBuilders(_:_:)``): a module's tables call the same
+/// few, and looking each up again for every table was a tenth of reading the tables.
+struct BuilderMemo {
+    struct Entry {
+        var name: String
+        var value: DrizzleValue?
+        /// For a builtin with a fixed type: that type's spelling.
+        var fixed: String?
+        /// Whether the entry stays valid for later tables: a builtin whose binding's value is memoized,
+        /// so that looking it up again could give nothing else.
+        var keep: Bool
+    }
+
+    /// Entries beyond this many are not memoized (looked up each time).
+    static let capacity = 24
+
+    var entries: [Entry] = []
+    /// The position of the last lookup, for its ``Entry/fixed`` spelling; -1 when it was not memoized.
+    var last = -1
+}
+
+extension DrizzleEvaluator {
+    /// The value of `builder` in `module`, as ``topLevel(_:_:)`` gives it, memoized in `memo`.
+    func builderValue(_ module: Int, _ builder: String, _ memo: inout BuilderMemo) -> DrizzleValue? {
+        if let index = memo.entries.firstIndex(where: { $0.name == builder }) {
+            memo.last = index
+            return memo.entries[index].value
+        }
+        let value = topLevel(module, builder)
+        guard memo.entries.count < BuilderMemo.capacity else {
+            memo.last = -1
+            return value
+        }
+        var fixed: String?
+        var keep = false
+        if case .builtin(let name)? = value {
+            fixed = DrizzleEvaluator.fixedTypes[name]
+            // Not memoized while the binding is being evaluated (a self-reference), so not kept then.
+            keep = cache[module][builder] != nil
+        }
+        memo.entries.append(BuilderMemo.Entry(name: builder, value: value, fixed: fixed, keep: keep))
+        memo.last = memo.entries.count - 1
+        return value
+    }
+
+    /// The memo to start a table of `module` with: the builtins kept from the module's last table.
+    func builderMemo(_ module: Int) -> BuilderMemo {
+        if keptBuilders.module == module { return keptBuilders.memo }
+        var memo = BuilderMemo()
+        memo.entries.reserveCapacity(BuilderMemo.capacity)
+        return memo
+    }
+
+    /// Keeps the builtins of `memo` for the next table of `module`.
+    func keepBuilders(_ module: Int, _ memo: BuilderMemo) {
+        var kept = memo
+        kept.last = -1
+        if kept.entries.contains(where: { !$0.keep }) { kept.entries.removeAll { !$0.keep } }
+        keptBuilders = (module, kept)
+    }
+}
