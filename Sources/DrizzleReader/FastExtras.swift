@@ -63,16 +63,9 @@ extension DrizzleEvaluator {
             }
         case "check":
             guard shape.rootArgs.count == 2, case .string(let checkName, _) = shape.rootArgs[0],
-                case .template(.identifier(let tag, _)?, let pieces, let values, _) = shape.rootArgs[1], tag != parameter,
-                case .builtin(let tagName)? = builderValue(module, tag, &builders), tagName == "sql" || tagName == "*.sql"
+                let condition = sqlOfColumns(shape.rootArgs[1], module, parameter, table, &builders)
             else { return nil }
-            var refs: [DrizzleValue] = []
-            refs.reserveCapacity(values.count)
-            for value in values {
-                guard let ref = columnOf(value, parameter, table) else { return nil }
-                refs.append(ref)
-            }
-            args = [.string(checkName), .sql(sqlTemplate(pieces, refs))]
+            args = [.string(checkName), condition]
         case "pgPolicy":
             guard shape.rootArgs.count == 2, shape.methods.isEmpty, case .string(let policyName, _) = shape.rootArgs[0],
                 case .object(let props, _) = shape.rootArgs[1],
@@ -89,12 +82,7 @@ extension DrizzleEvaluator {
             case ("unique", "nullsNotDistinct"): guard method.args.isEmpty else { return nil }
             default: return nil
             }
-            var columns: [DrizzleValue] = []
-            columns.reserveCapacity(method.args.count)
-            for arg in method.args {
-                guard let column = columnOf(arg, parameter, table) else { return nil }
-                columns.append(column)
-            }
+            guard let columns = columnsOf(method.args, parameter, table) else { return nil }
             value.calls.append(Chain.Call(name: method.name, args: columns, site: site(module, method.start, method.nameOffset, method.end)))
         }
         return .chain(value)
@@ -130,16 +118,8 @@ extension DrizzleEvaluator {
                 values.append(value)
             }
             return .array(values)
-        case .template(.identifier(let tag, _)?, let pieces, let values, _):
-            guard tag != parameter, case .builtin(let tagName)? = builderValue(module, tag, &builders), tagName == "sql" || tagName == "*.sql"
-            else { return nil }
-            var refs: [DrizzleValue] = []
-            refs.reserveCapacity(values.count)
-            for value in values {
-                guard let ref = columnOf(value, parameter, table) else { return nil }
-                refs.append(ref)
-            }
-            return .sql(sqlTemplate(pieces, refs))
+        case .template:
+            return sqlOfColumns(expr, module, parameter, table, &builders)
         default:
             return nil
         }
@@ -148,6 +128,28 @@ extension DrizzleEvaluator {
     private func isArray(_ expr: TSExpr) -> Bool {
         if case .array = expr { return true }
         return false
+    }
+
+    /// An `sql` template whose every interpolation is a `t.col`, as the SQL value the general path
+    /// gives it; nil for any other expression.
+    private func sqlOfColumns(_ expr: TSExpr, _ module: Int, _ parameter: String?, _ table: Chain,
+                              _ builders: inout BuilderMemo) -> DrizzleValue? {
+        guard case .template(.identifier(let tag, _)?, let pieces, let values, _) = expr, tag != parameter,
+            case .builtin(let tagName)? = builderValue(module, tag, &builders), tagName == "sql" || tagName == "*.sql",
+            let refs = columnsOf(values, parameter, table)
+        else { return nil }
+        return .sql(sqlTemplate(pieces, refs))
+    }
+
+    /// Every expression as ``columnOf(_:_:_:)`` gives it, or nil when one is not a `t.col`.
+    private func columnsOf(_ exprs: [TSExpr], _ parameter: String?, _ table: Chain) -> [DrizzleValue]? {
+        var columns: [DrizzleValue] = []
+        columns.reserveCapacity(exprs.count)
+        for expr in exprs {
+            guard let column = columnOf(expr, parameter, table) else { return nil }
+            columns.append(column)
+        }
+        return columns
     }
 
     /// `t.col` of the extras' parameter as the column value the general path gives it; nil for anything else.
