@@ -27,6 +27,18 @@ extension DDLParser {
         /// The ``punct`` code of `::` (no one-byte spelling has it: those are ASCII).
         static let castCode: UInt8 = 0xFF
 
+        /// Takes in byte `j` of an unquoted word's spelling: notes whether it needs folding and packs
+        /// the first 16 bytes for keyword tests.
+        @inline(__always)
+        mutating func absorb(_ byte: UInt8, at j: Int) {
+            if byte >= 0x80 || byte &- 0x41 < 26 { needsFolding = true }
+            if j < 8 {
+                packed0 |= UInt64(byte | 0x20) << (8 * UInt64(j))
+            } else if j < 16 {
+                packed1 |= UInt64(byte | 0x20) << (8 * UInt64(j - 8))
+            }
+        }
+
         init(start: Int, end: Int, isWord: Bool, isQuoted: Bool) {
             self.start = start
             self.end = end
@@ -46,18 +58,7 @@ extension DDLParser {
                 punct = Self.castCode
             }
             guard isWord, !isQuoted else { return }
-            var fold = false
-            for k in start..<end {
-                let byte = b[k]
-                if byte >= 0x80 || byte &- 0x41 < 26 { fold = true }
-                let j = k - start
-                if j < 8 {
-                    packed0 |= UInt64(byte | 0x20) << (8 * UInt64(j))
-                } else if j < 16 {
-                    packed1 |= UInt64(byte | 0x20) << (8 * UInt64(j - 8))
-                }
-            }
-            needsFolding = fold
+            for k in start..<end { absorb(b[k], at: k - start) }
         }
     }
 
@@ -98,25 +99,13 @@ extension DDLParser {
                     // Words are most tokens: scan, pack and note capitals in one pass.
                     let start = k
                     var key = Key(start: start, end: start, isWord: true, isQuoted: false)
-                    var fold = false
-                    var packed0: UInt64 = 0
-                    var packed1: UInt64 = 0
                     while k < n {
                         let byte = b[k]
                         guard isWordByte(byte) else { break }
-                        if byte >= 0x80 || byte &- 0x41 < 26 { fold = true }
-                        let j = k - start
-                        if j < 8 {
-                            packed0 |= UInt64(byte | 0x20) << (8 * UInt64(j))
-                        } else if j < 16 {
-                            packed1 |= UInt64(byte | 0x20) << (8 * UInt64(j - 8))
-                        }
+                        key.absorb(byte, at: k - start)
                         k += 1
                     }
                     key.end = k
-                    key.needsFolding = fold
-                    key.packed0 = packed0
-                    key.packed1 = packed1
                     if k - start == 1 { key.punct = b[start] }
                     keys.append(key)
                     continue
