@@ -22,7 +22,7 @@ public enum CatalogMapper {
         // Thousands of columns share a handful of type spellings: canonicalize each spelling once.
         var typeCache: [String: SQLType] = [:]
         // Rows come ordered by table: each table's array is sized once for its run of rows (a column
-        // is 272 bytes, and doubling left a 10-column table with room for 16 in each of three catalogs).
+        // is about 200 bytes, and doubling left a 10-column table with room for 16 in each of three catalogs).
         var runEnd = 0
         for (i, row) in rows.columns.enumerated() {
             guard let slot = slots[row.tableOID] else { continue }

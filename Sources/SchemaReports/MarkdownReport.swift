@@ -44,7 +44,7 @@ public enum MarkdownReport {
         tail += otherFindingsSection(summary)
         tail += limitationsSection(result, descriptors)
         while tail.last == "" { tail.removeLast() }
-        // Every line and table section is followed by a newline; the sections already have room for it.
+        // Every line and table section is followed by a newline (the table sections end with theirs).
         var parts = [Array(lines.map { $0 + "\n" }.joined().utf8)]
         parts += tablesSection(result, summary: summary)
         parts.append(Array((tail.joined(separator: "\n") + "\n").utf8))
@@ -78,8 +78,8 @@ public enum MarkdownReport {
         guard !result.tables.isEmpty else { return [] }
         let groups = summary.findingsByTable
         // Each table's section is independent: render them on every core, join them in table order.
-        // A section is written as UTF-8 bytes into one buffer sized up front and made a string once
-        // (a 1,000-table report has some 100,000 cells; a string per cell and per line, then string
+        // A section is written as UTF-8 bytes into one buffer sized up front and stays bytes (a
+        // 1,000-table report has some 100,000 cells; a string per cell and per line, then string
         // appends of each separator, were most of the rendering).
         let sections = ParallelMap.map(result.tables) { table -> (matches: Bool, text: [UInt8]) in
             let findings = groups[table.name] ?? []
