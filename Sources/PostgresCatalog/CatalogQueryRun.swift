@@ -6,6 +6,10 @@
 /// both, on the calling thread.
 struct CatalogQueryRun {
     var columns: [[String?]] = []
+    /// ``CatalogQueries/columnTypes`` rows for the distinct types of `columns`.
+    var columnTypes: [[String?]] = []
+    /// ``CatalogQueries/identitySequences`` rows, read only when a column is an identity.
+    var identitySequences: [[String?]] = []
     var constraints: [[String?]] = []
     var operatorClasses: [[String?]] = []
     var indexes: [[String?]] = []
@@ -19,8 +23,40 @@ struct CatalogQueryRun {
     /// run by the first connection after `tables`.
     mutating func runFirstHalf(_ connection: PostgresConnection, tableOIDs: String, schemaArray: String) throws {
         columns = try timed(connection, CatalogQueries.columns, "columns", tableOIDs)
+        try readColumnDetails(connection)
         enums = try timed(connection, CatalogQueries.enums, "enums", schemaArray)
         relations = try timed(connection, CatalogQueries.relationsOtherThanTables, "views and sequences", schemaArray)
+    }
+
+    /// Formats each distinct (type, modifier) pair of `columns` once, and reads the sequence
+    /// options of the tables with identity columns (usually few or none).
+    private mutating func readColumnDetails(_ connection: PostgresConnection) throws {
+        var seen: Set<String> = []
+        var typeIDs: [String] = [], modifiers: [String] = []
+        var identityTables: [String] = []
+        for row in columns {
+            let typeID = TextValue.string(row, 2), modifier = TextValue.string(row, 3)
+            if seen.insert(typeID + "/" + modifier).inserted {
+                typeIDs.append(typeID)
+                modifiers.append(modifier)
+            }
+            if !TextValue.string(row, 6).isEmpty, identityTables.last != TextValue.string(row, 0) {
+                identityTables.append(TextValue.string(row, 0))
+            }
+        }
+        if !typeIDs.isEmpty {
+            let clock = ContinuousClock()
+            let start = clock.now
+            columnTypes = try connection.query(
+                CatalogQueries.columnTypes,
+                parameters: ["{" + typeIDs.joined(separator: ",") + "}", "{" + modifiers.joined(separator: ",") + "}"],
+                queryName: "column types").rows
+            timings.append(("column types", (clock.now - start) / .seconds(1)))
+        }
+        if !identityTables.isEmpty {
+            identitySequences = try timed(
+                connection, CatalogQueries.identitySequences, "identity sequences", "{" + identityTables.joined(separator: ",") + "}")
+        }
     }
 
     /// The queries that deparse check, predicate, policy and trigger expressions with their table

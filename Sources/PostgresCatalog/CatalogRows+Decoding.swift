@@ -63,19 +63,37 @@ extension CatalogRows {
         }
     }
 
-    mutating func decode(columns raw: [[String?]]) {
+    /// `raw` are ``CatalogQueries/columns`` rows, `types` the ``CatalogQueries/columnTypes`` rows of
+    /// their distinct types, `identities` the ``CatalogQueries/identitySequences`` rows.
+    mutating func decode(columns raw: [[String?]], types: [[String?]], identities: [[String?]]) {
+        struct TypeInfo { var formatted: String, userType: String?, isArray: Bool }
+        var typeOf: [String: TypeInfo] = [:]
+        for r in types {
+            typeOf[TextValue.string(r, 0) + "/" + TextValue.string(r, 1)] = TypeInfo(
+                formatted: TextValue.string(r, 2), userType: TextValue.optional(r, 3), isArray: TextValue.string(r, 4) == "1")
+        }
+        var sequenceOf: [String: [String?]] = [:]
+        for r in identities where sequenceOf[TextValue.string(r, 0) + "/" + TextValue.string(r, 1)] == nil {
+            sequenceOf[TextValue.string(r, 0) + "/" + TextValue.string(r, 1)] = r
+        }
         columns = raw.map { r in
-            ColumnRow(
+            let type = typeOf[TextValue.string(r, 2) + "/" + TextValue.string(r, 3)]
+            let identity = TextValue.string(r, 6)
+            // Only identity columns carry sequence options, as when they were joined per column.
+            let sequence = identity.isEmpty ? nil : sequenceOf[TextValue.string(r, 0) + "/" + TextValue.string(r, 9)]
+            return ColumnRow(
                 tableOID: TextValue.string(r, 0), name: TextValue.string(r, 1),
-                formattedType: TextValue.string(r, 2), notNull: TextValue.bool(r[3]),
-                defaultExpression: TextValue.optional(r, 4), identity: TextValue.string(r, 5),
-                generated: TextValue.string(r, 6), userType: TextValue.optional(r, 7),
-                isArray: TextValue.string(r, 8) == "1", comment: TextValue.optional(r, 9),
-                sequenceStart: TextValue.optional(r, 10), sequenceIncrement: TextValue.optional(r, 11),
-                sequenceMin: TextValue.optional(r, 12), sequenceMax: TextValue.optional(r, 13),
-                sequenceCache: TextValue.optional(r, 14),
-                sequenceCycle: TextValue.optional(r, 15).map { TextValue.bool($0) },
-                number: Int(TextValue.string(r, 16)) ?? 0)
+                formattedType: type?.formatted ?? "", notNull: TextValue.bool(r[4]),
+                defaultExpression: TextValue.optional(r, 5), identity: identity,
+                generated: TextValue.string(r, 7), userType: type?.userType,
+                isArray: type?.isArray ?? false, comment: TextValue.optional(r, 8),
+                sequenceStart: sequence.flatMap { TextValue.optional($0, 2) },
+                sequenceIncrement: sequence.flatMap { TextValue.optional($0, 3) },
+                sequenceMin: sequence.flatMap { TextValue.optional($0, 4) },
+                sequenceMax: sequence.flatMap { TextValue.optional($0, 5) },
+                sequenceCache: sequence.flatMap { TextValue.optional($0, 6) },
+                sequenceCycle: sequence.flatMap { TextValue.optional($0, 7) }.map { TextValue.bool($0) },
+                number: Int(TextValue.string(r, 9)) ?? 0)
         }
     }
 

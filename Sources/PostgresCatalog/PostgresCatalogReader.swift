@@ -103,6 +103,7 @@ public struct PostgresCatalogReader: Sendable {
         SET LOCAL DateStyle = 'ISO, MDY';
         SET LOCAL IntervalStyle = 'postgres';
         SET LOCAL work_mem = '64MB';
+        SET LOCAL max_parallel_workers_per_gather = 0;
         SELECT pg_catalog.set_config('jit', 'off', true) WHERE pg_catalog.current_setting('server_version_num')::int >= 110000;
         """
     }
@@ -183,7 +184,7 @@ public struct PostgresCatalogReader: Sendable {
 
         // Each raw result is dropped once decoded: at 1,000 tables they are some 10 MB of strings,
         // read while the file sources hold their syntax trees.
-        rows.decode(columns: first.columns)
+        rows.decode(columns: first.columns, types: first.columnTypes, identities: first.identitySequences)
         first.columns = []
         let names = ColumnNames(rows.columns)
         let outside = rows.referencedTablesOutsideSelection(rest.constraints, names: names)
