@@ -27,11 +27,36 @@ final class CanonicalCache {
 
     func canonical(_ sql: String?, columnType: SQLType? = nil, table: String? = nil) -> String? {
         guard let sql else { return nil }
+        // Policies and checks repeat across tables (`(( SELECT auth.uid() AS uid) = owner_id)`), but
+        // keyed by table every table missed the cache. The table only matters to text that names it.
+        let table = table.flatMap { Self.mayName(sql, $0) ? $0 : nil }
         let key = Key(sql: sql, type: columnType, table: table)
         if let hit = memo[key] { return hit }
         let value = table.map { ExpressionCanonicalizer.canonicalize(sql, columnType: columnType, table: $0) }
             ?? ExpressionCanonicalizer.canonicalize(sql, columnType: columnType)
         memo[key] = value
         return value
+    }
+
+    /// Whether `sql` may contain a reference qualified with `table`: it contains the name, ignoring
+    /// ASCII case. Answered "may" for anything not plain ASCII (case folding and quote escapes could
+    /// then hide the name from a byte comparison), so a `false` is certain.
+    static func mayName(_ sql: String, _ table: String) -> Bool {
+        let needle = Array(table.utf8)
+        if needle.isEmpty || needle.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "\"") }) { return true }
+        func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b | 0x20 : b }
+        let first = lower(needle[0])
+        var found = false
+        var nonASCII = false
+        sql.utf8.withContiguousStorageIfAvailable { text in
+            if text.contains(where: { $0 >= 0x80 }) { nonASCII = true; return }
+            guard text.count >= needle.count else { return }
+            for start in 0...(text.count - needle.count) where lower(text[start]) == first {
+                var k = 1
+                while k < needle.count && lower(text[start + k]) == lower(needle[k]) { k += 1 }
+                if k == needle.count { found = true; return }
+            }
+        } ?? { nonASCII = true }()
+        return found || nonASCII
     }
 }
