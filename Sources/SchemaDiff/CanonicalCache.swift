@@ -1,3 +1,4 @@
+import Dispatch
 import SchemaModel
 
 /// Remembers ``ExpressionCanonicalizer`` results for one comparison.
@@ -5,8 +6,10 @@ import SchemaModel
 /// Schemas repeat the same few expressions (`now()`, `auth.uid() = user_id`, `'{}'::jsonb`) across
 /// hundreds of tables and every source pair; canonicalizing each distinct text once keeps a
 /// 1,000-table comparison linear in distinct expressions rather than in comparisons. One instance per
-/// ``SchemaDiffer/compare(reference:others:options:)`` call, used from one thread only.
-final class CanonicalCache {
+/// ``SchemaDiffer/compare(reference:others:options:)`` call, shared by the threads that compare its
+/// tables: lookups take a lock, canonicalizing does not (two threads may compute the same text once
+/// each, with the same result).
+final class CanonicalCache: @unchecked Sendable {
     private struct Key: Hashable {
         let sql: String
         let type: SQLType?
@@ -14,10 +17,8 @@ final class CanonicalCache {
     }
 
     private var memo: [Key: String] = [:]
+    private let lock = DispatchSemaphore(value: 1)
 
-    /// The canonical text of `sql` (typed by `columnType` when given), `nil` for `nil`. With `table`,
-    /// references qualified with that table's own name are unqualified (Drizzle writes
-    /// `"posts"."user_id"` in `sql` templates where PostgreSQL stores `user_id`).
     /// Whether two expressions mean the same. Identical text (the common case: most defaults and
     /// policies are spelled the same way by every source) is answered without hashing or parsing.
     func same(_ a: String?, _ b: String?, types: (SQLType?, SQLType?) = (nil, nil), table: String? = nil) -> Bool {
@@ -25,16 +26,24 @@ final class CanonicalCache {
         return canonical(a, columnType: types.0, table: table) == canonical(b, columnType: types.1, table: table)
     }
 
+    /// The canonical text of `sql` (typed by `columnType` when given), `nil` for `nil`. With `table`,
+    /// references qualified with that table's own name are unqualified (Drizzle writes
+    /// `"posts"."user_id"` in `sql` templates where PostgreSQL stores `user_id`).
     func canonical(_ sql: String?, columnType: SQLType? = nil, table: String? = nil) -> String? {
         guard let sql else { return nil }
         // Policies and checks repeat across tables (`(( SELECT auth.uid() AS uid) = owner_id)`), but
         // keyed by table every table missed the cache. The table only matters to text that names it.
         let table = table.flatMap { Self.mayName(sql, $0) ? $0 : nil }
         let key = Key(sql: sql, type: columnType, table: table)
-        if let hit = memo[key] { return hit }
+        lock.wait()
+        let hit = memo[key]
+        lock.signal()
+        if let hit { return hit }
         let value = table.map { ExpressionCanonicalizer.canonicalize(sql, columnType: columnType, table: $0) }
             ?? ExpressionCanonicalizer.canonicalize(sql, columnType: columnType)
+        lock.wait()
         memo[key] = value
+        lock.signal()
         return value
     }
 

@@ -8,8 +8,9 @@ import Darwin
 #endif
 
 /// Runs the per-table comparisons on every core. Tables are independent of one another, so they are
-/// split into contiguous chunks, one ``CanonicalCache`` per chunk (the cache is not thread-safe), and
-/// the results are joined in name order: the output is the same as a sequential run.
+/// split into contiguous chunks sharing one ``CanonicalCache``, and the results are joined in name
+/// order: the output is the same as a sequential run. There are a few chunks per core, so a core
+/// that another process holds up leaves its remaining chunks to the others.
 enum ParallelTableDiff {
     /// Below this many tables a second thread costs more than it saves.
     static let minimumTablesPerChunk = 64
@@ -19,11 +20,11 @@ enum ParallelTableDiff {
         describesCells: Bool = true
     ) -> (tables: [TableComparison], findings: [Finding]) {
         let cores = max(1, System.activeProcessorCount)
-        let chunkCount = max(1, min(cores, names.count / minimumTablesPerChunk))
+        let chunkCount = max(1, min(cores * 4, names.count / minimumTablesPerChunk))
         let chunkSize = (names.count + chunkCount - 1) / max(chunkCount, 1)
         let results = ChunkResults(count: chunkCount)
+        let cache = CanonicalCache()
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            let cache = CanonicalCache()
             var tables: [TableComparison] = []
             var findings: [Finding] = []
             let start = chunk * chunkSize
