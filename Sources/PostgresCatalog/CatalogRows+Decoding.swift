@@ -13,9 +13,33 @@ enum TextValue {
     static func optional(_ row: [String?], _ index: Int) -> String? { index < row.count ? row[index] : nil }
 
     /// The numbers of an `int2[]` (`{1,3}`), `int2vector` or `oidvector` (`1 3`) in text form.
+    /// Scanned byte by byte: splitting into substrings was most of the index and constraint decoding.
     static func numbers(_ value: String?) -> [Int] {
         guard let value else { return [] }
-        return value.split { $0 == "{" || $0 == "}" || $0 == "," || $0 == " " }.compactMap { Int($0) }
+        var out: [Int] = []
+        // One piece between separators: what `Int(_:)` accepts is an optional sign, then digits.
+        var current = 0, negative = false, signed = false, digits = false, valid = true
+        func finish() {
+            if digits && valid { out.append(negative ? -current : current) }
+            current = 0; negative = false; signed = false; digits = false; valid = true
+        }
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: ","), UInt8(ascii: " "):
+                finish()
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                digits = true
+                let (product, overflow1) = current.multipliedReportingOverflow(by: 10)
+                let (sum, overflow2) = product.addingReportingOverflow(Int(byte - UInt8(ascii: "0")))
+                if overflow1 || overflow2 { valid = false } else { current = sum }
+            case UInt8(ascii: "-"), UInt8(ascii: "+"):
+                if digits || signed { valid = false } else { signed = true; negative = byte == UInt8(ascii: "-") }
+            default:
+                valid = false
+            }
+        }
+        finish()
+        return out
     }
 
     /// `name` as a double-quoted identifier, which ``CatalogMapper/unquote(_:)`` turns back into `name`.
@@ -32,24 +56,49 @@ enum TextValue {
 /// queries return attribute numbers and are resolved here, instead of by a correlated subquery per
 /// row on the server (which cost about two thirds of the index and constraint queries).
 struct ColumnNames {
-    private var byTable: [String: [Int: String]] = [:]
+    /// Per table OID, names indexed by attribute number (`nil` for a number without a column).
+    /// One dictionary entry per table, not per column: building a dictionary per table was most of
+    /// this type's cost.
+    private var byTable: [String: [String?]] = [:]
 
     init(_ columns: [CatalogRows.ColumnRow]) {
-        for column in columns { byTable[column.tableOID, default: [:]][column.number] = column.name }
+        byTable.reserveCapacity(columns.count / 8)
+        // The columns query returns each table's columns together: one entry per run of rows.
+        var start = 0
+        while start < columns.count {
+            let table = columns[start].tableOID
+            var end = start + 1
+            while end < columns.count && columns[end].tableOID == table { end += 1 }
+            var slots = byTable.removeValue(forKey: table) ?? []
+            for column in columns[start..<end] { Self.set(&slots, column.number, column.name) }
+            byTable[table] = slots
+            start = end
+        }
+    }
+
+    private static func set(_ slots: inout [String?], _ number: Int, _ name: String) {
+        // Attribute numbers of table columns are 1...1600; anything else is ignored, as a lookup
+        // of it would find nothing.
+        guard number >= 0 && number <= 1_600 else { return }
+        if slots.count <= number { slots.append(contentsOf: repeatElement(nil, count: number + 1 - slots.count)) }
+        slots[number] = name
     }
 
     /// Whether the table's columns were read (it is one of the selected tables).
     func knows(_ table: String) -> Bool { byTable[table] != nil }
 
-    mutating func add(table: String, number: Int, name: String) { byTable[table, default: [:]][number] = name }
+    mutating func add(table: String, number: Int, name: String) { Self.set(&byTable[table, default: []], number, name) }
 
     /// The names of `numbers` in `table`, in order; unknown numbers are left out.
     func names(_ table: String, _ numbers: [Int]) -> [String] {
-        guard let columns = byTable[table] else { return [] }
-        return numbers.compactMap { columns[$0] }
+        guard let slots = byTable[table] else { return [] }
+        return numbers.compactMap { $0 >= 0 && $0 < slots.count ? slots[$0] : nil }
     }
 
-    func name(_ table: String, _ number: Int) -> String? { byTable[table]?[number] }
+    func name(_ table: String, _ number: Int) -> String? {
+        guard let slots = byTable[table], number >= 0 && number < slots.count else { return nil }
+        return slots[number]
+    }
 }
 
 extension CatalogRows {

@@ -1,12 +1,14 @@
 import Dispatch
 
 /// `map` over contiguous chunks on every core, results in input order. For report sections of
-/// thousands of tables; small inputs run on the calling thread.
+/// thousands of tables; small inputs run on the calling thread. Up to eight chunks, more than there
+/// are cores here, so a core that another process holds up leaves its remaining chunks to the others.
 enum ParallelMap {
     static let minimumPerChunk = 64
+    static let maximumChunks = 8
 
     static func map<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-        let chunks = min(2, items.count / minimumPerChunk)
+        let chunks = min(maximumChunks, items.count / minimumPerChunk)
         if chunks < 2 { return items.map(transform) }
         let size = (items.count + chunks - 1) / chunks
         let slots = Slots<R>(count: chunks)
