@@ -5,18 +5,18 @@
 /// first reads columns, then both deparse for their own share of the tables. Decoding waits for
 /// both, on the calling thread.
 struct CatalogQueryRun {
-    var columns: [[String?]] = []
+    var columns = QueryRows()
     /// ``CatalogQueries/columnTypes`` rows for the distinct types of `columns`.
-    var columnTypes: [[String?]] = []
+    var columnTypes = QueryRows()
     /// ``CatalogQueries/identitySequences`` rows, read only when a column is an identity.
-    var identitySequences: [[String?]] = []
-    var constraints: [[String?]] = []
-    var operatorClasses: [[String?]] = []
-    var indexes: [[String?]] = []
-    var enums: [[String?]] = []
-    var policies: [[String?]] = []
-    var triggers: [[String?]] = []
-    var relations: [[String?]] = []
+    var identitySequences = QueryRows()
+    var constraints = QueryRows()
+    var operatorClasses = QueryRows()
+    var indexes = QueryRows()
+    var enums = QueryRows()
+    var policies = QueryRows()
+    var triggers = QueryRows()
+    var relations = QueryRows()
     var timings: [(String, Double)] = []
 
     /// The queries that deparse nothing tied to a relation (columns deparse defaults without one),
@@ -31,12 +31,12 @@ struct CatalogQueryRun {
     /// Formats each distinct (type, modifier) pair of `columns` once, and reads the sequence
     /// options of the tables with identity columns (usually few or none).
     private mutating func readColumnDetails(_ connection: PostgresConnection) throws {
-        var seen: Set<String> = []
+        var seen: Set<TextValue.NumberPair> = []
         var typeIDs: [String] = [], modifiers: [String] = []
         var identityTables: [String] = []
         for row in columns {
             let typeID = TextValue.string(row, 2), modifier = TextValue.string(row, 3)
-            if seen.insert(typeID + "/" + modifier).inserted {
+            if seen.insert(TextValue.NumberPair(row, 2, 3)).inserted {
                 typeIDs.append(typeID)
                 modifiers.append(modifier)
             }
@@ -47,10 +47,10 @@ struct CatalogQueryRun {
         if !typeIDs.isEmpty {
             let clock = ContinuousClock()
             let start = clock.now
-            columnTypes = try connection.query(
+            columnTypes = try connection.queryRows(
                 CatalogQueries.columnTypes,
                 parameters: ["{" + typeIDs.joined(separator: ",") + "}", "{" + modifiers.joined(separator: ",") + "}"],
-                queryName: "column types").rows
+                queryName: "column types")
             timings.append(("column types", (clock.now - start) / .seconds(1)))
         }
         if !identityTables.isEmpty {
@@ -89,10 +89,10 @@ struct CatalogQueryRun {
         timings += later.timings
     }
 
-    mutating func timed(_ connection: PostgresConnection, _ sql: String, _ name: String, _ parameter: String?) throws -> [[String?]] {
+    mutating func timed(_ connection: PostgresConnection, _ sql: String, _ name: String, _ parameter: String?) throws -> QueryRows {
         let clock = ContinuousClock()
         let start = clock.now
-        let rows = try connection.query(sql, parameters: parameter.map { [$0] } ?? [], queryName: name).rows
+        let rows = try connection.queryRows(sql, parameters: parameter.map { [$0] } ?? [], queryName: name)
         timings.append((name, (clock.now - start) / .seconds(1)))
         return rows
     }

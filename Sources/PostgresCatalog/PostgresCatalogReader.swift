@@ -185,24 +185,24 @@ public struct PostgresCatalogReader: Sendable {
         // Each raw result is dropped once decoded: at 1,000 tables they are some 10 MB of strings,
         // read while the file sources hold their syntax trees.
         rows.decode(columns: first.columns, types: first.columnTypes, identities: first.identitySequences)
-        first.columns = []
+        first.columns = QueryRows()
         let names = ColumnNames(rows.columns)
         let outside = rows.referencedTablesOutsideSelection(rest.constraints, names: names)
-        let outsideColumns = outside.isEmpty ? [] : try first.timed(
+        let outsideColumns = outside.isEmpty ? QueryRows() : try first.timed(
             connection, CatalogQueries.referencedColumnsOutsideSelection, "referenced columns", "{" + outside.joined(separator: ",") + "}")
         if let last = first.timings.last, last.0 == "referenced columns" { timings.append(last) }
         let start = clock.now
         rows.decode(constraints: rest.constraints, outside: outsideColumns, names: names)
-        rest.constraints = []
+        rest.constraints = QueryRows()
         let operatorClasses = Dictionary(
             rest.operatorClasses.map { (TextValue.string($0, 0), TextValue.string($0, 1)) }, uniquingKeysWith: { a, _ in a })
         rows.decode(indexes: rest.indexes, operatorClasses: operatorClasses, names: names)
-        rest.indexes = []
+        rest.indexes = QueryRows()
         rows.decode(enums: first.enums)
         rows.decode(policies: rest.policies)
-        rest.policies = []
+        rest.policies = QueryRows()
         rows.decode(triggers: rest.triggers, names: names)
-        rest.triggers = []
+        rest.triggers = QueryRows()
         rows.decode(relations: first.relations)
         timings.append(("decode rows", (clock.now - start) / .seconds(1)))
         return rows

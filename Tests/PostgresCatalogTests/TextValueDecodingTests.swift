@@ -28,6 +28,23 @@ import Testing
         }
     }
 
+    @Test func listSplitsLikeCharacters() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["\u{1F}", "a", "é", "e\u{301}", "\u{301}", "👩‍💻", " ", "\"", "anon", "authenticated", ""]
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let expected = text.isEmpty ? [] : text.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+            #expect(TextValue.list(text) == expected, "\(text.unicodeScalars.map { $0.value })")
+        }
+        #expect(TextValue.list(nil) == [])
+    }
+
+    @Test func quotedDoublesQuotes() {
+        #expect(TextValue.quoted("name") == "\"name\"")
+        #expect(TextValue.quoted("a\"b") == "\"a\"\"b\"")
+        #expect(TextValue.quoted("") == "\"\"")
+    }
+
     @Test func columnNamesResolveByTableAndNumber() {
         func column(_ table: String, _ number: Int, _ name: String) -> CatalogRows.ColumnRow {
             CatalogRows.ColumnRow(
