@@ -5,6 +5,9 @@
 #   make bench N=1000 (or N=10000): time compare on a generated application, see Benchmarks/README.md
 SWIFT ?= swift
 CONFIG ?= debug
+# Release builds link the Swift runtime and Foundation into the binary on Linux: a run then starts in
+# about 15 ms instead of 25 (no 40 shared libraries to map and relocate), for an 88 MB binary.
+RELEASE_FLAGS ?= $(if $(filter Linux,$(shell uname -s)),--static-swift-stdlib,)
 BIN := .build/$(CONFIG)/schema-audit
 
 .PHONY: build release test check-sqlalchemy-fixtures demo record reports bench clean help
@@ -16,7 +19,7 @@ build:
 	$(SWIFT) build -c $(CONFIG)
 
 release:
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release $(RELEASE_FLAGS)
 
 # Builds everything first (so the CLI tests find the binary), then runs every test target against
 # a throwaway PostgreSQL started by scripts/with-postgres.sh.
@@ -48,8 +51,8 @@ N ?= 1000
 RUNS ?= 5
 BENCH_ARGS ?=
 bench:
-	$(SWIFT) build -c release --product schema-audit
-	$(SWIFT) build -c release --product schema-audit-bench
+	$(SWIFT) build -c release $(RELEASE_FLAGS) --product schema-audit
+	$(SWIFT) build -c release $(RELEASE_FLAGS) --product schema-audit-bench
 	scripts/with-postgres.sh python3 Benchmarks/bench.py --tables $(N) --runs $(RUNS) $(BENCH_ARGS)
 
 clean:
