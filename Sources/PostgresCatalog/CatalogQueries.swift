@@ -11,7 +11,10 @@
 /// server cost about two thirds of those queries (measured with EXPLAIN ANALYZE at 1,000 tables).
 enum CatalogQueries {
     /// Tables the queries below read: ordinary and partitioned tables (not partitions), not owned by
-    /// an extension, in the selected schemas.
+    /// an extension, in the selected schemas. An extension membership (`deptype = 'e'`) always
+    /// references `pg_extension`; saying so lets the server probe the few members by the referencing
+    /// index instead of reading every dependency of every relation (at 10,000 tables the whole
+    /// `tables` query went from about 110 ms to 55 ms).
     private static let selectedTables = """
         SELECT c.oid
         FROM pg_catalog.pg_class c
@@ -19,7 +22,8 @@ enum CatalogQueries {
         WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition
           AND n.nspname = ANY ($1::text[])
           AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
-                          WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid
+                          WHERE d.refclassid = 'pg_catalog.pg_extension'::regclass
+                            AND d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid
                             AND d.deptype = 'e')
         """
 
@@ -30,7 +34,8 @@ enum CatalogQueries {
         WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
           AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%'
           AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
-                          WHERE d.classid = 'pg_catalog.pg_namespace'::regclass AND d.objid = n.oid
+                          WHERE d.refclassid = 'pg_catalog.pg_extension'::regclass
+                            AND d.classid = 'pg_catalog.pg_namespace'::regclass AND d.objid = n.oid
                             AND d.deptype = 'e')
         ORDER BY n.nspname
         """
@@ -149,7 +154,8 @@ enum CatalogQueries {
         JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
         WHERE t.typtype = 'e' AND n.nspname = ANY ($1::text[])
           AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
-                          WHERE d.classid = 'pg_catalog.pg_type'::regclass AND d.objid = t.oid
+                          WHERE d.refclassid = 'pg_catalog.pg_extension'::regclass
+                            AND d.classid = 'pg_catalog.pg_type'::regclass AND d.objid = t.oid
                             AND d.deptype = 'e')
         ORDER BY n.nspname, t.typname
         """
