@@ -51,21 +51,26 @@ final class CanonicalCache: @unchecked Sendable {
     /// ASCII case. Answered "may" for anything not plain ASCII (case folding and quote escapes could
     /// then hide the name from a byte comparison), so a `false` is certain.
     static func mayName(_ sql: String, _ table: String) -> Bool {
-        let needle = Array(table.utf8)
-        if needle.isEmpty || needle.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "\"") }) { return true }
-        func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b | 0x20 : b }
-        let first = lower(needle[0])
-        var found = false
-        var nonASCII = false
-        sql.utf8.withContiguousStorageIfAvailable { text in
-            if text.contains(where: { $0 >= 0x80 }) { nonASCII = true; return }
-            guard text.count >= needle.count else { return }
-            for start in 0...(text.count - needle.count) where lower(text[start]) == first {
-                var k = 1
-                while k < needle.count && lower(text[start + k]) == lower(needle[k]) { k += 1 }
-                if k == needle.count { found = true; return }
+        var sql = sql, table = table
+        return table.withUTF8 { needle -> Bool in
+            if needle.isEmpty || needle.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "\"") }) { return true }
+            @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b | 0x20 : b }
+            let first = lower(needle[0])
+            return sql.withUTF8 { text -> Bool in
+                // One pass: any non-ASCII byte answers "may", as does the name itself.
+                var i = 0
+                while i < text.count {
+                    let b = text[i]
+                    if b >= 0x80 { return true }
+                    if lower(b) == first && i + needle.count <= text.count {
+                        var k = 1
+                        while k < needle.count && lower(text[i + k]) == lower(needle[k]) { k += 1 }
+                        if k == needle.count { return true }
+                    }
+                    i += 1
+                }
+                return false
             }
-        } ?? { nonASCII = true }()
-        return found || nonASCII
+        }
     }
 }
