@@ -49,26 +49,6 @@ final class DrizzleEvaluator {
         self.defaultSchema = defaultSchema
     }
 
-    /// An evaluator over the same files and settings with memos and a log of its own, for finishing
-    /// table drafts on another thread (``DraftFinisher``). Finishing evaluates nothing, so it gets the
-    /// modules without their syntax: the reading evaluator then owns the syntax alone and can free
-    /// each table's chain shapes once it has read them.
-    init(sharing other: DrizzleEvaluator) {
-        defaultSchema = other.defaultSchema
-        casing = other.casing
-        modules = other.modules.map { Module(path: $0.path, file: $0.file, syntax: TSModule()) }
-        sources.files = other.sources.files
-    }
-
-    /// A fresh evaluator over the modules `other` loaded, with `log` as it was after loading: for
-    /// reading the tables again from the start.
-    init(rereading other: DrizzleEvaluator, log: DiagnosticLog) {
-        defaultSchema = other.defaultSchema
-        casing = other.casing
-        for module in other.modules { _ = add(module) }
-        self.log = log
-    }
-
     func add(_ module: Module) -> Int {
         modules.append(module)
         sources.files.append(module.file)

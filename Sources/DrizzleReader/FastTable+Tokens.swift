@@ -43,25 +43,18 @@ extension DrizzleEvaluator {
     /// item by item as ``interpretFastExtras(_:_:_:_:_:_:)`` reads them from syntax.
     func interpretLazyExtras(_ module: Int, _ open: Int, _ chain: Chain, _ name: QualifiedName, _ table: inout Table,
                              _ builders: inout BuilderMemo) {
-        // Interpreting an item evaluates nothing, so interpreting them after evaluating all of them
-        // gives what interpreting each in turn gives.
-        for value in lazyExtrasValues(module, open, chain, &builders) { interpretExtra(value, chain, name, &table) }
-    }
-
-    /// The items of the extras left as tokens at `open`, as the general path evaluates them.
-    func lazyExtrasValues(_ module: Int, _ open: Int, _ chain: Chain, _ builders: inout BuilderMemo) -> [DrizzleValue] {
         let extras = TSParser(bytes: modules[module].file.bytes, tokens: modules[module].syntax.tokens).extrasShape(open)
         let parameter = extras.parameter
         var scope = Scope()
         if let parameter { scope.bind(parameter, .chain(chain)) }
-        var values: [DrizzleValue] = []
-        values.reserveCapacity(extras.items.count)
         for item in extras.items {
+            if addDirectExtra(item.shape, module, parameter, chain, name, &table, &builders) { continue }
+            // Interpreting an item evaluates nothing, so interpreting each right after evaluating it
+            // gives what evaluating them all and then interpreting them gives.
             let value = fastExtraValue(item.shape, module, parameter, chain, &builders)
                 ?? evaluate(TSParser.parseExpression(bytes: modules[module].file.bytes, tokens: modules[module].syntax.tokens, at: item.start),
                             module, scope)
-            values.append(value)
+            interpretExtra(value, chain, name, &table)
         }
-        return values
     }
 }

@@ -70,22 +70,28 @@ extension DrizzleEvaluator {
     }
 
     /// Pass 2 of ``fastTable(_:_:_:)``: the table, or nil (with the log as before) to read it the general way.
-    func finishTable(_ plan: TablePlan) -> (table: Table, key: QualifiedName, location: SourceLocation)? {
-        let (module, tableName, name, key, args, start, end, plans, savedLog) =
-            (plan.module, plan.tableName, plan.name, plan.binding, plan.args, plan.start, plan.end, plan.plans, plan.savedLog)
+    func finishTable(_ plan: consuming TablePlan) -> (table: Table, key: QualifiedName, location: SourceLocation)? {
+        let (module, tableName, name, key, args, start, end, savedLog) =
+            (plan.module, plan.tableName, plan.name, plan.binding, plan.args, plan.start, plan.end, plan.savedLog)
+        // Moved out and taken from the back: iterating the array would copy every plan (a column's
+        // syntax, a dozen references) and then release the array's copies.
+        var plans: [ColumnPlan] = []
+        swap(&plans, &plan.plans)
+        let columnCount = plans.count
+        plans.reverse()
 
         // Pass 2, as the general path interprets the evaluated table.
         let tableSite = site(module, start, start, end)
         let location = tableSite.location
         let provenance = Provenance(source: .drizzle, location: location)
         var table = Table(name: tableName, provenance: provenance)
-        table.columns.reserveCapacity(plans.count)  // a column is large: no room left over from doubling
+        table.columns.reserveCapacity(columnCount)  // a column is large: no room left over from doubling
         var standIn = DrizzleObject()
-        standIn.entries.reserveCapacity(plans.count)
+        standIn.entries.reserveCapacity(columnCount)
         var primaryColumns: [String] = []
-        for plan in plans {
+        while let columnPlan = plans.popLast() {
             let result: ColumnResult?
-            switch plan {
+            switch consume columnPlan {
             case .general(let columnKey, let value, let site):
                 let names = columnNames(key: columnKey, value: value)
                 let explicit = names.raw == names.database && isExplicit(value) ? names.raw : nil
