@@ -32,6 +32,56 @@ extension DrizzleEvaluator {
                 options.append(PolicyOption(key: key, value: value, rendered: nil))
             }
         }
+        return policy(policyName, options, shape.rootStart, module)
+    }
+
+    /// ``directPolicy(_:_:_:_:_:)`` of `pgPolicy('name', { ... })` with the `{` at token `open`, read from
+    /// the tokens: options that are strings, names (not arrays) or `sql` templates; nil otherwise.
+    func tokenPolicy(_ parser: TSParser, _ policyName: String, _ open: Int, _ rootStart: Int, _ module: Int, _ parameter: String,
+                     _ standIn: Chain, _ builders: inout BuilderMemo) -> Policy? {
+        let tokens = parser.tokens
+        let close = Int(tokens[open].match)
+        var options: [PolicyOption] = []
+        var j = open + 1
+        while j < close {
+            let keyToken = tokens[j]
+            guard keyToken.kind == .string || keyToken.kind == .identifier, parser.isPunct(j + 1, P.colon) else { return nil }
+            let key = keyToken.kind == .string ? parser.stringValue(keyToken) : parser.text(keyToken)
+            let k = j + 2
+            let value = tokens[k]
+            if value.kind == .string {
+                options.append(PolicyOption(key: key, value: .string(parser.stringValue(value)), rendered: nil))
+                j = k + 1
+            } else if value.kind == .identifier, !parser.isLiteral(k), parser.isTemplateStart(k + 1) {
+                guard let rendered = templateSQL(parser, k, module, parameter, standIn, &builders) else { return nil }
+                options.append(PolicyOption(key: key, value: .undefined, rendered: rendered))
+                j = Int(templateNext(parser, k + 1))
+            } else if value.kind == .identifier, !parser.isLiteral(k), parser.isPunct(k + 1, P.comma) || k + 1 == close {
+                let name = parser.text(value)
+                guard name != parameter, let resolved = builderValue(module, name, &builders) else { return nil }
+                options.append(PolicyOption(key: key, value: resolved, rendered: nil))
+                j = k + 1
+            } else {
+                return nil
+            }
+            if j < close { j += 1 }  // the comma
+        }
+        return policy(policyName, options, rootStart, module)
+    }
+
+    /// The token after the template starting at token `k`, whose interpolations are `name.name`s.
+    private func templateNext(_ parser: TSParser, _ k: Int) -> Int {
+        var j = k
+        if parser.tokens[j].kind == .templateFull { return j + 1 }
+        while true {
+            j += 4
+            if parser.tokens[j].kind == .templateTail { return j + 1 }
+        }
+    }
+
+    /// The policy of `options` as ``interpretPolicy(_:_:)`` reads the evaluated config, which holds the
+    /// last option of each key; nil where it would warn.
+    private func policy(_ policyName: String, _ options: [PolicyOption], _ rootStart: Int, _ module: Int) -> Policy? {
         func option(_ key: String) -> PolicyOption? { options.last { $0.key == key } }
         var roles: [String] = []
         if let to = option("to") {
@@ -41,7 +91,7 @@ extension DrizzleEvaluator {
         let command = option("for")?.value.stringValue.flatMap { Policy.Command(rawValue: $0.lowercased()) } ?? .all
         return Policy(name: policyName, isPermissive: option("as")?.value.stringValue?.lowercased() != "restrictive", command: command,
                       roles: roles, using: using, withCheck: withCheck,
-                      provenance: Provenance(source: .drizzle, location: location(module, shape.rootStart)))
+                      provenance: Provenance(source: .drizzle, location: location(module, rootStart)))
     }
 
     /// The roles of a policy's `to`, as ``interpretPolicy(_:_:)`` collects them; false where it would

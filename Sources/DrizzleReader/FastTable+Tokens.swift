@@ -40,21 +40,37 @@ extension DrizzleEvaluator {
     }
 
     /// The extras `(t) => [ ... ]` left as tokens at `open` (checked by ``TSParser/isExtrasArrow(_:)``),
-    /// item by item as ``interpretFastExtras(_:_:_:_:_:_:)`` reads them from syntax.
+    /// item by item as ``interpretFastExtras(_:_:_:_:_:_:)`` reads them from syntax: from the tokens
+    /// when ``addTokenExtra(_:_:_:_:_:_:_:_:)`` reads the item, else from its shape.
     func interpretLazyExtras(_ module: Int, _ open: Int, _ chain: Chain, _ name: QualifiedName, _ table: inout Table,
                              _ builders: inout BuilderMemo) {
-        let extras = TSParser(bytes: modules[module].file.bytes, tokens: modules[module].syntax.tokens).extrasShape(open)
-        let parameter = extras.parameter
-        var scope = Scope()
-        if let parameter { scope.bind(parameter, .chain(chain)) }
-        for item in extras.items {
-            if addDirectExtra(item.shape, module, parameter, chain, name, &table, &builders) { continue }
-            // Interpreting an item evaluates nothing, so interpreting each right after evaluating it
-            // gives what evaluating them all and then interpreting them gives.
-            let value = fastExtraValue(item.shape, module, parameter, chain, &builders)
-                ?? evaluate(TSParser.parseExpression(bytes: modules[module].file.bytes, tokens: modules[module].syntax.tokens, at: item.start),
-                            module, scope)
-            interpretExtra(value, chain, name, &table)
+        let parser = TSParser(bytes: modules[module].file.bytes, tokens: modules[module].syntax.tokens)
+        var k = open + 1
+        var parameter: String?
+        if parser.tokens[k].kind == .identifier {
+            parameter = parser.text(parser.tokens[k])
+            k += 1
+        }
+        let arrayOpen = k + 2
+        let close = Int(parser.tokens[arrayOpen].match)
+        var j = arrayOpen + 1
+        while j < close {
+            let end = parser.chainEnd(at: j)
+            if !addTokenExtra(parser, j, module, parameter, chain, name, &table, &builders) {
+                let shape = parser.chainShape(at: j).shape
+                if !addDirectExtra(shape, module, parameter, chain, name, &table, &builders) {
+                    var scope = Scope()
+                    if let parameter { scope.bind(parameter, .chain(chain)) }
+                    // Interpreting an item evaluates nothing, so interpreting each right after evaluating
+                    // it gives what evaluating them all and then interpreting them gives.
+                    let value = fastExtraValue(shape, module, parameter, chain, &builders)
+                        ?? evaluate(TSParser.parseExpression(bytes: parser.bytes, tokens: parser.tokens, at: j), module, scope)
+                    interpretExtra(value, chain, name, &table)
+                }
+            }
+            j = end
+            if j >= close { break }
+            j += 1  // the comma
         }
     }
 }

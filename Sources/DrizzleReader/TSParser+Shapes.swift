@@ -49,6 +49,14 @@ extension TSParser {
         return TSExtrasShape(parameter: parameter, items: items)
     }
 
+    /// The token after the chain at token `start` (checked as for ``chainShape(at:)``), found without
+    /// taking it apart.
+    func chainEnd(at start: Int) -> Int {
+        var k = Int(tokens[start + 1].match) + 1
+        while isPunct(k, P.dot) { k = Int(tokens[k + 2].match) + 1 }
+        return k
+    }
+
     /// The shape of the chain at token `start` (checked by ``chainEnd(_:)`` or ``extrasChainEnd(_:)``)
     /// and the token after it.
     func chainShape(at start: Int) -> (shape: TSChainShape, end: Int) {

@@ -43,6 +43,20 @@ import Testing
         ("a: text('a').$defaultFn(() => 'x'), b: text('b').notNull", "index('i').on(t.missing), check('c', sql`${t.a} ${1}`)"),
         ("...notDefined, a: text('a')", "pgPolicy('r', { to: 'public', using: sql`true` }), foo()"),
         ("a: text('a').default(sql`now()`), 'quoted key': text('q'), n: numeric('n', { precision: 5 })", "[index('i').on(t.a)][0]"),
+        // Extras read from their tokens (`TokenExtras.swift`), and near misses they hand back.
+        ("a: text('a'), bB: text(), c: integer('c')",
+         "index('i').on(t.a).on(t.bB), unique().on(t.a).on(t.bB,).nullsNotDistinct(), uniqueIndex().on(t.a, t.c), index()"),
+        ("a: text('a'), b: text('b')",
+         "unique('u').nullsNotDistinct(t.a), index('i').on(t.a, 'b'), index('j').on(t.a).where(sql`${t.b} > 0`), check('c', sql`${t.a} > 0`).foo()"),
+        ("a: text('a'), b: text('b')",
+         "check('c', sql`${t.a} + ${t.b} > ${t.nope}`), check('d', sql`plain`), check('e', other`${t.a}`), check('f', 'text'), unique(t.a)"),
+        ("a: text('a'), b: text('b')",
+         "pgPolicy('p', { 'to': 'authenticated', for: 'INSERT', as: 'RESTRICTIVE', withCheck: sql`${t.a} = 1`, using: sql`x`, to: serviceRole })"),
+        ("a: text('a')",
+         "pgPolicy('p', { to: t, using: sql`${t.a}` }), pgPolicy('q', { to: notDeclared }), pgPolicy('r', { for: 'select', n: 1 })"),
+        ("a: text('a')",
+         "pgPolicy('p', { using: sql`${t.a}`, to: [authenticatedRole], for: 'bogus' }), pgPolicy('q', { to: sql`x` }), pgPolicy('s', { using: 'x' })"),
+        ("a: text('a')", "pgPolicy('p', { to: mood, withCheck: t }), pgPolicy('q').link(users), index('i').on(t.a).using('gin', t.a)"),
     ]
 
     static func fast(_ columns: String, _ extras: String) -> String {
