@@ -37,6 +37,9 @@ final class DrizzleEvaluator {
     @exclusivity(unchecked) var tableShapes: [BindingKey: Chain] = [:]
     /// The builtins the last table read by the fast path looked up, kept for the next table of its module.
     @exclusivity(unchecked) var keptBuilders: (module: Int, memo: BuilderMemo) = (-1, BuilderMemo())
+    /// The SQL of the `sql` templates read from the tokens of the current table's extras, by their
+    /// source span (``templateSQL(_:_:_:_:_:_:)``); emptied for each table.
+    @exclusivity(unchecked) var renderedTemplates: [(start: Int, end: Int, sql: String)] = []
     /// `ForeignKey.Action(spelling:)` by spelling: every foreign key names one of a few actions.
     @exclusivity(unchecked) var actionCache: [String: ForeignKey.Action?] = [:]
 

@@ -25,11 +25,21 @@ extension DrizzleEvaluator {
         var explicit: String?
         var rootStart: Int
         var rootEnd: Int
-        /// Method calls, innermost first.
-        var methods: [TSMethodCall]
-        /// For each `.references(() => table.col, actions?)` in ``methods``, in order: the column and
-        /// the actions object.
-        var references: [(column: ColumnRef, actions: DrizzleValue)]
+        /// The modifiers chained onto the builder, innermost first.
+        var modifiers: [ColumnModifier]
+    }
+
+    /// A modifier of a ``FastColumn``, checked and with its arguments read (``fastColumnParts(_:_:table:)``).
+    enum ColumnModifier {
+        case notNull, primaryKey, unique, defaultNow, defaultRandom
+        /// `$type<T>()`, which changes nothing in the database.
+        case typed
+        /// `.default(literal)`
+        case defaultValue(DrizzleValue)
+        /// `.references(() => table.col, actions?)`: the column and the actions object.
+        case references(ColumnRef, DrizzleValue)
+        /// `generatedAlwaysAsIdentity()` or `generatedByDefaultAsIdentity()`, by name.
+        case identity(String)
     }
 
     /// Where a column's value is written: a syntax tree, or the first token of a chain in a lazy
@@ -208,139 +218,4 @@ extension DrizzleEvaluator {
     }
 
     // MARK: - Columns
-
-    /// Builders whose type depends only on literal options this file reads.
-    static let fastBuilders: Set<String> = ["varchar", "char", "numeric", "decimal", "timestamp", "time"]
-
-    /// The shape of `builder(args).method(args)...`, or nil for any other expression.
-    func chainShape(_ expr: TSExpr) -> ChainShape? {
-        var methods: [TSMethodCall] = []
-        var current = expr
-        while case .call(.member(let base, let name, let nameOffset), let args, let start, let end) = current {
-            methods.append(TSMethodCall(name: name, args: args, start: start, nameOffset: nameOffset, end: end))
-            current = base
-        }
-        guard case .call(.identifier(let builder, _), let rootArgs, let rootStart, let rootEnd) = current else { return nil }
-        methods.reverse()
-        return ChainShape(builder: builder, rootArgs: rootArgs, rootStart: rootStart, rootEnd: rootEnd, methods: methods)
-    }
-
-    /// The plan for a column written as `builder(literals).modifier(...)...`, or nil.
-    func fastColumnPlan(_ key: String, _ keyOffset: Int, _ shape: ChainShape, _ source: ColumnSource, _ module: Int,
-                                _ binding: BindingKey, _ builders: inout BuilderMemo) -> FastColumn? {
-        let builder = shape.builder
-        let rootArgs = shape.rootArgs
-        let methods = shape.methods
-        guard rootArgs.count <= 2 else { return nil }
-        var explicit: String?
-        for (index, arg) in rootArgs.enumerated() {
-            switch arg {
-            case .string(let s, _) where index == 0: explicit = s
-            case .object(let props, _) where index == rootArgs.count - 1:
-                for prop in props {
-                    guard case .value(_, let value, _) = prop, isLiteral(value) else { return nil }
-                }
-            default: return nil
-            }
-        }
-        var spelling: String
-        var enumType: SQLType?
-        switch builderValue(module, builder, &builders) {
-        case .builtin(let name)?:
-            let memoized = builders.last >= 0 ? builders.entries[builders.last].fixed : DrizzleEvaluator.fixedTypes[name]
-            if let fixed = memoized {
-                spelling = fixed
-            } else if DrizzleEvaluator.fastBuilders.contains(name) {
-                guard let typed = fastSpelling(name, rootArgs.last) else { return nil }
-                spelling = typed
-            } else {
-                return nil
-            }
-        case .chain(let enumChain)? where enumChain.root == "pgEnum":
-            guard let enumName = enumChain.args.first?.stringValue else { return nil }
-            let qualified = QualifiedName(schema: schemaName(of: enumChain), name: enumName)
-            spelling = qualified.description
-            enumType = SQLType(spelling)
-        default:
-            return nil
-        }
-        // Everything pass 2 needs is checked here, so that it never has to evaluate this column after all.
-        var references: [(column: ColumnRef, actions: DrizzleValue)] = []
-        for k in methods.indices {
-            switch methods[k].name {
-            case "notNull", "primaryKey", "defaultNow", "defaultRandom", "$type", "unique",
-                 "generatedAlwaysAsIdentity", "generatedByDefaultAsIdentity":
-                guard methods[k].args.isEmpty else { return nil }
-            case "default":
-                guard methods[k].args.count == 1, literalValue(methods[k].args[0]) != nil else { return nil }
-            case "references":
-                guard let (reference, actions) = fastReference(methods[k], module) else { return nil }
-                references.append((reference, actions))
-            default:
-                return nil
-            }
-        }
-        return FastColumn(source: source, binding: binding, key: key, keyOffset: keyOffset, spelling: spelling, enumType: enumType,
-                          explicit: explicit, rootStart: shape.rootStart, rootEnd: shape.rootEnd, methods: methods,
-                          references: references)
-    }
-
-    private func isLiteral(_ expr: TSExpr) -> Bool {
-        switch expr {
-        case .string, .number, .boolean, .null: return true
-        default: return false
-        }
-    }
-
-    /// The last literal value given for `option` in a literal config object.
-    private func literalOption(_ config: TSExpr?, _ option: String) -> TSExpr? {
-        guard case .object(let props, _)? = config else { return nil }
-        for prop in props.reversed() {
-            if case .value(let key, let value, _) = prop, key == option { return value }
-        }
-        return nil
-    }
-
-    /// An integer option as ``DrizzleValue/intValue`` reads it; `.some(nil)` when it is absent, nil
-    /// when it is not an integer (the general path warns about that).
-    private func intOption(_ config: TSExpr?, _ option: String) -> Int?? {
-        guard let value = literalOption(config, option) else { return .some(nil) }
-        guard case .number(let n, _, _) = value, n.isFinite, n == n.rounded(), abs(n) < 1e15 else { return nil }
-        return .some(Int(n))
-    }
-
-    /// The SQL type spelling of a builder with options, as ``interpretColumn(key:value:keyLocation:table:)``
-    /// writes it; nil when an option is not a literal of the right kind.
-    private func fastSpelling(_ root: String, _ last: TSExpr?) -> String? {
-        var config: TSExpr?
-        if case .object? = last { config = last }
-        switch root {
-        case "varchar", "char":
-            guard let length = intOption(config, "length") else { return nil }
-            return length.map { "\(root)(\($0))" } ?? root
-        case "numeric", "decimal":
-            guard let precision = intOption(config, "precision"), let scale = intOption(config, "scale") else { return nil }
-            if let precision, let scale { return "numeric(\(precision), \(scale))" }
-            if let precision { return "numeric(\(precision))" }
-            return "numeric"
-        case "timestamp", "time":
-            guard let precision = intOption(config, "precision") else { return nil }
-            var withTimezone = false
-            if let value = literalOption(config, "withTimezone") {
-                guard case .boolean(let b, _) = value else {
-                    // `boolValue ?? false`: any other literal counts as false.
-                    return fastSpellingTimestamp(root, precision, false)
-                }
-                withTimezone = b
-            }
-            return fastSpellingTimestamp(root, precision, withTimezone)
-        default:
-            return nil
-        }
-    }
-
-    private func fastSpellingTimestamp(_ root: String, _ precision: Int?, _ withTimezone: Bool) -> String {
-        let separator = root == "timestamp" ? " " : ""
-        return root + (precision.map { "\(separator)(\($0))" } ?? "") + (withTimezone ? " with time zone" : "")
-    }
 }

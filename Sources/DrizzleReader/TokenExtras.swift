@@ -140,6 +140,11 @@ extension DrizzleEvaluator {
     func templateSQL(_ parser: TSParser, _ tag: Int, _ module: Int, _ parameter: String, _ standIn: Chain,
                      _ builders: inout BuilderMemo) -> String? {
         let tokens = parser.tokens
+        // A table's policies often repeat a template (`auth.uid() = ${t.userId}` for each command): the
+        // same text in the same table looks up the same names and renders the same SQL, so it is read once.
+        guard let last = templateEnd(parser, tag + 1).map({ $0 - 1 }) else { return nil }
+        let span = (start: Int(tokens[tag].start), end: Int(tokens[last].end))
+        if let known = renderedTemplate(parser.bytes, span) { return known }
         let tagName = parser.text(tokens[tag])
         guard tagName != parameter, case .builtin(let tagValue)? = builderValue(module, tagName, &builders),
             tagValue == "sql" || tagValue == "*.sql"
@@ -157,6 +162,22 @@ extension DrizzleEvaluator {
                 if tokens[j].kind == .templateTail { break }
             }
         }
-        return renderQualified(pieces, refs)
+        let sql = renderQualified(pieces, refs)
+        renderedTemplates.append((span.start, span.end, sql))
+        return sql
+    }
+
+    /// The SQL of a template of this table with the text of `span`, if one was read.
+    private func renderedTemplate(_ bytes: [UInt8], _ span: (start: Int, end: Int)) -> String? {
+        let count = span.end - span.start
+        for known in renderedTemplates where known.end - known.start == count {
+            let same = bytes.withUnsafeBufferPointer { buffer in
+                var k = 0
+                while k < count, buffer[known.start + k] == buffer[span.start + k] { k += 1 }
+                return k == count
+            }
+            if same { return known.sql }
+        }
+        return nil
     }
 }
