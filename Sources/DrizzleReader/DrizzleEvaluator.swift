@@ -40,6 +40,8 @@ final class DrizzleEvaluator {
     /// The SQL of the `sql` templates read from the tokens of the current table's extras, by their
     /// source span (``templateSQL(_:_:_:_:_:_:)``); emptied for each table.
     @exclusivity(unchecked) var renderedTemplates: [(start: Int, end: Int, sql: String)] = []
+    /// ``bindingTarget(_:_:)`` by module and name.
+    @exclusivity(unchecked) var bindingTargets: [BindingKey: BindingKey?] = [:]
     /// `ForeignKey.Action(spelling:)` by spelling: every foreign key names one of a few actions.
     @exclusivity(unchecked) var actionCache: [String: ForeignKey.Action?] = [:]
 

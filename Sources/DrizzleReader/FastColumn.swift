@@ -119,6 +119,16 @@ extension DrizzleEvaluator {
     /// as ``importValue(_:_:_:_:)`` does; nil when it is anything else or cannot be told without
     /// evaluating.
     func bindingTarget(_ module: Int, _ name: String) -> BindingKey? {
+        // Memoized: every reference to a table of another file follows the same import, and the modules'
+        // syntax and imports no longer change once tables are read.
+        let key = BindingKey(module: module, name: name)
+        if let known = bindingTargets[key] { return known }
+        let target = findBindingTarget(module, name)
+        bindingTargets[key] = .some(target)
+        return target
+    }
+
+    private func findBindingTarget(_ module: Int, _ name: String) -> BindingKey? {
         switch modules[module].syntax.bindings[name] {
         case .value?:
             return BindingKey(module: module, name: name)
