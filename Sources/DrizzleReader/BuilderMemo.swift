@@ -53,17 +53,22 @@ extension DrizzleEvaluator {
 
     /// The memo to start a table of `module` with: the builtins kept from the module's last table.
     func builderMemo(_ module: Int) -> BuilderMemo {
-        if keptBuilders.module == module { return keptBuilders.memo }
+        if keptBuilders.module == module {
+            // Handed over, not shared: with a second reference here, the table's first new entry would
+            // copy every entry. ``keepBuilders(_:_:)`` puts the memo back.
+            let memo = keptBuilders.memo
+            keptBuilders = (-1, BuilderMemo())
+            return memo
+        }
         var memo = BuilderMemo()
         memo.entries.reserveCapacity(BuilderMemo.capacity)
         return memo
     }
 
     /// Keeps the builtins of `memo` for the next table of `module`.
-    func keepBuilders(_ module: Int, _ memo: BuilderMemo) {
-        var kept = memo
-        kept.last = -1
-        if kept.entries.contains(where: { !$0.keep }) { kept.entries.removeAll { !$0.keep } }
-        keptBuilders = (module, kept)
+    func keepBuilders(_ module: Int, _ memo: consuming BuilderMemo) {
+        memo.last = -1
+        if memo.entries.contains(where: { !$0.keep }) { memo.entries.removeAll { !$0.keep } }
+        keptBuilders = (module, memo)
     }
 }
