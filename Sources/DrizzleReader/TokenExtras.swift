@@ -26,7 +26,9 @@ extension DrizzleEvaluator {
     func addTokenExtra(_ parser: TSParser, _ start: Int, _ module: Int, _ parameter: String?, _ standIn: Chain,
                        _ name: QualifiedName, _ table: inout Table, _ builders: inout BuilderMemo) -> Bool {
         let tokens = parser.tokens
-        guard let parameter, tokens[start].kind == .identifier, let arguments = rootArguments(parser, start + 1) else { return false }
+        guard let parameter, tokens[start].kind == .identifier, parser.isPunct(start + 1, P.lparen),
+            let arguments = rootArguments(parser, start + 1)
+        else { return false }
         let builderName = parser.text(tokens[start])
         guard builderName != parameter, case .builtin(let builder)? = builderValue(module, builderName, &builders) else { return false }
         let rootStart = Int(tokens[start].start)
@@ -41,8 +43,9 @@ extension DrizzleEvaluator {
             var nullsNotDistinct = false
             while parser.isPunct(k, P.dot) {
                 let open = k + 2
+                guard parser.isPunct(open, P.lparen) else { return false }
                 let close = Int(tokens[open].match)
-                let method = tokens[k + 1]
+                let method = parser.token(k + 1)
                 if parser.isWord(method, "on") {
                     guard let columns = columnList(parser, open, close, parameter, standIn) else { return false }
                     all += columns
