@@ -55,6 +55,9 @@ extension DrizzleEvaluator {
     enum ColumnPlan {
         case general(key: String, value: DrizzleValue, site: Site?)
         case fast(FastColumn)
+        /// Left in a plan's place once pass 2 has taken it out: swapping this in moves the plan out of
+        /// the list without copying it.
+        case taken
     }
 
     /// A table call after pass 1 of ``fastTable(_:_:_:)``: its column plans, with what pass 2 needs.
@@ -83,12 +86,11 @@ extension DrizzleEvaluator {
     func finishTable(_ plan: consuming TablePlan) -> (table: Table, key: QualifiedName, location: SourceLocation)? {
         let (module, tableName, name, key, args, start, end, savedLog) =
             (plan.module, plan.tableName, plan.name, plan.binding, plan.args, plan.start, plan.end, plan.savedLog)
-        // Moved out and taken from the back: iterating the array would copy every plan (a column's
-        // syntax, a dozen references) and then release the array's copies.
+        // Each plan is moved out of the list (``ColumnPlan/taken``): iterating the list would copy every
+        // plan (a column's names, type and modifiers) and then release the list's copies.
         var plans: [ColumnPlan] = []
         swap(&plans, &plan.plans)
         let columnCount = plans.count
-        plans.reverse()
 
         // Pass 2, as the general path interprets the evaluated table.
         let tableSite = site(module, start, start, end)
@@ -99,7 +101,9 @@ extension DrizzleEvaluator {
         var standIn = DrizzleObject()
         standIn.entries.reserveCapacity(columnCount)
         var primaryColumns: [String] = []
-        while let columnPlan = plans.popLast() {
+        for index in plans.indices {
+            var columnPlan = ColumnPlan.taken
+            swap(&columnPlan, &plans[index])
             let result: ColumnResult?
             switch consume columnPlan {
             case .general(let columnKey, let value, let site):
@@ -115,6 +119,8 @@ extension DrizzleEvaluator {
                     continue
                 }
                 result = interpretFastColumn(column, module, table: name)
+            case .taken:
+                continue
             }
             guard let result else {
                 table.notStated.insert(.column)
