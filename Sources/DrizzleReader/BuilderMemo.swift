@@ -7,6 +7,9 @@
 struct BuilderMemo {
     struct Entry {
         var name: String
+        /// The name's length in UTF-8 bytes, compared before the name: most names looked up differ in
+        /// length from most entries, and comparing lengths is far cheaper than comparing strings.
+        var length: Int
         var value: DrizzleValue?
         /// For a builtin with a fixed type: that type's spelling.
         var fixed: String?
@@ -26,7 +29,8 @@ struct BuilderMemo {
 extension DrizzleEvaluator {
     /// The value of `builder` in `module`, as ``topLevel(_:_:)`` gives it, memoized in `memo`.
     func builderValue(_ module: Int, _ builder: String, _ memo: inout BuilderMemo) -> DrizzleValue? {
-        if let index = memo.entries.firstIndex(where: { $0.name == builder }) {
+        let length = builder.utf8.count
+        if let index = memo.entries.firstIndex(where: { $0.length == length && $0.name == builder }) {
             memo.last = index
             return memo.entries[index].value
         }
@@ -42,24 +46,29 @@ extension DrizzleEvaluator {
             // Not memoized while the binding is being evaluated (a self-reference), so not kept then.
             keep = cache[module][builder] != nil
         }
-        memo.entries.append(BuilderMemo.Entry(name: builder, value: value, fixed: fixed, keep: keep))
+        memo.entries.append(BuilderMemo.Entry(name: builder, length: length, value: value, fixed: fixed, keep: keep))
         memo.last = memo.entries.count - 1
         return value
     }
 
     /// The memo to start a table of `module` with: the builtins kept from the module's last table.
     func builderMemo(_ module: Int) -> BuilderMemo {
-        if keptBuilders.module == module { return keptBuilders.memo }
+        if keptBuilders.module == module {
+            // Handed over, not shared: with a second reference here, the table's first new entry would
+            // copy every entry. ``keepBuilders(_:_:)`` puts the memo back.
+            let memo = keptBuilders.memo
+            keptBuilders = (-1, BuilderMemo())
+            return memo
+        }
         var memo = BuilderMemo()
         memo.entries.reserveCapacity(BuilderMemo.capacity)
         return memo
     }
 
     /// Keeps the builtins of `memo` for the next table of `module`.
-    func keepBuilders(_ module: Int, _ memo: BuilderMemo) {
-        var kept = memo
-        kept.last = -1
-        if kept.entries.contains(where: { !$0.keep }) { kept.entries.removeAll { !$0.keep } }
-        keptBuilders = (module, kept)
+    func keepBuilders(_ module: Int, _ memo: consuming BuilderMemo) {
+        memo.last = -1
+        if memo.entries.contains(where: { !$0.keep }) { memo.entries.removeAll { !$0.keep } }
+        keptBuilders = (module, memo)
     }
 }

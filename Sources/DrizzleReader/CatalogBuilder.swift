@@ -8,25 +8,11 @@ struct CatalogBuilder {
     /// What Drizzle cannot state at all: triggers, comments, FORCE ROW LEVEL SECURITY.
     static let notStated: Set<ObjectKind> = [.trigger, .comment, .forceRowLevelSecurity]
 
-    /// Reads every table on this thread, each in turn.
+    /// Reads every table, each in turn, and the other exported objects.
     func build() -> Catalog {
-        guard let catalog = build(finisher: nil) else { preconditionFailure("a sequential read never gives up") }
-        return catalog
-    }
-
-    /// Reads the tables with `finisher` finishing the drafts of fast-path tables on its thread
-    /// (`FastTable+Draft.swift`); nil when the speculation failed and the tables must be read with
-    /// ``build()`` by a fresh evaluator.
-    func buildConcurrently(_ finisher: DraftFinisher) -> Catalog? {
-        build(finisher: finisher)
-    }
-
-    private func build(finisher: DraftFinisher?) -> Catalog? {
         var catalog = Catalog(source: .drizzle, notStated: CatalogBuilder.notStated)
         var tables: [QualifiedName: Table] = [:]
         var tableOrder: [QualifiedName] = []
-        /// Tables left to `finisher`, by their position among its drafts; `tables` holds placeholders.
-        var drafted: [(key: QualifiedName, slot: Int)] = []
         var linkedPolicies: [(QualifiedName, Policy)] = []
         var seenEnums: Set<QualifiedName> = []
 
@@ -38,28 +24,8 @@ struct CatalogBuilder {
             }
             for name in syntax.order where exportedLocals.contains(name) {
                 guard case .value(let expr)? = syntax.bindings[name], case .call = expr else { continue }
-                if let finisher, let result = evaluator.draftTable(index, name, expr) {
-                    var table: Table
-                    var slot: Int?
-                    switch result.outcome {
-                    case .speculationFailed: return nil
-                    case .table(let whole): table = whole
-                    case .draft(let draft):
-                        // Submitted even when it is a duplicate: the speculation holds only if it finishes.
-                        slot = finisher.submit(draft)
-                        table = Table(name: draft.tableName, provenance: draft.provenance)
-                    }
-                    if tables[result.key] != nil {
-                        evaluator.log.warning("table '\(result.key)' is declared more than once", at: result.location)
-                        continue
-                    }
-                    if let slot { drafted.append((result.key, slot)) }
-                    tables[result.key] = table
-                    tableOrder.append(result.key)
-                    continue
-                }
-                if finisher == nil, let fast = evaluator.fastTable(index, name, expr) {
-                    if tables[fast.key] != nil {
+                if let fast = evaluator.fastTable(index, name, expr) {
+                    if tables.index(forKey: fast.key) != nil {
                         evaluator.log.warning("table '\(fast.key)' is declared more than once", at: fast.location)
                         continue
                     }
@@ -72,7 +38,7 @@ struct CatalogBuilder {
                 case "pgTable", "pgTable.withRLS":
                     guard let table = evaluator.interpretTable(chain) else { continue }
                     let key = QualifiedName(schema: evaluator.schemaName(of: chain), name: table.name)
-                    if tables[key] != nil {
+                    if tables.index(forKey: key) != nil {
                         evaluator.log.warning("table '\(key)' is declared more than once", at: chain.location)
                         continue
                     }
@@ -103,10 +69,6 @@ struct CatalogBuilder {
                     continue
                 }
             }
-        }
-        if let finisher {
-            guard let finished = finisher.finish() else { return nil }
-            for (key, slot) in drafted { tables[key] = finished[slot] }
         }
         for (target, policy) in linkedPolicies {
             guard tables[target] != nil else {

@@ -37,6 +37,11 @@ final class DrizzleEvaluator {
     @exclusivity(unchecked) var tableShapes: [BindingKey: Chain] = [:]
     /// The builtins the last table read by the fast path looked up, kept for the next table of its module.
     @exclusivity(unchecked) var keptBuilders: (module: Int, memo: BuilderMemo) = (-1, BuilderMemo())
+    /// The SQL of the `sql` templates read from the tokens of the current table's extras, by their
+    /// source span (``templateSQL(_:_:_:_:_:_:)``); emptied for each table.
+    @exclusivity(unchecked) var renderedTemplates: [(start: Int, end: Int, sql: String)] = []
+    /// ``bindingTarget(_:_:)`` by module and name.
+    @exclusivity(unchecked) var bindingTargets: [BindingKey: BindingKey?] = [:]
     /// `ForeignKey.Action(spelling:)` by spelling: every foreign key names one of a few actions.
     @exclusivity(unchecked) var actionCache: [String: ForeignKey.Action?] = [:]
 
@@ -47,26 +52,6 @@ final class DrizzleEvaluator {
 
     init(defaultSchema: String) {
         self.defaultSchema = defaultSchema
-    }
-
-    /// An evaluator over the same files and settings with memos and a log of its own, for finishing
-    /// table drafts on another thread (``DraftFinisher``). Finishing evaluates nothing, so it gets the
-    /// modules without their syntax: the reading evaluator then owns the syntax alone and can free
-    /// each table's chain shapes once it has read them.
-    init(sharing other: DrizzleEvaluator) {
-        defaultSchema = other.defaultSchema
-        casing = other.casing
-        modules = other.modules.map { Module(path: $0.path, file: $0.file, syntax: TSModule()) }
-        sources.files = other.sources.files
-    }
-
-    /// A fresh evaluator over the modules `other` loaded, with `log` as it was after loading: for
-    /// reading the tables again from the start.
-    init(rereading other: DrizzleEvaluator, log: DiagnosticLog) {
-        defaultSchema = other.defaultSchema
-        casing = other.casing
-        for module in other.modules { _ = add(module) }
-        self.log = log
     }
 
     func add(_ module: Module) -> Int {

@@ -32,30 +32,11 @@ public struct DrizzleReader {
 
     /// Reads the schema declared in `paths` (files or directories), following relative imports.
     public static func read(paths: [String], files: SourceFileProvider, options: Options = .init()) -> ReadResult {
-        // Tables are read on this thread: finishing them on a second one (below) took 40% of the
-        // instructions off this thread, but measured slower on the shared two-core machine (memory
-        // handed between threads, a second malloc arena, thread switches). Kept, tested, for machines
-        // with cores to spare.
-        read(paths: paths, files: files, options: options, concurrentTables: false)
-    }
-
-    /// ``read(paths:files:options:)``; `concurrentTables` finishes fast-path tables on a second thread
-    /// (`FastTable+Draft.swift`), false reads them all on this one (the same result).
-    static func read(paths: [String], files: SourceFileProvider, options: Options, concurrentTables: Bool) -> ReadResult {
-        var evaluator = load(paths: paths, files: files, options: options)
-        var catalog: Catalog
-        if concurrentTables {
-            let loaded = evaluator.log
-            if let speculative = CatalogBuilder(evaluator: evaluator).buildConcurrently(DraftFinisher(for: evaluator)) {
-                catalog = speculative
-            } else {
-                // A table did not read as speculated: read them all again, in turn, from the start.
-                evaluator = DrizzleEvaluator(rereading: evaluator, log: loaded)
-                catalog = CatalogBuilder(evaluator: evaluator).build()
-            }
-        } else {
-            catalog = CatalogBuilder(evaluator: evaluator).build()
-        }
+        // Tables are read on this thread, in order: finishing them on a second thread took instructions
+        // off this one but measured no faster on a shared two-core machine (the parse already uses both
+        // cores), so it was removed.
+        let evaluator = load(paths: paths, files: files, options: options)
+        let catalog = CatalogBuilder(evaluator: evaluator).build()
         var diagnostics = evaluator.log.diagnostics
         if evaluator.log.suppressed > 0 {
             diagnostics.append(Diagnostic(.note, "\(evaluator.log.suppressed) more diagnostics suppressed"))

@@ -210,12 +210,12 @@ struct SQLFragment {
         out.reserveCapacity(renderedSizeEstimate)
         func quoted(_ name: String) {
             out.append(UInt8(ascii: "\""))
-            out.append(contentsOf: name.utf8)
+            out.appendUTF8(name)
             out.append(UInt8(ascii: "\""))
         }
         for part in parts {
             switch part {
-            case .text(let s): out.append(contentsOf: s.utf8)
+            case .text(let s): out.appendUTF8(s)
             case .column(let ref):
                 if qualified {
                     if ref.table.schema != defaultSchema {
@@ -232,7 +232,7 @@ struct SQLFragment {
                     out.append(UInt8(ascii: "."))
                 }
                 quoted(name.name)
-            case .unresolved(let s): out.append(contentsOf: s.utf8)
+            case .unresolved(let s): out.appendUTF8(s)
             }
         }
         return String(decoding: out, as: UTF8.self)

@@ -36,50 +36,48 @@ extension DrizzleEvaluator {
         let keyLocation = location(module, column.keyOffset)
         let provenance = Provenance(source: .drizzle, location: keyLocation)
         let rawType = modules[module].file.text(column.rootStart..<column.rootEnd)
-        var built = Column(name: database, type: type, rawType: rawType, notStated: [], provenance: provenance)
+        // The column's attributes are gathered first and the column built once: building it first and
+        // setting them cost a copy and a destruction of the whole column.
+        var isNullable = true
+        var defaultExpression: String?
+        var columnIdentity: Identity?
         var isPrimaryKey = false
         var unique: UniqueConstraint?
         var foreignKeys: [ForeignKey] = []
-        var nextReference = 0
         if parsed.isSerial {
             let sequence = Identifier.generatedName(table.name, database, suffix: "seq")
             let qualified = table.schema == defaultSchema ? sequence : "\(table.schema).\(sequence)"
-            built.defaultExpression = "nextval('\(qualified)'::regclass)"
-            built.isNullable = false
+            defaultExpression = "nextval('\(qualified)'::regclass)"
+            isNullable = false
         }
-        for method in column.methods {
-            switch method.name {
-            case "notNull":
-                built.isNullable = false
-            case "primaryKey":
-                built.isNullable = false
+        for modifier in column.modifiers {
+            switch modifier {
+            case .notNull:
+                isNullable = false
+            case .primaryKey:
+                isNullable = false
                 isPrimaryKey = true
-            case "unique":
+            case .unique:
                 unique = UniqueConstraint(name: Identifier.truncated("\(table.name)_\(raw)_unique"), columns: [database],
-                                                 nullsNotDistinct: false, provenance: provenance)
-            case "default":
-                guard method.args.count == 1, let value = literalValue(method.args[0]),
-                    let rendered = renderDefault(value, sqlType: lowered, isArray: type.arrayDimensions > 0)
-                else { return nil }
-                built.defaultExpression = rendered
-            case "defaultNow": built.defaultExpression = "now()"
-            case "defaultRandom": built.defaultExpression = "gen_random_uuid()"
-            case "references":
-                guard nextReference < column.references.count else { return nil }
-                let (reference, actions) = column.references[nextReference]
-                nextReference += 1
-                let call = Chain.Call(name: method.name, args: [.column(reference), actions])
+                                          nullsNotDistinct: false, provenance: provenance)
+            case .defaultValue(let value):
+                guard let rendered = renderDefault(value, sqlType: lowered, isArray: type.arrayDimensions > 0) else { return nil }
+                defaultExpression = rendered
+            case .defaultNow: defaultExpression = "now()"
+            case .defaultRandom: defaultExpression = "gen_random_uuid()"
+            case .references(let reference, let actions):
+                let call = Chain.Call(name: "references", args: [.column(reference), actions])
                 guard let fk = inlineForeignKey(call, column: (raw, database), table: table, provenance: provenance) else { return nil }
                 foreignKeys.append(fk)
-            case "generatedAlwaysAsIdentity", "generatedByDefaultAsIdentity":
-                built.identity = identity(Chain.Call(name: method.name, args: []))
-                built.isNullable = false
-            case "$type":
+            case .identity(let name):
+                columnIdentity = identity(Chain.Call(name: name, args: []))
+                isNullable = false
+            case .typed:
                 break
-            default:
-                return nil
             }
         }
+        let built = Column(name: database, type: type, rawType: rawType, isNullable: isNullable, defaultExpression: defaultExpression,
+                           identity: columnIdentity, notStated: [], provenance: provenance)
         return (built, isPrimaryKey, unique, foreignKeys)
     }
 
@@ -121,6 +119,16 @@ extension DrizzleEvaluator {
     /// as ``importValue(_:_:_:_:)`` does; nil when it is anything else or cannot be told without
     /// evaluating.
     func bindingTarget(_ module: Int, _ name: String) -> BindingKey? {
+        // Memoized: every reference to a table of another file follows the same import, and the modules'
+        // syntax and imports no longer change once tables are read.
+        let key = BindingKey(module: module, name: name)
+        if let known = bindingTargets[key] { return known }
+        let target = findBindingTarget(module, name)
+        bindingTargets[key] = .some(target)
+        return target
+    }
+
+    private func findBindingTarget(_ module: Int, _ name: String) -> BindingKey? {
         switch modules[module].syntax.bindings[name] {
         case .value?:
             return BindingKey(module: module, name: name)

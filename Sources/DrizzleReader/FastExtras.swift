@@ -11,14 +11,21 @@ extension DrizzleEvaluator {
     /// (the caller then uses ``interpretExtras(_:_:_:_:)`` with the evaluated function).
     func interpretFastExtras(_ extras: TSExpr, _ module: Int, _ chain: Chain, _ name: QualifiedName, _ table: inout Table,
                              _ builders: inout BuilderMemo) -> Bool {
-        guard let values = fastExtrasValues(extras, module, chain, &builders) else { return false }
-        // Interpreting an item evaluates nothing, so interpreting them after evaluating all of them
-        // gives what interpreting each in turn gives.
-        for value in values { interpretExtra(value, chain, name, &table) }
+        guard isFastExtras(extras), case .arrow(let params, .array(let items, _), _) = extras else { return false }
+        let parameter = params.first?.name
+        var scope = Scope()
+        if let parameter { scope.bind(parameter, .chain(chain)) }
+        for item in items {
+            if let shape = chainShape(item), addDirectExtra(shape, module, parameter, chain, name, &table, &builders) { continue }
+            // Interpreting an item evaluates nothing, so interpreting each right after evaluating it
+            // gives what evaluating them all and then interpreting them gives.
+            let value = fastExtraValue(item, module, parameter, chain, &builders) ?? evaluate(item, module, scope)
+            interpretExtra(value, chain, name, &table)
+        }
         return true
     }
 
-    /// Whether ``fastExtrasValues(_:_:_:_:)`` reads `extras`: an arrow function of at most one named
+    /// Whether ``interpretFastExtras(_:_:_:_:_:_:)`` reads `extras`: an arrow function of at most one named
     /// parameter returning an array literal without spreads.
     func isFastExtras(_ extras: TSExpr) -> Bool {
         guard case .arrow(let params, .array(let items, _), _) = extras, params.count <= 1,
@@ -26,20 +33,6 @@ extension DrizzleEvaluator {
         else { return false }
         for item in items { if case .spread = item { return false } }
         return true
-    }
-
-    /// The items of the extras as the general path evaluates them (see ``isFastExtras(_:)``), or nil.
-    func fastExtrasValues(_ extras: TSExpr, _ module: Int, _ chain: Chain, _ builders: inout BuilderMemo) -> [DrizzleValue]? {
-        guard isFastExtras(extras), case .arrow(let params, .array(let items, _), _) = extras else { return nil }
-        let parameter = params.first?.name
-        var scope = Scope()
-        if let parameter { scope.bind(parameter, .chain(chain)) }
-        var values: [DrizzleValue] = []
-        values.reserveCapacity(items.count)
-        for item in items {
-            values.append(fastExtraValue(item, module, parameter, chain, &builders) ?? evaluate(item, module, scope))
-        }
-        return values
     }
 
     /// The value of an index, unique or check item, as the general path evaluates it; nil for any other.
@@ -90,7 +83,7 @@ extension DrizzleEvaluator {
 
     /// A policy's options (`{ as: 'permissive', to: role, using: sql\`...\` }`) as the general path evaluates
     /// them, when each is a string, a name, an array of those, or an `sql` template of `t.col`s.
-    private func policyConfig(_ props: [TSProperty], _ module: Int, _ parameter: String?, _ table: Chain,
+    func policyConfig(_ props: [TSProperty], _ module: Int, _ parameter: String?, _ table: Chain,
                               _ builders: inout BuilderMemo) -> DrizzleObject? {
         var object = DrizzleObject()
         object.entries.reserveCapacity(props.count)
@@ -102,7 +95,7 @@ extension DrizzleEvaluator {
         return object
     }
 
-    private func policyValue(_ expr: TSExpr, _ module: Int, _ parameter: String?, _ table: Chain,
+    func policyValue(_ expr: TSExpr, _ module: Int, _ parameter: String?, _ table: Chain,
                              _ builders: inout BuilderMemo) -> DrizzleValue? {
         switch expr {
         case .string(let s, _):

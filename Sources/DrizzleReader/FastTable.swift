@@ -25,11 +25,21 @@ extension DrizzleEvaluator {
         var explicit: String?
         var rootStart: Int
         var rootEnd: Int
-        /// Method calls, innermost first.
-        var methods: [TSMethodCall]
-        /// For each `.references(() => table.col, actions?)` in ``methods``, in order: the column and
-        /// the actions object.
-        var references: [(column: ColumnRef, actions: DrizzleValue)]
+        /// The modifiers chained onto the builder, innermost first.
+        var modifiers: [ColumnModifier]
+    }
+
+    /// A modifier of a ``FastColumn``, checked and with its arguments read (``fastColumnParts(_:_:table:)``).
+    enum ColumnModifier {
+        case notNull, primaryKey, unique, defaultNow, defaultRandom
+        /// `$type<T>()`, which changes nothing in the database.
+        case typed
+        /// `.default(literal)`
+        case defaultValue(DrizzleValue)
+        /// `.references(() => table.col, actions?)`: the column and the actions object.
+        case references(ColumnRef, DrizzleValue)
+        /// `generatedAlwaysAsIdentity()` or `generatedByDefaultAsIdentity()`, by name.
+        case identity(String)
     }
 
     /// Where a column's value is written: a syntax tree, or the first token of a chain in a lazy
@@ -45,6 +55,9 @@ extension DrizzleEvaluator {
     enum ColumnPlan {
         case general(key: String, value: DrizzleValue, site: Site?)
         case fast(FastColumn)
+        /// Left in a plan's place once pass 2 has taken it out: swapping this in moves the plan out of
+        /// the list without copying it.
+        case taken
     }
 
     /// A table call after pass 1 of ``fastTable(_:_:_:)``: its column plans, with what pass 2 needs.
@@ -70,22 +83,29 @@ extension DrizzleEvaluator {
     }
 
     /// Pass 2 of ``fastTable(_:_:_:)``: the table, or nil (with the log as before) to read it the general way.
-    func finishTable(_ plan: TablePlan) -> (table: Table, key: QualifiedName, location: SourceLocation)? {
-        let (module, tableName, name, key, args, start, end, plans, savedLog) =
-            (plan.module, plan.tableName, plan.name, plan.binding, plan.args, plan.start, plan.end, plan.plans, plan.savedLog)
+    func finishTable(_ plan: consuming TablePlan) -> (table: Table, key: QualifiedName, location: SourceLocation)? {
+        let (module, tableName, name, key, args, start, end, savedLog) =
+            (plan.module, plan.tableName, plan.name, plan.binding, plan.args, plan.start, plan.end, plan.savedLog)
+        // Each plan is moved out of the list (``ColumnPlan/taken``): iterating the list would copy every
+        // plan (a column's names, type and modifiers) and then release the list's copies.
+        var plans: [ColumnPlan] = []
+        swap(&plans, &plan.plans)
+        let columnCount = plans.count
 
         // Pass 2, as the general path interprets the evaluated table.
         let tableSite = site(module, start, start, end)
         let location = tableSite.location
         let provenance = Provenance(source: .drizzle, location: location)
         var table = Table(name: tableName, provenance: provenance)
-        table.columns.reserveCapacity(plans.count)  // a column is large: no room left over from doubling
+        table.columns.reserveCapacity(columnCount)  // a column is large: no room left over from doubling
         var standIn = DrizzleObject()
-        standIn.entries.reserveCapacity(plans.count)
+        standIn.entries.reserveCapacity(columnCount)
         var primaryColumns: [String] = []
-        for plan in plans {
+        for index in plans.indices {
+            var columnPlan = ColumnPlan.taken
+            swap(&columnPlan, &plans[index])
             let result: ColumnResult?
-            switch plan {
+            switch consume columnPlan {
             case .general(let columnKey, let value, let site):
                 let names = columnNames(key: columnKey, value: value)
                 let explicit = names.raw == names.database && isExplicit(value) ? names.raw : nil
@@ -99,6 +119,8 @@ extension DrizzleEvaluator {
                     continue
                 }
                 result = interpretFastColumn(column, module, table: name)
+            case .taken:
+                continue
             }
             guard let result else {
                 table.notStated.insert(.column)
@@ -202,139 +224,4 @@ extension DrizzleEvaluator {
     }
 
     // MARK: - Columns
-
-    /// Builders whose type depends only on literal options this file reads.
-    static let fastBuilders: Set<String> = ["varchar", "char", "numeric", "decimal", "timestamp", "time"]
-
-    /// The shape of `builder(args).method(args)...`, or nil for any other expression.
-    func chainShape(_ expr: TSExpr) -> ChainShape? {
-        var methods: [TSMethodCall] = []
-        var current = expr
-        while case .call(.member(let base, let name, let nameOffset), let args, let start, let end) = current {
-            methods.append(TSMethodCall(name: name, args: args, start: start, nameOffset: nameOffset, end: end))
-            current = base
-        }
-        guard case .call(.identifier(let builder, _), let rootArgs, let rootStart, let rootEnd) = current else { return nil }
-        methods.reverse()
-        return ChainShape(builder: builder, rootArgs: rootArgs, rootStart: rootStart, rootEnd: rootEnd, methods: methods)
-    }
-
-    /// The plan for a column written as `builder(literals).modifier(...)...`, or nil.
-    func fastColumnPlan(_ key: String, _ keyOffset: Int, _ shape: ChainShape, _ source: ColumnSource, _ module: Int,
-                                _ binding: BindingKey, _ builders: inout BuilderMemo) -> FastColumn? {
-        let builder = shape.builder
-        let rootArgs = shape.rootArgs
-        let methods = shape.methods
-        guard rootArgs.count <= 2 else { return nil }
-        var explicit: String?
-        for (index, arg) in rootArgs.enumerated() {
-            switch arg {
-            case .string(let s, _) where index == 0: explicit = s
-            case .object(let props, _) where index == rootArgs.count - 1:
-                for prop in props {
-                    guard case .value(_, let value, _) = prop, isLiteral(value) else { return nil }
-                }
-            default: return nil
-            }
-        }
-        var spelling: String
-        var enumType: SQLType?
-        switch builderValue(module, builder, &builders) {
-        case .builtin(let name)?:
-            let memoized = builders.last >= 0 ? builders.entries[builders.last].fixed : DrizzleEvaluator.fixedTypes[name]
-            if let fixed = memoized {
-                spelling = fixed
-            } else if DrizzleEvaluator.fastBuilders.contains(name) {
-                guard let typed = fastSpelling(name, rootArgs.last) else { return nil }
-                spelling = typed
-            } else {
-                return nil
-            }
-        case .chain(let enumChain)? where enumChain.root == "pgEnum":
-            guard let enumName = enumChain.args.first?.stringValue else { return nil }
-            let qualified = QualifiedName(schema: schemaName(of: enumChain), name: enumName)
-            spelling = qualified.description
-            enumType = SQLType(spelling)
-        default:
-            return nil
-        }
-        // Everything pass 2 needs is checked here, so that it never has to evaluate this column after all.
-        var references: [(column: ColumnRef, actions: DrizzleValue)] = []
-        for k in methods.indices {
-            switch methods[k].name {
-            case "notNull", "primaryKey", "defaultNow", "defaultRandom", "$type", "unique",
-                 "generatedAlwaysAsIdentity", "generatedByDefaultAsIdentity":
-                guard methods[k].args.isEmpty else { return nil }
-            case "default":
-                guard methods[k].args.count == 1, literalValue(methods[k].args[0]) != nil else { return nil }
-            case "references":
-                guard let (reference, actions) = fastReference(methods[k], module) else { return nil }
-                references.append((reference, actions))
-            default:
-                return nil
-            }
-        }
-        return FastColumn(source: source, binding: binding, key: key, keyOffset: keyOffset, spelling: spelling, enumType: enumType,
-                          explicit: explicit, rootStart: shape.rootStart, rootEnd: shape.rootEnd, methods: methods,
-                          references: references)
-    }
-
-    private func isLiteral(_ expr: TSExpr) -> Bool {
-        switch expr {
-        case .string, .number, .boolean, .null: return true
-        default: return false
-        }
-    }
-
-    /// The last literal value given for `option` in a literal config object.
-    private func literalOption(_ config: TSExpr?, _ option: String) -> TSExpr? {
-        guard case .object(let props, _)? = config else { return nil }
-        for prop in props.reversed() {
-            if case .value(let key, let value, _) = prop, key == option { return value }
-        }
-        return nil
-    }
-
-    /// An integer option as ``DrizzleValue/intValue`` reads it; `.some(nil)` when it is absent, nil
-    /// when it is not an integer (the general path warns about that).
-    private func intOption(_ config: TSExpr?, _ option: String) -> Int?? {
-        guard let value = literalOption(config, option) else { return .some(nil) }
-        guard case .number(let n, _, _) = value, n.isFinite, n == n.rounded(), abs(n) < 1e15 else { return nil }
-        return .some(Int(n))
-    }
-
-    /// The SQL type spelling of a builder with options, as ``interpretColumn(key:value:keyLocation:table:)``
-    /// writes it; nil when an option is not a literal of the right kind.
-    private func fastSpelling(_ root: String, _ last: TSExpr?) -> String? {
-        var config: TSExpr?
-        if case .object? = last { config = last }
-        switch root {
-        case "varchar", "char":
-            guard let length = intOption(config, "length") else { return nil }
-            return length.map { "\(root)(\($0))" } ?? root
-        case "numeric", "decimal":
-            guard let precision = intOption(config, "precision"), let scale = intOption(config, "scale") else { return nil }
-            if let precision, let scale { return "numeric(\(precision), \(scale))" }
-            if let precision { return "numeric(\(precision))" }
-            return "numeric"
-        case "timestamp", "time":
-            guard let precision = intOption(config, "precision") else { return nil }
-            var withTimezone = false
-            if let value = literalOption(config, "withTimezone") {
-                guard case .boolean(let b, _) = value else {
-                    // `boolValue ?? false`: any other literal counts as false.
-                    return fastSpellingTimestamp(root, precision, false)
-                }
-                withTimezone = b
-            }
-            return fastSpellingTimestamp(root, precision, withTimezone)
-        default:
-            return nil
-        }
-    }
-
-    private func fastSpellingTimestamp(_ root: String, _ precision: Int?, _ withTimezone: Bool) -> String {
-        let separator = root == "timestamp" ? " " : ""
-        return root + (precision.map { "\(separator)(\($0))" } ?? "") + (withTimezone ? " with time zone" : "")
-    }
 }

@@ -2,9 +2,9 @@
 /// calls, innermost first.
 ///
 /// The table reader takes apart the column objects and extras arrays the parser leaves as tokens
-/// (``TSExpr/lazyObject(_:_:)``, ``TSExpr/lazyArrow(_:_:)``) into these, with
-/// ``TSParser/columnEntries(_:)`` and ``TSParser/extrasShape(_:)``. They are plain syntax (`Sendable`),
-/// free of the evaluator's values.
+/// (``TSExpr/lazyObject(_:_:)``, ``TSExpr/lazyArrow(_:_:)``) into these with
+/// ``TSParser/chainShape(at:)``, when it does not read them from the tokens directly. They are plain
+/// syntax (`Sendable`), free of the evaluator's values.
 struct TSChainShape: Sendable {
     var builder: String
     var rootArgs: [TSExpr]
@@ -23,26 +23,4 @@ struct TSMethodCall: Sendable {
     var nameOffset: Int
     /// Where this call's `)` ends.
     var end: Int
-}
-
-/// One entry of a column object left as tokens (``TSExpr/lazyObject(_:_:)``).
-enum TSColumnEntry: Sendable {
-    /// `...name`: the name and its byte offset.
-    case spread(name: String, offset: Int)
-    /// `key: builder(...)...`: the key (decoded), where it is written, the index of the chain's first
-    /// token (for parsing it after all) and the chain taken apart.
-    case column(key: String, keyOffset: Int, valueStart: Int, shape: TSChainShape)
-}
-
-/// A table's extras function left as tokens (``TSExpr/lazyArrow(_:_:)``): `(t) => [ item, ... ]`.
-struct TSExtrasShape: Sendable {
-    /// One array item: the index of its first token and the chain taken apart.
-    struct Item: Sendable {
-        var start: Int
-        var shape: TSChainShape
-    }
-
-    /// The arrow's parameter, if it has one.
-    var parameter: String?
-    var items: [Item]
 }

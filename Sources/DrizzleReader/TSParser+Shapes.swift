@@ -1,52 +1,16 @@
-/// The column objects and extras arrays left as tokens (`TSParser+Columns.swift`,
-/// `TSParser+Extras.swift`), taken apart into ``TSChainShape``s when the table reader reads them.
+/// Chains of the column objects and extras arrays left as tokens (`TSParser+Columns.swift`,
+/// `TSParser+Extras.swift`), taken apart into ``TSChainShape``s when the table reader does not read
+/// them from the tokens directly (`TokenColumns.swift`, `TokenExtras.swift`).
 ///
-/// The shapes are exactly what the reader needs to interpret the common columns and extras from their
-/// syntax; anything it does not handle it still parses from the tokens on demand.
+/// The shapes are exactly what the reader needs to interpret the columns and extras it handles from
+/// their syntax; anything else it still parses from the tokens on demand.
 extension TSParser {
-    /// The entries of the column object whose `{` is token `open` (checked by ``isColumnsObject(_:)``).
-    func columnEntries(_ open: Int) -> [TSColumnEntry] {
-        let close = Int(tokens[open].match)
-        var entries: [TSColumnEntry] = []
-        var k = open + 1
-        while k < close {
-            if isPunct(k, P.ellipsis) {
-                let name = tokens[k + 1]
-                entries.append(.spread(name: text(name), offset: Int(name.start)))
-                k += 2
-            } else {
-                let keyToken = tokens[k]
-                let key = keyToken.kind == .string ? stringValue(keyToken) : text(keyToken)
-                let (shape, end) = chainShape(at: k + 2)
-                entries.append(.column(key: key, keyOffset: Int(keyToken.start), valueStart: k + 2, shape: shape))
-                k = end
-            }
-            if k >= close { break }
-            k += 1  // the comma
-        }
-        return entries
-    }
-
-    /// The extras arrow whose `(` is token `open` (checked by ``isExtrasArrow(_:)``), item by item.
-    func extrasShape(_ open: Int) -> TSExtrasShape {
-        var k = open + 1
-        var parameter: String?
-        if tokens[k].kind == .identifier {
-            parameter = text(tokens[k])
-            k += 1
-        }
-        let arrayOpen = k + 2
-        let close = Int(tokens[arrayOpen].match)
-        var items: [TSExtrasShape.Item] = []
-        var j = arrayOpen + 1
-        while j < close {
-            let (shape, end) = chainShape(at: j)
-            items.append(TSExtrasShape.Item(start: j, shape: shape))
-            j = end
-            if j >= close { break }
-            j += 1  // the comma
-        }
-        return TSExtrasShape(parameter: parameter, items: items)
+    /// The token after the chain at token `start` (checked as for ``chainShape(at:)``), found without
+    /// taking it apart.
+    func chainEnd(at start: Int) -> Int {
+        var k = Int(tokens[start + 1].match) + 1
+        while isPunct(k, P.dot) { k = Int(tokens[k + 2].match) + 1 }
+        return k
     }
 
     /// The shape of the chain at token `start` (checked by ``chainEnd(_:)`` or ``extrasChainEnd(_:)``)

@@ -250,7 +250,7 @@ extension DrizzleEvaluator {
 
     /// Adds one interpreted column to `table` with what it declares inline (a unique constraint,
     /// foreign keys); an inline primary key column joins `primaryColumns`. Shared by the general
-    /// path and the fast path of ``interpretFastTable``.
+    /// path and the fast path of ``fastTable(_:_:_:)``.
     static func add(
         _ column: Column, isPrimaryKey: Bool, unique: UniqueConstraint?, foreignKeys: [ForeignKey],
         to table: inout Table, primaryColumns: inout [String]
