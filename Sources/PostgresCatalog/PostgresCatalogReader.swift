@@ -143,9 +143,11 @@ public struct PostgresCatalogReader: Sendable {
             let exported = try? connection.query("SELECT pg_catalog.pg_export_snapshot()", queryName: "export snapshot").rows
             guard let snapshot = exported?.first?.first ?? nil, !snapshot.isEmpty else { throw SnapshotExportFailure.refused }
             let sorted = rows.tables.compactMap { UInt32($0.oid) }.sorted()
-            // The second connection also connects and authenticates, and this one reads columns first:
-            // about an even share of the work each.
-            let split = sorted.count * 55 / 100
+            // The second connection also connects and authenticates, and this one reads columns
+            // (about 0.9 s of 2.4 s at 10,000 tables, 0.14 s of 0.37 s at 1,000): the second takes
+            // the relation queries of 63% of the tables, which evens out the two (measured with
+            // --timings at both sizes; it was 55% while the columns query cost twice as much).
+            let split = sorted.count * 63 / 100
             lowerOIDs = "{" + sorted[..<split].map(String.init).joined(separator: ",") + "}"
             upperOIDs = "{" + sorted[split...].map(String.init).joined(separator: ",") + "}"
             let target = connectionString, connectTimeout = options.connectTimeoutSeconds, begin = beginStatements(snapshot: snapshot)
