@@ -20,7 +20,8 @@ extension ModelBuilder {
         var attributes = ClassAttributes()
         // Only dunder names matter here; most attributes are columns, told apart by their first byte.
         func isDunder(_ name: String) -> Bool { name.utf8.first == UInt8(ascii: "_") }
-        for stmt in cls.body {
+        // Repeated lines are never dunder attributes (``RepeatedLines``): the raw statements do.
+        for stmt in cls.statements {
             switch stmt {
             case .assign(let targets, let value, _):
                 for case .name(let name, _) in targets where isDunder(name) {
@@ -229,26 +230,30 @@ extension ModelBuilder {
     }
 
     private func computeBodyColumns(_ key: ClassKey, base: BaseInfo, sqlModel: Bool) -> [ColumnSpec] {
-        let body = resolver.classDef(key).body
+        // The raw statements: a repeated line is spelled out only when the memo cannot answer for it.
+        let body = resolver.classDef(key).statements
         // Column specs are large: one allocation sized by the class body instead of doubling.
         var columns: [ColumnSpec] = []
         columns.reserveCapacity(body.count)
         let baseNumber = baseNumber(base)
         for stmt in body {
             switch stmt {
-            case .annotated(.name(let name, let at), let annotation, let value, _):
-                let c = memoizedColumn(at: at, module: key.module, base: baseNumber, sqlModel: sqlModel) {
-                    column(attribute: name, annotation: annotation, value: value, at: at, module: key.module, base: base, sqlModel: sqlModel)
+            case .annotated, .assign, .repeated:
+                // `__tablename__` and the like are never columns (``column(attribute:...)`` says nil
+                // first thing): not worth a memo entry.
+                guard let head = Self.columnHead(stmt), !head.name.hasPrefix("__") else { continue }
+                let (name, at, annotated) = head
+                let c = memoizedColumn(at: at, module: key.module, base: baseNumber, sqlModel: annotated ? sqlModel : false) {
+                    switch stmt.materialized {
+                    case .annotated(_, let annotation, let value, _):
+                        return column(attribute: name, annotation: annotation, value: value, at: at, module: key.module, base: base, sqlModel: sqlModel)
+                    case .assign(_, let value, _):
+                        return column(attribute: name, annotation: nil, value: value, at: at, module: key.module, base: base, sqlModel: false)
+                    default:
+                        return nil
+                    }
                 }
                 if let c { columns.append(c) }
-            case .assign(let targets, let value, let at):
-                if case .name(let name, _)? = targets.first, targets.count == 1,
-                    let c = memoizedColumn(at: at, module: key.module, base: baseNumber, sqlModel: false, evaluate: {
-                        column(attribute: name, annotation: nil, value: value, at: at, module: key.module, base: base, sqlModel: false)
-                    })
-                {
-                    columns.append(c)
-                }
             case .function(let fn) where isDeclaredAttr(fn, module: key.module) && !fn.name.hasPrefix("__"):
                 for case .returnValue(let value?, let at) in fn.body {
                     if let c = column(attribute: fn.name, annotation: fn.returns, value: value, at: at, module: key.module, base: base, sqlModel: false) {
@@ -261,6 +266,24 @@ extension ModelBuilder {
             }
         }
         return columns
+    }
+
+    /// A column-like statement's attribute name, where it starts and whether it is annotated
+    /// (`name: T = ...` by its target, `name = ...` with one plain target by the statement); read
+    /// from the recorded statement for a repeated line, so nothing is spelled out.
+    private static func columnHead(_ stmt: PyStmt) -> (name: String, at: Int, annotated: Bool)? {
+        switch stmt {
+        case .annotated(.name(let name, let at), _, _, _):
+            return (name, at, true)
+        case .assign(let targets, _, let at):
+            guard case .name(let name, _)? = targets.first, targets.count == 1 else { return nil }
+            return (name, at, false)
+        case .repeated(let original, let delta):
+            guard let head = columnHead(original.statement) else { return nil }
+            return (head.name, head.at + delta, head.annotated)
+        default:
+            return nil
+        }
     }
 
     private func isDeclaredAttr(_ fn: PyFunction, module: ModuleID) -> Bool {
