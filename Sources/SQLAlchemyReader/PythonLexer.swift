@@ -19,6 +19,9 @@ struct PythonLexer {
     private var indents: [Int] = [0]
     /// Offsets of the open brackets, innermost last.
     private var openers: [Int] = []
+    /// Lines lexed so far, to copy the tokens of lines that repeat them.
+    private var repeated = RepeatedLines()
+    private var logged: Int { log.diagnostics.count + log.suppressed }
 
     private init(file: SourceFile, bytes: UnsafeBufferPointer<UInt8>, log: DiagnosticLog) {
         self.bytes = bytes
@@ -46,6 +49,10 @@ struct PythonLexer {
                 atLineStart = false
                 if openers.isEmpty {
                     if !handleIndentation() { continue }
+                    if let end = repeated.copy(at: pos, bytes: bytes, tokens: &tokens, logged: logged) {
+                        pos = end
+                        continue
+                    }
                 } else if recoverFromUnclosedBracket() {
                     continue
                 }
@@ -55,7 +62,10 @@ struct PythonLexer {
             case 0x20, 0x09, 0x0C, 0x0D:
                 pos += 1
             case 0x0A:  // \n
-                if openers.isEmpty { emitNewline(at: pos) }
+                if openers.isEmpty {
+                    repeated.lineEnded(at: pos, tokens: tokens, logged: logged)
+                    emitNewline(at: pos)
+                }
                 pos += 1
                 atLineStart = true
             case 0x23:  // #

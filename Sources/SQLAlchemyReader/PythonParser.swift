@@ -15,8 +15,8 @@ struct PythonParser {
     /// Nesting of expressions; bounds recursion on pathological input such as `((((((...`.
     private var depth = 0
     private static let maxDepth = 200
-    /// Clean class-body lines parsed so far, to recognize lines that repeat them.
-    var repeats = RepeatedLines()
+    /// Clean class-body lines parsed so far, by the token the lexer's copies of them name.
+    var parsedLines: [Int: ParsedLine] = [:]
 
     init(file: SourceFile, tokens: [PythonToken], log: DiagnosticLog) {
         self.file = file
