@@ -243,7 +243,7 @@ extension ModelBuilder {
                 // first thing): not worth a memo entry.
                 guard let head = Self.columnHead(stmt), !head.name.hasPrefix("__") else { continue }
                 let (name, at, annotated) = head
-                let c = memoizedColumn(at: at, module: key.module, base: baseNumber, sqlModel: annotated ? sqlModel : false) {
+                func evaluate() -> ColumnSpec? {
                     switch stmt.materialized {
                     case .annotated(_, let annotation, let value, _):
                         return column(attribute: name, annotation: annotation, value: value, at: at, module: key.module, base: base, sqlModel: sqlModel)
@@ -252,6 +252,13 @@ extension ModelBuilder {
                     default:
                         return nil
                     }
+                }
+                let memoSQLModel = annotated ? sqlModel : false
+                let c: ColumnSpec?
+                if case .repeated(let line, _) = stmt {
+                    c = memoizedColumn(repeating: line, at: at, module: key.module, base: baseNumber, sqlModel: memoSQLModel, evaluate: evaluate)
+                } else {
+                    c = memoizedColumn(at: at, module: key.module, base: baseNumber, sqlModel: memoSQLModel, evaluate: evaluate)
                 }
                 if let c { columns.append(c) }
             case .function(let fn) where isDeclaredAttr(fn, module: key.module) && !fn.name.hasPrefix("__"):

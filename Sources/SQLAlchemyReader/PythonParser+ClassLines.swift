@@ -45,9 +45,12 @@ extension PythonParser {
         var end = start
         while tokens[end].kind != .newline { end += 1 }
         guard end == i - 1 else { return }
+        let line = RepeatedStatement(body[count])
         parsedLines[key] = ParsedLine(
             tokenCount: i - start, textStart: first.start, depth: nestingDepth, sawTrailingComma: lastSequenceHadComma,
-            statement: RepeatedStatement(body[count]))
+            statement: line)
+        // The line itself shares its statement too, so model building knows all copies as one.
+        body[count] = .repeated(line, delta: 0)
     }
 
     /// Statements worth recording: a column-like attribute (`name: T = ...` or `name = ...`, one

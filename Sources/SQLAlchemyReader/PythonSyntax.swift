@@ -132,7 +132,7 @@ enum PyStmt: Sendable {
 
     /// The statement itself, a repeated line shifted to its own offsets.
     var materialized: PyStmt {
-        if case .repeated(let original, let delta) = self { return original.statement.shifted(by: delta) }
+        if case .repeated(let original, let delta) = self { return delta == 0 ? original.statement : original.statement.shifted(by: delta) }
         return self
     }
 }

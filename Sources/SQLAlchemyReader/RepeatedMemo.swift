@@ -1,0 +1,61 @@
+import SourceScanning
+
+/// Memoized columns of repeated class-body lines (``PyStmt/repeated(_:delta:)``), by the line they
+/// repeat.
+///
+/// Every copy of a line shares one ``RepeatedStatement`` and the same bytes up to its newline, so
+/// the statement memo's text key (``StatementMemo``) is the same for all of them: the shared
+/// statement identifies it without finding the statement's end and hashing and comparing its text
+/// for each copy. What is memoized, and when, is as for ``StatementMemo``.
+extension BuilderCache {
+    struct RepeatedKey: Hashable {
+        var module: Int
+        var base: Int
+        var sqlModel: Bool
+        var line: ObjectIdentifier
+    }
+
+    enum RepeatedEntry {
+        /// Evaluated once, without warnings or state: reused, relocated.
+        case evaluated(StatementMemo.Entry)
+        /// Never memoized: the statement memo would not take the text (see
+        /// ``StatementMemo/statementEnd(in:from:)``) or the file has syntax errors.
+        case unshared
+    }
+}
+
+extension ModelBuilder {
+    /// The column a repeated line starting at `at` declares, from the memo when a copy of the same
+    /// line was already evaluated in this module for the same base.
+    func memoizedColumn(
+        repeating line: RepeatedStatement, at: Int, module: ModuleID, base: Int, sqlModel: Bool, evaluate: () -> ColumnSpec?
+    ) -> ColumnSpec? {
+        let key = BuilderCache.RepeatedKey(module: module.index, base: base, sqlModel: sqlModel, line: ObjectIdentifier(line))
+        switch cache.repeatedColumns[key] {
+        case .evaluated(let hit)?:
+            guard var column = hit.column else { return nil }
+            if hit.start != at, let file = project.module(module)?.file {
+                StatementMemo.relocate(&column, from: hit.start, to: at, length: hit.length, in: file)
+            }
+            return column
+        case .unshared?:
+            return evaluate()
+        case nil:
+            guard let source = project.module(module), !source.hasSyntaxErrors, case let file = source.file, at >= 0, at < file.bytes.count,
+                let (end, _) = StatementMemo.statementEnd(in: file.bytes, from: at)
+            else {
+                cache.repeatedColumns[key] = .unshared
+                return evaluate()
+            }
+            let warnings = queue.count
+            cache.dependsOnState = false
+            let column = evaluate()
+            // As in the statement memo, an evaluation that warned or read state is not kept (the next
+            // copy evaluates again, where it stands).
+            if !cache.dependsOnState, queue.count == warnings {
+                cache.repeatedColumns[key] = .evaluated(StatementMemo.Entry(column: column, start: at, length: end - at))
+            }
+            return column
+        }
+    }
+}
