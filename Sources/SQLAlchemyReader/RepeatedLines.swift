@@ -48,16 +48,22 @@ struct RepeatedLines {
         let hash = Self.hash(base + start, length)
         if let line = find(hash: hash, length: length), memcmp(base + line.start, base + start, length) == 0 {
             let delta = start - line.start
-            for k in line.firstToken..<(line.firstToken + line.tokenCount) {
-                var token = tokens[k]
-                token.start += delta
-                token.end += delta
-                if token.kind == .string {
-                    token.contentStart += delta
-                    token.contentEnd += delta
+            // Room first (appending token by token checked uniqueness and capacity per token), then
+            // the copies moved in place.
+            let first = tokens.count
+            tokens.append(contentsOf: repeatElement(tokens[line.firstToken], count: line.tokenCount))
+            tokens.withUnsafeMutableBufferPointer { b in
+                for k in 0..<line.tokenCount {
+                    var token = b[line.firstToken + k]
+                    token.start += delta
+                    token.end += delta
+                    if token.kind == .string {
+                        token.contentStart += delta
+                        token.contentEnd += delta
+                    }
+                    token.repeatOf = k == 0 ? Int32(truncatingIfNeeded: line.firstToken + 1) : 0
+                    b[first + k] = token
                 }
-                token.repeatOf = k == line.firstToken ? Int32(truncatingIfNeeded: k + 1) : 0
-                tokens.append(token)
             }
             return end
         }
