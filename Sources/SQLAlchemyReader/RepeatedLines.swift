@@ -53,17 +53,19 @@ struct RepeatedLines {
             let first = tokens.count
             tokens.append(contentsOf: repeatElement(tokens[line.firstToken], count: line.tokenCount))
             tokens.withUnsafeMutableBufferPointer { b in
+                // Tokens are plain data: copied as bytes, then moved field by field.
+                let copies = b.baseAddress! + first
+                copies.update(from: b.baseAddress! + line.firstToken, count: line.tokenCount)
                 for k in 0..<line.tokenCount {
-                    var token = b[line.firstToken + k]
-                    token.start += delta
-                    token.end += delta
-                    if token.kind == .string {
-                        token.contentStart += delta
-                        token.contentEnd += delta
+                    copies[k].start &+= delta
+                    copies[k].end &+= delta
+                    if copies[k].kind == .string {
+                        copies[k].contentStart &+= delta
+                        copies[k].contentEnd &+= delta
                     }
-                    token.repeatOf = k == 0 ? Int32(truncatingIfNeeded: line.firstToken + 1) : 0
-                    b[first + k] = token
+                    copies[k].repeatOf = 0
                 }
+                copies[0].repeatOf = Int32(truncatingIfNeeded: line.firstToken + 1)
             }
             return end
         }
