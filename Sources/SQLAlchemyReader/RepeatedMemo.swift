@@ -16,11 +16,18 @@ extension BuilderCache {
     }
 
     enum RepeatedEntry {
-        /// Evaluated once, without warnings or state: reused, relocated.
-        case evaluated(StatementMemo.Entry)
+        /// Evaluated once, without warnings or state: reused, relocated. Boxed, so that looking it
+        /// up does not copy the column (a column spec is large) before the copy that is returned.
+        case evaluated(MemoBox)
         /// Never memoized: the statement memo would not take the text (see
         /// ``StatementMemo/statementEnd(in:from:)``) or the file has syntax errors.
         case unshared
+    }
+
+    final class MemoBox {
+        let entry: StatementMemo.Entry
+
+        init(_ entry: StatementMemo.Entry) { self.entry = entry }
     }
 }
 
@@ -32,10 +39,10 @@ extension ModelBuilder {
     ) -> ColumnSpec? {
         let key = BuilderCache.RepeatedKey(module: module.index, base: base, sqlModel: sqlModel, line: ObjectIdentifier(line))
         switch cache.repeatedColumns[key] {
-        case .evaluated(let hit)?:
-            guard var column = hit.column else { return nil }
-            if hit.start != at, let file = project.module(module)?.file {
-                StatementMemo.relocate(&column, from: hit.start, to: at, length: hit.length, in: file)
+        case .evaluated(let box)?:
+            guard var column = box.entry.column else { return nil }
+            if box.entry.start != at, let file = project.module(module)?.file {
+                StatementMemo.relocate(&column, from: box.entry.start, to: at, length: box.entry.length, in: file)
             }
             return column
         case .unshared?:
@@ -53,7 +60,7 @@ extension ModelBuilder {
             // As in the statement memo, an evaluation that warned or read state is not kept (the next
             // copy evaluates again, where it stands).
             if !cache.dependsOnState, queue.count == warnings {
-                cache.repeatedColumns[key] = .evaluated(StatementMemo.Entry(column: column, start: at, length: end - at))
+                cache.repeatedColumns[key] = .evaluated(BuilderCache.MemoBox(StatementMemo.Entry(column: column, start: at, length: end - at)))
             }
             return column
         }
