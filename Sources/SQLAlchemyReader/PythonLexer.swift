@@ -147,7 +147,7 @@ struct PythonLexer {
     /// Inside brackets, a line that starts in column 1 with `class`, `def`, `@`, `import` or `from`
     /// is almost surely a new statement after a forgotten `)`: report it and resynchronise there.
     private mutating func recoverFromUnclosedBracket() -> Bool {
-        guard startsStatementKeyword(at: pos) else { return false }
+        guard Self.startsStatementKeyword(bytes, at: pos) else { return false }
         log.error("unclosed bracket", at: file.location(at: openers[openers.count - 1]))
         openers.removeAll()
         if let last = tokens.last, last.kind != .newline {
@@ -157,7 +157,8 @@ struct PythonLexer {
         return true
     }
 
-    private func startsStatementKeyword(at p: Int) -> Bool {
+    /// Static, on the bytes alone: as a method it copied the whole lexer for every line inside brackets.
+    private static func startsStatementKeyword(_ bytes: UnsafeBufferPointer<UInt8>, at p: Int) -> Bool {
         guard p < bytes.count else { return false }
         switch bytes[p] {
         case UInt8(ascii: "@"): return true
