@@ -30,6 +30,7 @@ extension PythonParser {
         {
             i += line.tokenCount
             lastSequenceHadComma = line.sawTrailingComma
+            line.statement.markRepeated()
             body.append(.repeated(line.statement, delta: first.start - line.textStart))
             return
         }

@@ -138,8 +138,17 @@ enum PyStmt: Sendable {
 }
 
 /// The statement an earlier line parsed to, shared by the lines that repeat it.
-final class RepeatedStatement: Sendable {
+///
+/// Unchecked: ``isRepeated`` is set only by the parser that made it, before the syntax tree is
+/// handed to anything else, and only read afterwards.
+final class RepeatedStatement: @unchecked Sendable {
     let statement: PyStmt
+    /// Whether a later line repeats it (else it stands for its own line only, and results for it
+    /// are not worth keeping).
+    private(set) var isRepeated = false
 
     init(_ statement: PyStmt) { self.statement = statement }
+
+    /// Notes that a later line repeats it (by the parser, while parsing).
+    func markRepeated() { isRepeated = true }
 }

@@ -37,6 +37,9 @@ extension ModelBuilder {
     func memoizedColumn(
         repeating line: RepeatedStatement, at: Int, module: ModuleID, base: Int, sqlModel: Bool, evaluate: () -> ColumnSpec?
     ) -> ColumnSpec? {
+        // A line no other line repeats is evaluated once per class body and base anyway (class
+        // bodies are evaluated once per base, ``bodyColumns``): nothing to find again.
+        guard line.isRepeated else { return evaluate() }
         let key = BuilderCache.RepeatedKey(module: module.index, base: base, sqlModel: sqlModel, line: ObjectIdentifier(line))
         switch cache.repeatedColumns[key] {
         case .evaluated(let box)?:
