@@ -12,6 +12,8 @@ final class BuilderCache: @unchecked Sendable {
     /// Column statements already evaluated (see ``StatementMemo``), and numbers for base fingerprints.
     var statementColumns: [StatementMemo.Key: StatementMemo.Entry] = [:]
     var baseNumbers: [StatementMemo.BaseFingerprint: Int] = [:]
+    /// Columns of repeated class-body lines, by the line they repeat (see ``RepeatedKey``).
+    var repeatedColumns: [RepeatedKey: RepeatedEntry] = [:]
     /// Set by evaluations that read state that changes while building (tables made so far) or take
     /// offsets from outside the statement, which therefore must not be memoized.
     var dependsOnState = false

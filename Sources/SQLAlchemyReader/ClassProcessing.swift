@@ -20,7 +20,8 @@ extension ModelBuilder {
         var attributes = ClassAttributes()
         // Only dunder names matter here; most attributes are columns, told apart by their first byte.
         func isDunder(_ name: String) -> Bool { name.utf8.first == UInt8(ascii: "_") }
-        for stmt in cls.body {
+        // Repeated lines are never dunder attributes (``RepeatedLines``): the raw statements do.
+        for stmt in cls.statements {
             switch stmt {
             case .assign(let targets, let value, _):
                 for case .name(let name, _) in targets where isDunder(name) {
@@ -229,26 +230,37 @@ extension ModelBuilder {
     }
 
     private func computeBodyColumns(_ key: ClassKey, base: BaseInfo, sqlModel: Bool) -> [ColumnSpec] {
-        let body = resolver.classDef(key).body
+        // The raw statements: a repeated line is spelled out only when the memo cannot answer for it.
+        let body = resolver.classDef(key).statements
         // Column specs are large: one allocation sized by the class body instead of doubling.
         var columns: [ColumnSpec] = []
         columns.reserveCapacity(body.count)
         let baseNumber = baseNumber(base)
         for stmt in body {
             switch stmt {
-            case .annotated(.name(let name, let at), let annotation, let value, _):
-                let c = memoizedColumn(at: at, module: key.module, base: baseNumber, sqlModel: sqlModel) {
-                    column(attribute: name, annotation: annotation, value: value, at: at, module: key.module, base: base, sqlModel: sqlModel)
+            case .annotated, .assign, .repeated:
+                // `__tablename__` and the like are never columns (``column(attribute:...)`` says nil
+                // first thing): not worth a memo entry.
+                guard let head = Self.columnHead(stmt), !head.name.hasPrefix("__") else { continue }
+                let (name, at, annotated) = head
+                func evaluate() -> ColumnSpec? {
+                    switch stmt.materialized {
+                    case .annotated(_, let annotation, let value, _):
+                        return column(attribute: name, annotation: annotation, value: value, at: at, module: key.module, base: base, sqlModel: sqlModel)
+                    case .assign(_, let value, _):
+                        return column(attribute: name, annotation: nil, value: value, at: at, module: key.module, base: base, sqlModel: false)
+                    default:
+                        return nil
+                    }
+                }
+                let memoSQLModel = annotated ? sqlModel : false
+                let c: ColumnSpec?
+                if case .repeated(let line, _) = stmt {
+                    c = memoizedColumn(repeating: line, at: at, module: key.module, base: baseNumber, sqlModel: memoSQLModel, evaluate: evaluate)
+                } else {
+                    c = memoizedColumn(at: at, module: key.module, base: baseNumber, sqlModel: memoSQLModel, evaluate: evaluate)
                 }
                 if let c { columns.append(c) }
-            case .assign(let targets, let value, let at):
-                if case .name(let name, _)? = targets.first, targets.count == 1,
-                    let c = memoizedColumn(at: at, module: key.module, base: baseNumber, sqlModel: false, evaluate: {
-                        column(attribute: name, annotation: nil, value: value, at: at, module: key.module, base: base, sqlModel: false)
-                    })
-                {
-                    columns.append(c)
-                }
             case .function(let fn) where isDeclaredAttr(fn, module: key.module) && !fn.name.hasPrefix("__"):
                 for case .returnValue(let value?, let at) in fn.body {
                     if let c = column(attribute: fn.name, annotation: fn.returns, value: value, at: at, module: key.module, base: base, sqlModel: false) {

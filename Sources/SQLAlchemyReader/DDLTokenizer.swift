@@ -84,6 +84,7 @@ extension DDLParser {
             func isWordByte(_ c: UInt8) -> Bool {
                 (c | 0x20) &- 0x61 < 26 || c &- 0x30 < 10 || c == 0x5F || c == 0x24 || c >= 0x80
             }
+            let classes = WordBytes.classes
             func add(_ start: Int, _ end: Int, isWord: Bool, isQuoted: Bool = false) {
                 keys.append(Key(b, start, end, isWord: isWord, isQuoted: isQuoted))
             }
@@ -96,18 +97,16 @@ extension DDLParser {
                     continue
                 }
                 if isWordByte(c), c != 0x24, c &- 0x30 >= 10 {
-                    // Words are most tokens: scan, pack and note capitals in one pass.
+                    // Words are most tokens: find the end and note capitals by table, then pack.
                     let start = k
-                    var key = Key(start: start, end: start, isWord: true, isQuoted: false)
+                    var folds: UInt8 = 0
                     while k < n {
-                        let byte = b[k]
-                        guard isWordByte(byte) else { break }
-                        key.absorb(byte, at: k - start)
+                        let kind = classes[Int(b[k])]
+                        if kind == 0 { break }
+                        folds |= kind
                         k += 1
                     }
-                    key.end = k
-                    if k - start == 1 { key.punct = b[start] }
-                    keys.append(key)
+                    keys.append(Key(word: b, start, k, needsFolding: folds & WordBytes.folds != 0))
                     continue
                 }
                 if c == 0x22 || c == 0x27 {  // "identifier" or 'literal', doubled quotes inside

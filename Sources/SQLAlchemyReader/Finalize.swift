@@ -66,7 +66,7 @@ extension ModelBuilder {
                 if let e = column.type.enumType, seenEnums.insert(e.schema + "." + e.name).inserted { catalog.add(e) }
             }
         }
-        return catalog.normalized()
+        return ParallelNormalization.normalized(catalog)
     }
 
     private func table(from spec: TableSpec, lookup: [String: Int]) -> Table {

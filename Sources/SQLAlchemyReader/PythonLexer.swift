@@ -19,6 +19,9 @@ struct PythonLexer {
     private var indents: [Int] = [0]
     /// Offsets of the open brackets, innermost last.
     private var openers: [Int] = []
+    /// Lines lexed so far, to copy the tokens of lines that repeat them.
+    private var repeated = RepeatedLines()
+    private var logged: Int { log.diagnostics.count + log.suppressed }
 
     private init(file: SourceFile, bytes: UnsafeBufferPointer<UInt8>, log: DiagnosticLog) {
         self.bytes = bytes
@@ -46,6 +49,10 @@ struct PythonLexer {
                 atLineStart = false
                 if openers.isEmpty {
                     if !handleIndentation() { continue }
+                    if let end = repeated.copy(at: pos, bytes: bytes, tokens: &tokens, logged: logged) {
+                        pos = end
+                        continue
+                    }
                 } else if recoverFromUnclosedBracket() {
                     continue
                 }
@@ -55,7 +62,10 @@ struct PythonLexer {
             case 0x20, 0x09, 0x0C, 0x0D:
                 pos += 1
             case 0x0A:  // \n
-                if openers.isEmpty { emitNewline(at: pos) }
+                if openers.isEmpty {
+                    repeated.lineEnded(at: pos, tokens: tokens, logged: logged)
+                    emitNewline(at: pos)
+                }
                 pos += 1
                 atLineStart = true
             case 0x23:  // #
@@ -137,7 +147,7 @@ struct PythonLexer {
     /// Inside brackets, a line that starts in column 1 with `class`, `def`, `@`, `import` or `from`
     /// is almost surely a new statement after a forgotten `)`: report it and resynchronise there.
     private mutating func recoverFromUnclosedBracket() -> Bool {
-        guard startsStatementKeyword(at: pos) else { return false }
+        guard Self.startsStatementKeyword(bytes, at: pos) else { return false }
         log.error("unclosed bracket", at: file.location(at: openers[openers.count - 1]))
         openers.removeAll()
         if let last = tokens.last, last.kind != .newline {
@@ -147,7 +157,8 @@ struct PythonLexer {
         return true
     }
 
-    private func startsStatementKeyword(at p: Int) -> Bool {
+    /// Static, on the bytes alone: as a method it copied the whole lexer for every line inside brackets.
+    private static func startsStatementKeyword(_ bytes: UnsafeBufferPointer<UInt8>, at p: Int) -> Bool {
         guard p < bytes.count else { return false }
         switch bytes[p] {
         case UInt8(ascii: "@"): return true
@@ -202,6 +213,10 @@ struct PythonLexer {
         var contentEnd = -1
         var braceDepth = 0
         while p < count {
+            // Plain strings (SQL in `DDL(...)`, names) are long runs of ordinary bytes: skip them
+            // eight at a time up to the next byte that matters here.
+            if !fString { p = Self.skipOrdinary(bytes, from: p, quote: quote) }
+            guard p < count else { break }
             let b = bytes[p]
             if b == 0x5C {  // backslash escapes the next byte, even in raw strings (for lexing)
                 p += 2

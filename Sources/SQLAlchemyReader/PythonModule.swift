@@ -241,7 +241,7 @@ struct PythonProject: Sendable {
                         module.bindings[bound] = .external(name.isEmpty ? item.name : name + "." + item.name)
                     }
                 }
-            case .expression, .returnValue:
+            case .expression, .returnValue, .repeated:
                 break
             }
         }

@@ -32,6 +32,7 @@ extension PythonParser {
             skipToLineEnd()
             return .other(at: at)
         }
+        if let atom = parseLoneAtom() { return atom }
         nestingDepth += 1
         defer { nestingDepth -= 1 }
         if isWord("lambda") {
@@ -215,7 +216,7 @@ extension PythonParser {
     }
 
     /// Adjacent string literals, concatenated; escapes decoded for non-raw parts.
-    private mutating func parseStrings() -> PyExpr {
+    mutating func parseStrings() -> PyExpr {
         let at = tok.start
         var value = ""
         var anyF = false

@@ -7,14 +7,16 @@ import SourceScanning
 /// logical line. Every loop consumes at least one token per round, so it always terminates.
 struct PythonParser {
     private let file: SourceFile
-    private let bytes: [UInt8]
-    private let tokens: [PythonToken]
+    let bytes: [UInt8]
+    let tokens: [PythonToken]
     var i = 0
     var lastSequenceHadComma = false
     private(set) var log: DiagnosticLog
     /// Nesting of expressions; bounds recursion on pathological input such as `((((((...`.
     private var depth = 0
     private static let maxDepth = 200
+    /// Clean class-body lines parsed so far, by the token the lexer's copies of them name.
+    var parsedLines: [Int: ParsedLine] = [:]
 
     init(file: SourceFile, tokens: [PythonToken], log: DiagnosticLog) {
         self.file = file
@@ -54,7 +56,7 @@ struct PythonParser {
 
     // MARK: statements
 
-    private mutating func parseStatement(into body: inout [PyStmt]) {
+    mutating func parseStatement(into body: inout [PyStmt]) {
         let start = i
         if tok.isOp(Op.at) {
             parseDecorated(into: &body)
@@ -79,7 +81,7 @@ struct PythonParser {
     /// Whether the current name starts a compound statement other than `class`/`def` (`if`, `elif`,
     /// `else`, `while`, `for`, `try`, `except`, `finally`, `with`); dispatches on the first byte so
     /// ordinary statements cost one comparison.
-    private func isCompoundWord() -> Bool {
+    func isCompoundWord() -> Bool {
         switch bytes[tok.start] {
         case UInt8(ascii: "i"): return isWord("if")
         case UInt8(ascii: "e"): return isWord("elif") || isWord("else") || isWord("except")
@@ -120,7 +122,7 @@ struct PythonParser {
         guard tok.isOp(Op.colon) else { recover("expected ':' after the class header"); return nil }
         i += 1
         var body: [PyStmt] = []
-        parseSuite(into: &body, colonConsumed: true)
+        parseSuite(into: &body, colonConsumed: true, inClass: true)
         return PyClass(name: name, at: at, decorators: decorators, bases: bases, body: body)
     }
 
@@ -161,7 +163,7 @@ struct PythonParser {
     }
 
     /// Parses a block after `:`: an indented suite, or simple statements on the same line.
-    private mutating func parseSuite(into body: inout [PyStmt], colonConsumed: Bool = false) {
+    private mutating func parseSuite(into body: inout [PyStmt], colonConsumed: Bool = false, inClass: Bool = false) {
         if !colonConsumed {
             guard tok.isOp(Op.colon) else { recover("expected ':'"); return }
             i += 1
@@ -196,6 +198,8 @@ struct PythonParser {
             } else if tok.kind == .indent {
                 error("unexpected indent")
                 i += 1
+            } else if inClass, tok.kind == .name {
+                parseClassLine(into: &body)
             } else {
                 parseStatement(into: &body)
             }

@@ -77,7 +77,27 @@ struct PyClass: Sendable {
     var at: Int
     var decorators: [PyExpr]
     var bases: [PyArg]
-    var body: [PyStmt]
+    /// The body as parsed: lines repeating an earlier class-body line of the file are
+    /// ``PyStmt/repeated(_:delta:)`` (see ``RepeatedLines``). Hot paths read this and handle those
+    /// themselves; everything else reads ``body``.
+    var statements: [PyStmt]
+    /// Whether ``statements`` holds any ``PyStmt/repeated(_:delta:)``.
+    var hasRepeats = false
+
+    init(name: String, at: Int, decorators: [PyExpr], bases: [PyArg], body: [PyStmt]) {
+        self.name = name
+        self.at = at
+        self.decorators = decorators
+        self.bases = bases
+        self.statements = body
+        self.hasRepeats = body.contains { if case .repeated = $0 { return true }; return false }
+    }
+
+    /// The body with every repeated line spelled out at its own offsets, exactly as parsing it
+    /// would have given.
+    var body: [PyStmt] {
+        hasRepeats ? statements.map(\.materialized) : statements
+    }
 }
 
 /// A function definition; only its decorators, return annotation and (flattened) body matter here.
@@ -106,4 +126,29 @@ enum PyStmt: Sendable {
     case function(PyFunction)
     case expression(PyExpr, at: Int)
     case returnValue(PyExpr?, at: Int)
+    /// A class-body line whose tokens are those of an earlier clean line of the same file, `delta`
+    /// bytes further on: the earlier statement stands for it (only in ``PyClass/statements``).
+    case repeated(RepeatedStatement, delta: Int)
+
+    /// The statement itself, a repeated line shifted to its own offsets.
+    var materialized: PyStmt {
+        if case .repeated(let original, let delta) = self { return delta == 0 ? original.statement : original.statement.shifted(by: delta) }
+        return self
+    }
+}
+
+/// The statement an earlier line parsed to, shared by the lines that repeat it.
+///
+/// Unchecked: ``isRepeated`` is set only by the parser that made it, before the syntax tree is
+/// handed to anything else, and only read afterwards.
+final class RepeatedStatement: @unchecked Sendable {
+    let statement: PyStmt
+    /// Whether a later line repeats it (else it stands for its own line only, and results for it
+    /// are not worth keeping).
+    private(set) var isRepeated = false
+
+    init(_ statement: PyStmt) { self.statement = statement }
+
+    /// Notes that a later line repeats it (by the parser, while parsing).
+    func markRepeated() { isRepeated = true }
 }

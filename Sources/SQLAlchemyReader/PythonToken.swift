@@ -18,6 +18,9 @@ struct PythonToken: Sendable {
     var isRaw = false
     var isFString = false
     var isBytes = false
+    /// On the first token of a line the lexer copied from an earlier identical line (see
+    /// ``RepeatedLines``): that line's first token index plus one; else 0.
+    var repeatOf: Int32 = 0
 
     /// Packs an operator spelling such as `->` or `**=` into the integer stored in ``op``.
     static func code(_ text: StaticString) -> UInt32 {

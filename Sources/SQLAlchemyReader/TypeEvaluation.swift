@@ -56,7 +56,8 @@ extension ModelBuilder {
         if let labels = enumLabels(key) {
             return enumType(labels: labels, defaultName: cls.name.lowercased(), args: [], module: module, at: at)
         }
-        for stmt in cls.body {
+        for raw in cls.statements {
+            let stmt = raw.materialized
             if case .assign(let targets, let value, _) = stmt, case .name("impl", _)? = targets.first {
                 return evaluateType(value, in: key.module, depth: depth + 1)
             }
@@ -91,7 +92,10 @@ extension ModelBuilder {
         }
         guard isEnum else { return nil }
         var labels: [String] = []
-        for stmt in resolver.classDef(key).body {
+        // Names and string values only, which a repeated line shares with the line it repeats.
+        for raw in resolver.classDef(key).statements {
+            let stmt: PyStmt
+            if case .repeated(let original, _) = raw { stmt = original.statement } else { stmt = raw }
             if case .assign(let targets, let value, _) = stmt, case .name(let name, _)? = targets.first, !name.hasPrefix("_") {
                 if values {
                     labels.append(value.stringValue ?? name)

@@ -1,0 +1,130 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Lines of one file the lexer already tokenized cleanly, by their text, so that a line repeating
+/// one gets the recorded tokens moved instead of being lexed again.
+///
+/// Model files repeat whole lines from class to class (`id: Mapped[int] = mapped_column(primary_key=True)`,
+/// `name: Mapped[str] = mapped_column(String(120))`); in a generated 1,000-table package seven in ten
+/// column lines repeat one above them. Lexing is a function of the bytes and of the state at the
+/// line start, and at a line start outside brackets that state is always the same, so a line whose
+/// bytes (up to its newline) equal those of a recorded line that was lexed without a diagnostic
+/// and ended at its newline outside brackets lexes to that line's tokens moved. The first copied
+/// token names the recorded line (``PythonToken/repeatOf``), which lets the parser skip building
+/// the same statement again (``PythonParser/parseClassLine(into:)``).
+struct RepeatedLines {
+    /// A recorded line: where its text starts, its length up to the newline, and its tokens (without
+    /// the NEWLINE).
+    private struct Line {
+        var start: Int
+        var length: Int
+        var hash: UInt64
+        var firstToken: Int
+        var tokenCount: Int
+    }
+
+    private var lines: [Line] = []
+    /// Open addressing over `lines` by text hash: a line's index plus one, zero for a free slot.
+    private var slots = [Int32](repeating: 0, count: 256)
+    /// The line being lexed, recorded when it ends cleanly at `end`.
+    private var pending: (line: Line, end: Int, logged: Int)?
+
+    /// At the start of a line outside brackets (after its indentation): when the line repeats a
+    /// recorded one, appends that line's tokens moved to `start` and returns the offset of the
+    /// line's newline, where lexing goes on; else nil, and the line is noted for recording.
+    /// `logged` counts the diagnostics so far.
+    mutating func copy(at start: Int, bytes: UnsafeBufferPointer<UInt8>, tokens: inout [PythonToken], logged: Int) -> Int? {
+        pending = nil
+        // A continuation line (`\` first) or the last line without a newline: lexed as usual.
+        guard start < bytes.count, bytes[start] != 0x5C, let base = bytes.baseAddress,
+            let found = memchr(base + start, 0x0A, bytes.count - start)
+        else { return nil }
+        let end = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+        let length = end - start
+        guard length > 0 else { return nil }
+        let hash = Self.hash(base + start, length)
+        if let line = find(hash: hash, length: length), memcmp(base + line.start, base + start, length) == 0 {
+            let delta = start - line.start
+            // Room first (appending token by token checked uniqueness and capacity per token), then
+            // the copies moved in place.
+            let first = tokens.count
+            tokens.append(contentsOf: repeatElement(tokens[line.firstToken], count: line.tokenCount))
+            tokens.withUnsafeMutableBufferPointer { b in
+                // Tokens are plain data: copied as bytes, then moved field by field.
+                let copies = b.baseAddress! + first
+                copies.update(from: b.baseAddress! + line.firstToken, count: line.tokenCount)
+                for k in 0..<line.tokenCount {
+                    copies[k].start &+= delta
+                    copies[k].end &+= delta
+                    if copies[k].kind == .string {
+                        copies[k].contentStart &+= delta
+                        copies[k].contentEnd &+= delta
+                    }
+                    copies[k].repeatOf = 0
+                }
+                copies[0].repeatOf = Int32(truncatingIfNeeded: line.firstToken + 1)
+            }
+            return end
+        }
+        pending = (Line(start: start, length: length, hash: hash, firstToken: tokens.count, tokenCount: 0), end, logged)
+        return nil
+    }
+
+    /// At a newline outside brackets at offset `end`, before its NEWLINE token: records the noted
+    /// line if this is its own newline and lexing it reported nothing.
+    mutating func lineEnded(at end: Int, tokens: [PythonToken], logged: Int) {
+        guard var noted = pending else { return }
+        pending = nil
+        guard noted.end == end, noted.logged == logged, tokens.count > noted.line.firstToken,
+            tokens.count - noted.line.firstToken < Int(Int32.max), find(hash: noted.line.hash, length: noted.line.length) == nil
+        else { return }
+        noted.line.tokenCount = tokens.count - noted.line.firstToken
+        if (lines.count + 1) * 2 > slots.count { grow() }
+        lines.append(noted.line)
+        insert(index: lines.count - 1)
+    }
+
+    private func find(hash: UInt64, length: Int) -> Line? {
+        guard !lines.isEmpty else { return nil }
+        let mask = slots.count - 1
+        var k = Int(truncatingIfNeeded: hash) & mask
+        while slots[k] != 0 {
+            let line = lines[Int(slots[k]) - 1]
+            if line.hash == hash, line.length == length { return line }
+            k = (k + 1) & mask
+        }
+        return nil
+    }
+
+    private mutating func insert(index: Int) {
+        let mask = slots.count - 1
+        var k = Int(truncatingIfNeeded: lines[index].hash) & mask
+        while slots[k] != 0 { k = (k + 1) & mask }
+        slots[k] = Int32(index + 1)
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: slots.count * 2)
+        for index in lines.indices { insert(index: index) }
+    }
+
+    /// A hash of `length` bytes, eight at a time (the text is compared on a match).
+    private static func hash(_ p: UnsafePointer<UInt8>, _ length: Int) -> UInt64 {
+        let raw = UnsafeRawPointer(p)
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(length)
+        var k = 0
+        while k + 8 <= length {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+            h ^= h >> 29
+            k += 8
+        }
+        while k < length {
+            h = (h ^ UInt64(p[k])) &* 0x0000_0100_0000_01B3
+            k += 1
+        }
+        return h ^ (h >> 32)
+    }
+}
