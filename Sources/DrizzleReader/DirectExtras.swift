@@ -113,22 +113,11 @@ extension DrizzleEvaluator {
         for ref in refs { size += ref.table.schema.utf8.count + ref.table.name.utf8.count + ref.column.utf8.count + 8 }
         var out: [UInt8] = []
         out.reserveCapacity(size)
-        func quoted(_ name: String) {
-            out.append(UInt8(ascii: "\""))
-            out.appendUTF8(name)
-            out.append(UInt8(ascii: "\""))
-        }
         for (index, piece) in pieces.enumerated() {
             out.appendUTF8(piece)
             guard index < refs.count else { continue }
-            let ref = refs[index]
-            if ref.table.schema != defaultSchema {
-                quoted(ref.table.schema)
-                out.append(UInt8(ascii: "."))
-            }
-            quoted(ref.table.name)
-            out.append(UInt8(ascii: "."))
-            quoted(ref.column)
+            out.appendTableQualifier(refs[index].table, defaultSchema: defaultSchema)
+            out.appendQuoted(refs[index].column)
         }
         return String(decoding: out, as: UTF8.self)
     }
@@ -140,5 +129,23 @@ extension [UInt8] {
     mutating func appendUTF8(_ text: String) {
         var text = text
         text.withUTF8 { append(contentsOf: $0) }
+    }
+
+    /// Appends `"name"` as drizzle-orm quotes identifiers (it doubles no quotes).
+    mutating func appendQuoted(_ name: String) {
+        append(UInt8(ascii: "\""))
+        appendUTF8(name)
+        append(UInt8(ascii: "\""))
+    }
+
+    /// Appends `"table".` (or `"schema"."table".` outside `defaultSchema`), the qualifier drizzle-orm
+    /// writes before a column in checks, policies and generated columns.
+    mutating func appendTableQualifier(_ table: QualifiedName, defaultSchema: String) {
+        if table.schema != defaultSchema {
+            appendQuoted(table.schema)
+            append(UInt8(ascii: "."))
+        }
+        appendQuoted(table.name)
+        append(UInt8(ascii: "."))
     }
 }

@@ -208,30 +208,18 @@ struct SQLFragment {
         // piece cost a few hundred instructions per piece, most of a policy's reading.
         var out: [UInt8] = []
         out.reserveCapacity(renderedSizeEstimate)
-        func quoted(_ name: String) {
-            out.append(UInt8(ascii: "\""))
-            out.appendUTF8(name)
-            out.append(UInt8(ascii: "\""))
-        }
         for part in parts {
             switch part {
             case .text(let s): out.appendUTF8(s)
             case .column(let ref):
-                if qualified {
-                    if ref.table.schema != defaultSchema {
-                        quoted(ref.table.schema)
-                        out.append(UInt8(ascii: "."))
-                    }
-                    quoted(ref.table.name)
-                    out.append(UInt8(ascii: "."))
-                }
-                quoted(ref.column)
+                if qualified { out.appendTableQualifier(ref.table, defaultSchema: defaultSchema) }
+                out.appendQuoted(ref.column)
             case .table(let name):
                 if name.schema != defaultSchema {
-                    quoted(name.schema)
+                    out.appendQuoted(name.schema)
                     out.append(UInt8(ascii: "."))
                 }
-                quoted(name.name)
+                out.appendQuoted(name.name)
             case .unresolved(let s): out.appendUTF8(s)
             }
         }
