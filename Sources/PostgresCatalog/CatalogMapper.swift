@@ -4,6 +4,12 @@ import SchemaModel
 public enum CatalogMapper {
     /// Builds the catalog for the schemas in `rows.schemas`.
     public static func catalog(from rows: CatalogRows) -> Catalog {
+        catalog(from: rows, columnsForSecondThread: columnsForSecondThread)
+    }
+
+    /// ``catalog(from:)``, mapping the columns on a second thread from `columnsForSecondThread`
+    /// columns on (tests compare both ways).
+    static func catalog(from rows: CatalogRows, columnsForSecondThread: Int) -> Catalog {
         // Tables live in an array in row order; rows of the other queries find theirs by OID. Those
         // rows come grouped by table, so the last lookup is remembered (hashing the OID of every
         // column row, and modifying tables inside a dictionary, was a fifth of the mapping).
@@ -19,26 +25,18 @@ public enum CatalogMapper {
                 comment: row.comment, provenance: .database))
             schemaOf.append(row.schema)
         }
-        // Thousands of columns share a handful of type spellings: canonicalize each spelling once.
-        var typeCache: [String: SQLType] = [:]
-        // Rows come ordered by table: each table's array is sized once for its run of rows (a column
-        // is about 200 bytes, and doubling left a 10-column table with room for 16 in each of three catalogs).
-        var runEnd = 0
-        for (i, row) in rows.columns.enumerated() {
-            guard let slot = slots[row.tableOID] else { continue }
-            if i >= runEnd {
-                runEnd = i + 1
-                while runEnd < rows.columns.count, rows.columns[runEnd].tableOID == row.tableOID { runEnd += 1 }
-                tables[slot].columns.reserveCapacity(tables[slot].columns.count + runEnd - i)
+        // Columns are mapped on another thread while this one maps constraints, indexes, policies
+        // and triggers: they fill different parts of each table, and each kind's rows keep their
+        // order. Below a few thousand columns a thread costs more than it saves.
+        let columnsOfSlot: BackgroundTask<[[Column]]>?
+        if rows.columns.count >= columnsForSecondThread {
+            let columnRows = rows.columns, tableSlots = slots, count = tables.count
+            columnsOfSlot = BackgroundTask { mapColumns(columnRows, slots: tableSlots, tableCount: count) }
+        } else {
+            columnsOfSlot = nil
+            for (slot, columns) in mapColumns(rows.columns, slots: slots, tableCount: tables.count).enumerated() {
+                tables[slot].columns = columns
             }
-            let canonical: SQLType
-            if let cached = typeCache[row.formattedType] {
-                canonical = cached
-            } else {
-                canonical = TypeCanonicalizer.canonicalize(row.formattedType)
-                typeCache[row.formattedType] = canonical
-            }
-            tables[slot].columns.append(column(from: row, canonicalType: canonical))
         }
         for row in rows.constraints {
             if let slot = slots[row.tableOID] { apply(row, to: &tables[slot]) }
@@ -51,6 +49,11 @@ public enum CatalogMapper {
         }
         for row in rows.triggers {
             if let slot = slots[row.tableOID] { tables[slot].triggers.append(trigger(from: row)) }
+        }
+
+        if let columnsOfSlot {
+            // The task cannot throw; `try!` only unwraps its result.
+            for (slot, columns) in (try! columnsOfSlot.value()).enumerated() { tables[slot].columns = columns }
         }
 
         var catalog = Catalog(source: .database)
@@ -71,6 +74,37 @@ public enum CatalogMapper {
             catalog.upsert(schema)
         }
         return catalog.normalized()
+    }
+
+    /// From this many columns they are mapped on a second thread.
+    static let columnsForSecondThread = 4_000
+
+    /// Each table's columns, by slot, in row order.
+    static func mapColumns(_ columnRows: [CatalogRows.ColumnRow], slots: TableSlots, tableCount: Int) -> [[Column]] {
+        var slots = slots
+        var out = [[Column]](repeating: [], count: tableCount)
+        // Thousands of columns share a handful of type spellings: canonicalize each spelling once.
+        var typeCache: [String: SQLType] = [:]
+        // Rows come ordered by table: each table's array is sized once for its run of rows (a column
+        // is about 200 bytes, and doubling left a 10-column table with room for 16 in each of three catalogs).
+        var runEnd = 0
+        for (i, row) in columnRows.enumerated() {
+            guard let slot = slots[row.tableOID] else { continue }
+            if i >= runEnd {
+                runEnd = i + 1
+                while runEnd < columnRows.count, columnRows[runEnd].tableOID == row.tableOID { runEnd += 1 }
+                out[slot].reserveCapacity(out[slot].count + runEnd - i)
+            }
+            let canonical: SQLType
+            if let cached = typeCache[row.formattedType] {
+                canonical = cached
+            } else {
+                canonical = TypeCanonicalizer.canonicalize(row.formattedType)
+                typeCache[row.formattedType] = canonical
+            }
+            out[slot].append(column(from: row, canonicalType: canonical))
+        }
+        return out
     }
 
     static func column(from row: CatalogRows.ColumnRow, canonicalType: SQLType? = nil) -> Column {
