@@ -28,16 +28,9 @@ public enum CatalogMapper {
         // Columns are mapped on another thread while this one maps constraints, indexes, policies
         // and triggers: they fill different parts of each table, and each kind's rows keep their
         // order. Below a few thousand columns a thread costs more than it saves.
-        let columnsOfSlot: BackgroundTask<[[Column]]>?
-        if rows.columns.count >= columnsForSecondThread {
-            let columnRows = rows.columns, tableSlots = slots, count = tables.count
-            columnsOfSlot = BackgroundTask { mapColumns(columnRows, slots: tableSlots, tableCount: count) }
-        } else {
-            columnsOfSlot = nil
-            for (slot, columns) in mapColumns(rows.columns, slots: slots, tableCount: tables.count).enumerated() {
-                tables[slot].columns = columns
-            }
-        }
+        let columnRows = rows.columns, tableSlots = slots, count = tables.count
+        let mapAllColumns: @Sendable () -> [[Column]] = { mapColumns(columnRows, slots: tableSlots, tableCount: count) }
+        let columnsTask = columnRows.count >= columnsForSecondThread ? BackgroundTask(mapAllColumns) : nil
         for row in rows.constraints {
             if let slot = slots[row.tableOID] { apply(row, to: &tables[slot]) }
         }
@@ -51,9 +44,9 @@ public enum CatalogMapper {
             if let slot = slots[row.tableOID] { tables[slot].triggers.append(trigger(from: row)) }
         }
 
-        if let columnsOfSlot {
-            // The task cannot throw; `try!` only unwraps its result.
-            for (slot, columns) in (try! columnsOfSlot.value()).enumerated() { tables[slot].columns = columns }
+        // The task cannot throw; `try!` only unwraps its result.
+        for (slot, columns) in (columnsTask.map { try! $0.value() } ?? mapAllColumns()).enumerated() {
+            tables[slot].columns = columns
         }
 
         var catalog = Catalog(source: .database)

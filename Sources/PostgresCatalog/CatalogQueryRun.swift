@@ -35,23 +35,19 @@ struct CatalogQueryRun {
         var typeIDs: [String] = [], modifiers: [String] = []
         var identityTables: [String] = []
         for row in columns {
-            let typeID = TextValue.string(row, 2), modifier = TextValue.string(row, 3)
-            if seen.insert(TextValue.NumberPair(row, 2, 3)).inserted {
-                typeIDs.append(typeID)
-                modifiers.append(modifier)
+            let type = TextValue.NumberPair(row, 2, 3)
+            if seen.insert(type).inserted {
+                typeIDs.append(type.first)
+                modifiers.append(type.second)
             }
             if !TextValue.string(row, 6).isEmpty, identityTables.last != TextValue.string(row, 0) {
                 identityTables.append(TextValue.string(row, 0))
             }
         }
         if !typeIDs.isEmpty {
-            let clock = ContinuousClock()
-            let start = clock.now
-            columnTypes = try connection.queryRows(
-                CatalogQueries.columnTypes,
-                parameters: ["{" + typeIDs.joined(separator: ",") + "}", "{" + modifiers.joined(separator: ",") + "}"],
-                queryName: "column types")
-            timings.append(("column types", (clock.now - start) / .seconds(1)))
+            columnTypes = try timed(
+                connection, CatalogQueries.columnTypes, "column types",
+                "{" + typeIDs.joined(separator: ",") + "}", "{" + modifiers.joined(separator: ",") + "}")
         }
         if !identityTables.isEmpty {
             identitySequences = try timed(
@@ -70,7 +66,7 @@ struct CatalogQueryRun {
         var run = CatalogQueryRun()
         run.constraints = try run.timed(connection, CatalogQueries.constraints, "constraints" + label, tableOIDs)
         if operatorClasses {
-            run.operatorClasses = try run.timed(connection, CatalogQueries.nonDefaultOperatorClasses, "operator classes", nil)
+            run.operatorClasses = try run.timed(connection, CatalogQueries.nonDefaultOperatorClasses, "operator classes")
         }
         run.indexes = try run.timed(connection, CatalogQueries.indexes, "indexes" + label, tableOIDs)
         run.policies = try run.timed(connection, CatalogQueries.policies, "policies" + label, tableOIDs)
@@ -89,10 +85,11 @@ struct CatalogQueryRun {
         timings += later.timings
     }
 
-    mutating func timed(_ connection: PostgresConnection, _ sql: String, _ name: String, _ parameter: String?) throws -> QueryRows {
+    /// Runs `sql` with `parameters` and records how long it took as `name`.
+    mutating func timed(_ connection: PostgresConnection, _ sql: String, _ name: String, _ parameters: String...) throws -> QueryRows {
         let clock = ContinuousClock()
         let start = clock.now
-        let rows = try connection.queryRows(sql, parameters: parameter.map { [$0] } ?? [], queryName: name)
+        let rows = try connection.queryRows(sql, parameters: parameters, queryName: name)
         timings.append((name, (clock.now - start) / .seconds(1)))
         return rows
     }

@@ -61,44 +61,38 @@ public final class PostgresConnection {
             throw queryError(nil, queryName: queryName)
         }
         defer { PQclear(result) }
-        return try collect(result, queryName: queryName)
+        try check(result, queryName: queryName)
+        return collect(result)
     }
 
     /// Runs one statement with text parameters (`$1`, `$2`, ...).
     public func query(_ sql: String, parameters: [String?] = [], queryName: String) throws -> Result {
-        let result: OpaquePointer? = Self.withOptionalCStrings(parameters) { params in
-            PQexecParams(handle, sql, Int32(parameters.count), nil, params, nil, nil, 0)
-        }
-        guard let result else { throw queryError(nil, queryName: queryName) }
-        defer { PQclear(result) }
-        return try collect(result, queryName: queryName)
+        try run(sql, parameters: parameters, queryName: queryName, collect)
     }
 
     /// ``query(_:parameters:queryName:)`` with the rows in one flat array, for the large catalog
-    /// results: one allocation per result instead of one per row, and no length scan per value.
+    /// results: one allocation per result instead of one per row.
     func queryRows(_ sql: String, parameters: [String?] = [], queryName: String) throws -> QueryRows {
+        try run(sql, parameters: parameters, queryName: queryName) { result in
+            let width = PQnfields(result), count = PQntuples(result)
+            var values: [String?] = []
+            values.reserveCapacity(Int(width) * Int(count))
+            for r in 0..<count {
+                for c in 0..<width { values.append(Self.value(result, r, c)) }
+            }
+            return QueryRows(width: Int(width), values: values)
+        }
+    }
+
+    /// Runs `sql` with text parameters and hands the successful result to `read`.
+    private func run<R>(_ sql: String, parameters: [String?], queryName: String, _ read: (OpaquePointer) -> R) throws -> R {
         let result: OpaquePointer? = Self.withOptionalCStrings(parameters) { params in
             PQexecParams(handle, sql, Int32(parameters.count), nil, params, nil, nil, 0)
         }
         guard let result else { throw queryError(nil, queryName: queryName) }
         defer { PQclear(result) }
         try check(result, queryName: queryName)
-        let width = PQnfields(result), count = PQntuples(result)
-        var values: [String?] = []
-        values.reserveCapacity(Int(width) * Int(count))
-        for r in 0..<count {
-            for c in 0..<width {
-                if PQgetisnull(result, r, c) == 1 {
-                    values.append(nil)
-                } else {
-                    // Text-format values have no NUL inside: the length is where String(cString:) stops.
-                    let start = UnsafeRawPointer(PQgetvalue(result, r, c)!).assumingMemoryBound(to: UInt8.self)
-                    let bytes = UnsafeBufferPointer(start: start, count: Int(PQgetlength(result, r, c)))
-                    values.append(String(decoding: bytes, as: UTF8.self))
-                }
-            }
-        }
-        return QueryRows(width: Int(width), values: values)
+        return read(result)
     }
 
     private func check(_ result: OpaquePointer, queryName: String) throws {
@@ -108,8 +102,15 @@ public final class PostgresConnection {
         }
     }
 
-    private func collect(_ result: OpaquePointer, queryName: String) throws -> Result {
-        try check(result, queryName: queryName)
+    /// One value in text format, `nil` for NULL. Text values have no NUL inside: the length libpq
+    /// reports is where `String(cString:)` would stop, without scanning for it.
+    private static func value(_ result: OpaquePointer, _ r: Int32, _ c: Int32) -> String? {
+        if PQgetisnull(result, r, c) == 1 { return nil }
+        let start = UnsafeRawPointer(PQgetvalue(result, r, c)!).assumingMemoryBound(to: UInt8.self)
+        return String(decoding: UnsafeBufferPointer(start: start, count: Int(PQgetlength(result, r, c))), as: UTF8.self)
+    }
+
+    private func collect(_ result: OpaquePointer) -> Result {
         let columnCount = PQnfields(result)
         let rowCount = PQntuples(result)
         var columns: [String] = []
@@ -120,13 +121,7 @@ public final class PostgresConnection {
         for r in 0..<rowCount {
             var row: [String?] = []
             row.reserveCapacity(Int(columnCount))
-            for c in 0..<columnCount {
-                if PQgetisnull(result, r, c) == 1 {
-                    row.append(nil)
-                } else {
-                    row.append(String(cString: PQgetvalue(result, r, c)))
-                }
-            }
+            for c in 0..<columnCount { row.append(Self.value(result, r, c)) }
             rows.append(row)
         }
         return Result(columns: columns, rows: rows)
