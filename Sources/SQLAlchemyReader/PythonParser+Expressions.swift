@@ -178,7 +178,7 @@ extension PythonParser {
         }
     }
 
-    private mutating func parseAtom() -> PyExpr {
+    mutating func parseAtom() -> PyExpr {
         let t = tok
         switch t.kind {
         case .name:

@@ -26,15 +26,6 @@ extension PythonParser {
         default:
             return nil
         }
-        switch t.kind {
-        case .name:
-            i += 1
-            return .name(text(t), at: t.start)
-        case .number:
-            i += 1
-            return .number(text(t), at: t.start)
-        default:
-            return parseStrings()
-        }
+        return parseAtom()
     }
 }

@@ -111,20 +111,10 @@ struct RepeatedLines {
         for index in lines.indices { insert(index: index) }
     }
 
-    /// A hash of `length` bytes, eight at a time (the text is compared on a match).
+    /// ``ByteHash`` of `length` bytes with its halves folded together, as the slot index takes only
+    /// the low bits.
     private static func hash(_ p: UnsafePointer<UInt8>, _ length: Int) -> UInt64 {
-        let raw = UnsafeRawPointer(p)
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(length)
-        var k = 0
-        while k + 8 <= length {
-            h = (h ^ raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
-            h ^= h >> 29
-            k += 8
-        }
-        while k < length {
-            h = (h ^ UInt64(p[k])) &* 0x0000_0100_0000_01B3
-            k += 1
-        }
+        let h = ByteHash.of(p, length)
         return h ^ (h >> 32)
     }
 }

@@ -81,23 +81,8 @@ struct StatementMemo {
             let n = b.count
             var k = start
             var depth = 0
-            // The hash covers the text up to the newline, eight bytes per step (keys are compared
-            // byte for byte on a hit, so the hash only has to spread them).
-            func hash(upTo end: Int) -> UInt64 {
-                var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(end - start)
-                let raw = UnsafeRawPointer(b.baseAddress!)
-                var k = start
-                while k + 8 <= end {
-                    h = (h ^ raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
-                    h ^= h >> 29
-                    k += 8
-                }
-                while k < end {
-                    h = (h ^ UInt64(b[k])) &* 0x0000_0100_0000_01B3
-                    k += 1
-                }
-                return h
-            }
+            // The hash covers the text up to the newline (keys are compared byte for byte on a hit).
+            func hash(upTo end: Int) -> UInt64 { ByteHash.of(b.baseAddress! + start, end - start) }
             while k < n {
                 let c = b[k]
                 switch c {
