@@ -53,9 +53,11 @@ extension DrizzleEvaluator {
                 options.append(PolicyOption(key: key, value: .string(parser.stringValue(value)), rendered: nil))
                 j = k + 1
             } else if value.kind == .identifier, !parser.isLiteral(k), parser.isTemplateStart(k + 1) {
-                guard let rendered = templateSQL(parser, k, module, parameter, standIn, &builders) else { return nil }
+                guard let rendered = templateSQL(parser, k, module, parameter, standIn, &builders),
+                    let next = templateEnd(parser, k + 1)
+                else { return nil }
                 options.append(PolicyOption(key: key, value: .undefined, rendered: rendered))
-                j = Int(templateNext(parser, k + 1))
+                j = next
             } else if value.kind == .identifier, !parser.isLiteral(k), parser.isPunct(k + 1, P.comma) || k + 1 == close {
                 let name = parser.text(value)
                 guard name != parameter, let resolved = builderValue(module, name, &builders) else { return nil }
@@ -67,16 +69,6 @@ extension DrizzleEvaluator {
             if j < close { j += 1 }  // the comma
         }
         return policy(policyName, options, rootStart, module)
-    }
-
-    /// The token after the template starting at token `k`, whose interpolations are `name.name`s.
-    private func templateNext(_ parser: TSParser, _ k: Int) -> Int {
-        var j = k
-        if parser.tokens[j].kind == .templateFull { return j + 1 }
-        while true {
-            j += 4
-            if parser.tokens[j].kind == .templateTail { return j + 1 }
-        }
     }
 
     /// The policy of `options` as ``interpretPolicy(_:_:)`` reads the evaluated config, which holds the

@@ -102,7 +102,7 @@ extension DrizzleEvaluator {
     }
 
     /// The token after the template starting at token `k` (interpolations checked by the extras grammar).
-    private func templateEnd(_ parser: TSParser, _ k: Int) -> Int? {
+    func templateEnd(_ parser: TSParser, _ k: Int) -> Int? {
         var j = k
         if parser.tokens[j].kind == .templateFull { return j + 1 }
         while true {
