@@ -61,8 +61,25 @@ public struct Catalog: Hashable, Codable, Sendable {
     /// Columns keep their declared order (it is meaningful to a reader of the report); everything else
     /// is sorted by name, then by content.
     public func normalized() -> Catalog {
+        normalized { count, table in (0..<count).map(table) }
+    }
+
+    /// ``normalized()``, with the tables normalized through `map`: it is called once with the
+    /// number of tables and a function giving the normalized table at each position (schema by
+    /// schema, in order), and returns them in that order. A reader can spread that work, most of
+    /// normalizing, over threads.
+    public func normalized(mappingTables map: (_ count: Int, _ table: (Int) -> Table) -> [Table]) -> Catalog {
+        var places: [(schema: Int, table: Int)] = []
+        for s in schemas.indices {
+            for t in schemas[s].tables.indices { places.append((s, t)) }
+        }
+        let tables = map(places.count) { schemas[places[$0].schema].tables[places[$0].table].normalized() }
         var copy = self
-        copy.schemas = schemas.map { $0.normalized() }.sorted(byKey: \.name)
+        var next = 0
+        copy.schemas = schemas.map { schema in
+            defer { next += schema.tables.count }
+            return schema.normalized(tables: Array(tables[next..<(next + schema.tables.count)]))
+        }.sorted(byKey: \.name)
         return copy
     }
 }

@@ -23,9 +23,12 @@ public struct Schema: Hashable, Codable, Sendable {
     /// The enum with this name, if present.
     public func enumType(named name: String) -> EnumType? { enums.first { $0.name == name } }
 
-    func normalized() -> Schema {
+    func normalized() -> Schema { normalized(tables: tables.map { $0.normalized() }) }
+
+    /// ``normalized()`` given this schema's tables already normalized, in their order.
+    func normalized(tables normalizedTables: [Table]) -> Schema {
         var copy = self
-        copy.tables = tables.map { $0.normalized() }.sorted(byKey: \.name)
+        copy.tables = normalizedTables.sorted(byKey: \.name)
         copy.enums = enums.sorted(byKey: \.name)
         copy.views = views.sorted(byKey: \.name)
         copy.sequences = sequences.sorted(byKey: \.name)
