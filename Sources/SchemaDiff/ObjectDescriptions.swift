@@ -17,37 +17,36 @@ enum Describe {
     static func column(_ column: Column) -> String {
         // The canonical type keeps cells comparable across sources; the source's own spelling follows
         // when it differs, so a reader can find it in the file. This runs for every column of every
-        // source: appended into one string sized up front (growing it, or building bytes and checking
-        // them as UTF-8 afterwards, cost more).
+        // source, so it is built in bytes (``TextBytes``).
         let canonical = column.type.description
         let raw = column.rawType.trimmingSpaces()
-        var text = canonical
-        text.reserveCapacity(canonical.utf8.count + raw.utf8.count + 48
+        var text = TextBytes(capacity: canonical.utf8.count + raw.utf8.count + 48
             + (column.defaultExpression?.utf8.count ?? 0) + (column.generatedExpression?.utf8.count ?? 0)
             + (column.clientDefault?.utf8.count ?? 0))
+        text.add(canonical)
         if !raw.isEmpty && !raw.equalsIgnoringASCIICase(canonical) {
-            text += " ("
-            text += raw
-            text += ")"
+            text.add(" (")
+            text.add(raw)
+            text.add(")")
         }
-        text += column.isNullable ? " · null" : " · not null"
+        text.add(column.isNullable ? " · null" : " · not null")
         if let identity = column.identity {
-            text += identity.generation == .always ? " · identity always" : " · identity by default"
+            text.add(identity.generation == .always ? " · identity always" : " · identity by default")
         }
         if let generated = column.generatedExpression {
-            text += " · generated ("
-            text += generated
-            text += ")"
+            text.add(" · generated (")
+            text.add(generated)
+            text.add(")")
         }
         if let value = column.defaultExpression {
-            text += " · default "
-            text += value
+            text.add(" · default ")
+            text.add(value)
         }
         if let client = column.clientDefault {
-            text += " · client default "
-            text += client
+            text.add(" · client default ")
+            text.add(client)
         }
-        return text
+        return text.text
     }
 
     static func identity(_ identity: Identity?) -> String {
@@ -62,13 +61,35 @@ enum Describe {
     }
 
     static func unique(_ unique: UniqueConstraint) -> String {
-        prefix(unique.name) + "unique " + list(unique.columns) + (unique.nullsNotDistinct ? " nulls not distinct" : "")
+        var text = TextBytes(capacity: 64)
+        addPrefix(unique.name, to: &text)
+        text.add("unique ")
+        text.addList(unique.columns)
+        if unique.nullsNotDistinct { text.add(" nulls not distinct") }
+        return text.text
     }
 
-    static func primaryKey(_ key: PrimaryKey) -> String { prefix(key.name) + "primary key " + list(key.columns) }
+    static func primaryKey(_ key: PrimaryKey) -> String {
+        var text = TextBytes(capacity: 64)
+        addPrefix(key.name, to: &text)
+        text.add("primary key ")
+        text.addList(key.columns)
+        return text.text
+    }
 
     static func foreignKeyStructure(_ key: ForeignKey) -> String {
-        list(key.columns) + " references " + key.referencedTable.description + list(key.referencedColumns)
+        var text = TextBytes(capacity: 96)
+        addForeignKeyStructure(key, to: &text)
+        return text.text
+    }
+
+    private static func addForeignKeyStructure(_ key: ForeignKey, to text: inout TextBytes) {
+        text.addList(key.columns)
+        text.add(" references ")
+        text.add(key.referencedTable.schema)
+        text.add(".")
+        text.add(key.referencedTable.name)
+        text.addList(key.referencedColumns)
     }
 
     static func foreignKeyActions(_ key: ForeignKey) -> String {
@@ -76,14 +97,29 @@ enum Describe {
     }
 
     static func foreignKey(_ key: ForeignKey) -> String {
-        var text = prefix(key.name) + foreignKeyStructure(key)
-        if key.onDelete != .noAction { text += " on delete \(key.onDelete.rawValue)" }
-        if key.onUpdate != .noAction { text += " on update \(key.onUpdate.rawValue)" }
-        if key.isDeferrable { text += key.initiallyDeferred ? " deferrable initially deferred" : " deferrable" }
-        return text
+        var text = TextBytes(capacity: 128)
+        addPrefix(key.name, to: &text)
+        addForeignKeyStructure(key, to: &text)
+        if key.onDelete != .noAction {
+            text.add(" on delete ")
+            text.add(key.onDelete.rawValue)
+        }
+        if key.onUpdate != .noAction {
+            text.add(" on update ")
+            text.add(key.onUpdate.rawValue)
+        }
+        if key.isDeferrable { text.add(key.initiallyDeferred ? " deferrable initially deferred" : " deferrable") }
+        return text.text
     }
 
-    static func check(_ check: CheckConstraint) -> String { prefix(check.name) + "check (\(check.expression))" }
+    static func check(_ check: CheckConstraint) -> String {
+        var text = TextBytes(capacity: 48 + check.expression.utf8.count)
+        addPrefix(check.name, to: &text)
+        text.add("check (")
+        text.add(check.expression)
+        text.add(")")
+        return text.text
+    }
 
     /// Everything that defines an index's behaviour, canonical.
     static func indexMeaning(_ index: TableIndex, _ cache: CanonicalCache, table: String? = nil) -> String {
@@ -109,13 +145,28 @@ enum Describe {
     }
 
     static func index(_ index: TableIndex) -> String {
-        var text = prefix(index.name) + (index.isUnique ? "unique " : "")
-        if index.method.lowercased() != "btree" { text += "using \(index.method.lowercased()) " }
-        text += index.keyDescription
-        if !index.includedColumns.isEmpty { text += " include " + list(index.includedColumns) }
-        if index.nullsNotDistinct { text += " nulls not distinct" }
-        if let predicate = index.predicate { text += " where \(predicate)" }
-        return text
+        var text = TextBytes(capacity: 96 + (index.predicate?.utf8.count ?? 0))
+        addPrefix(index.name, to: &text)
+        if index.isUnique { text.add("unique ") }
+        if index.method != "btree" {
+            let method = index.method.lowercased()
+            if method != "btree" {
+                text.add("using ")
+                text.add(method)
+                text.add(" ")
+            }
+        }
+        text.add(index.keyDescription)
+        if !index.includedColumns.isEmpty {
+            text.add(" include ")
+            text.addList(index.includedColumns)
+        }
+        if index.nullsNotDistinct { text.add(" nulls not distinct") }
+        if let predicate = index.predicate {
+            text.add(" where ")
+            text.add(predicate)
+        }
+        return text.text
     }
 
     /// `CREATE [UNIQUE] INDEX name ON table USING method (keys) WHERE predicate`.
@@ -136,13 +187,25 @@ enum Describe {
     // MARK: policies, triggers, RLS
 
     static func policy(_ policy: Policy) -> String {
-        var text = policy.isPermissive ? "permissive · for " : "restrictive · for "
-        text += policy.command.rawValue
-        text += " · to "
-        text += policy.roles.count == 1 ? policy.roles[0] : policy.roles.joined(separator: ", ")
-        if let using = policy.using { text += " · using (" + using + ")" }
-        if let check = policy.withCheck { text += " · with check (" + check + ")" }
-        return text
+        var text = TextBytes(capacity: 64 + (policy.using?.utf8.count ?? 0) + (policy.withCheck?.utf8.count ?? 0))
+        text.add(policy.isPermissive ? "permissive · for " : "restrictive · for ")
+        text.add(policy.command.rawValue)
+        text.add(" · to ")
+        for i in policy.roles.indices {
+            if i > 0 { text.add(", ") }
+            text.add(policy.roles[i])
+        }
+        if let using = policy.using {
+            text.add(" · using (")
+            text.add(using)
+            text.add(")")
+        }
+        if let check = policy.withCheck {
+            text.add(" · with check (")
+            text.add(check)
+            text.add(")")
+        }
+        return text.text
     }
 
     static func events(_ events: [Trigger.Event]) -> String {
@@ -155,11 +218,23 @@ enum Describe {
     }
 
     static func trigger(_ trigger: Trigger) -> String {
-        var text = trigger.timing.rawValue + " " + events(trigger.events)
-        text += " · for each " + trigger.level.rawValue
-        text += " · execute " + function(trigger)
-        if let when = trigger.when { text += " · when (" + when + ")" }
-        return text
+        var text = TextBytes(capacity: 128 + (trigger.when?.utf8.count ?? 0))
+        text.add(trigger.timing.rawValue)
+        text.add(" ")
+        text.add(events(trigger.events))
+        text.add(" · for each ")
+        text.add(trigger.level.rawValue)
+        text.add(" · execute ")
+        text.add(trigger.function.schema)
+        text.add(".")
+        text.add(trigger.function.name)
+        text.addList(trigger.arguments)
+        if let when = trigger.when {
+            text.add(" · when (")
+            text.add(when)
+            text.add(")")
+        }
+        return text.text
     }
 
     static func rls(_ table: Table) -> String {
@@ -170,7 +245,11 @@ enum Describe {
 
     static func sql(_ name: QualifiedName) -> String { Identifier.quoted(name.schema) + "." + Identifier.quoted(name.name) }
 
-    private static func prefix(_ name: String?) -> String { name.map { $0 + ": " } ?? "" }
+    private static func addPrefix(_ name: String?, to text: inout TextBytes) {
+        guard let name else { return }
+        text.add(name)
+        text.add(": ")
+    }
 }
 
 extension String {

@@ -57,12 +57,8 @@ struct TableDiffer {
 
     static func bits(_ kinds: Set<ObjectKind>) -> UInt64 { kinds.reduce(0) { $0 | kindBit($1) } }
 
-    /// Whether source `i` can state `kind` for this table (and, when given, this column).
-    func states(_ kind: ObjectKind, _ i: Int, column: Column? = nil) -> Bool {
-        if unstated[i] & Self.kindBit(kind) != 0 { return false }
-        if let column, !column.notStated.isEmpty, column.notStated.contains(kind) { return false }
-        return true
-    }
+    /// Whether source `i` can state `kind` for this table.
+    func states(_ kind: ObjectKind, _ i: Int) -> Bool { unstated[i] & Self.kindBit(kind) == 0 }
 
     /// The source that stands in as reference for `kind`: the reference itself when it can state the
     /// kind, else the first other source that can. Drizzle cannot declare triggers, so in a

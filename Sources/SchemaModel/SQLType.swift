@@ -35,8 +35,9 @@ public struct SQLType: Hashable, Sendable, CustomStringConvertible {
         if modifiers.isEmpty && arrayDimensions == 0 { return name }
         var text: String
         let mods = modifiers.isEmpty ? "" : "(" + modifiers.joined(separator: ",") + ")"
-        if !mods.isEmpty, let space = name.firstIndex(of: " "),
-            name.hasPrefix("timestamp ") || name.hasPrefix("time ")
+        // The prefix test comes first: finding a Character in `character varying` walks graphemes.
+        if !mods.isEmpty, name.hasPrefix("timestamp ") || name.hasPrefix("time "),
+            let space = name.firstIndex(of: " ")
         {
             // PostgreSQL writes the precision between the word and the zone: timestamp(3) with time zone.
             text = String(name[..<space]) + mods + String(name[space...])

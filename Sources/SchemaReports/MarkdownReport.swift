@@ -129,31 +129,31 @@ public enum MarkdownReport {
             ("trigger", [.trigger]),
         ]
         var header: [UInt8] = []
-        for label in result.sourceLabels { header += " | ".utf8; MarkdownText.appendCell(label, to: &header) }
-        header += " | match |\n|".utf8
-        for _ in 0...result.sourceLabels.count { header += "---|".utf8 }
-        header += ":-:|".utf8
+        for label in result.sourceLabels { header.append(literal: " | "); MarkdownText.appendCell(label, to: &header) }
+        header.append(literal: " | match |\n|")
+        for _ in 0...result.sourceLabels.count { header.append(literal: "---|") }
+        header.append(literal: ":-:|")
         for (title, kinds) in groups {
             var wroteHeader = false
             for row in table.rows where kinds.contains(row.kind) {
                 if !wroteHeader {
-                    out += "\n| ".utf8
-                    out += title.utf8
+                    out.append(literal: "\n| ")
+                    out.append(utf8Of: title)
                     out += header
                     wroteHeader = true
                 }
-                out += "\n| ".utf8
-                if row.kind == .policy { out += "policy ".utf8 }
+                out.append(literal: "\n| ")
+                if row.kind == .policy { out.append(literal: "policy ") }
                 MarkdownText.appendCell(row.name, to: &out)
                 for cell in row.cells {
-                    out += " | ".utf8
+                    out.append(literal: " | ")
                     switch cell {
                     case .present(let text): MarkdownText.appendCell(text, to: &out)
-                    case .absent: out += "—".utf8
-                    case .notStated: out += "_not stated_".utf8
+                    case .absent: out.append(literal: "—")
+                    case .notStated: out.append(literal: "_not stated_")
                     }
                 }
-                out += (row.matches ? " | ✅ |" : " | ❌ |").utf8
+                out.append(literal: row.matches ? " | ✅ |" : " | ❌ |")
             }
             if wroteHeader { out.append(UInt8(ascii: "\n")) }
         }

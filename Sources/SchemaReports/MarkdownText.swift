@@ -8,8 +8,8 @@ enum MarkdownText {
     static func appendCell(_ text: String, to out: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
-            // Nearly every cell needs no escaping: one scan, then one copy.
-            if !bytes.contains(where: { special($0, pipes: true) }) {
+            // Nearly every cell needs no escaping: one scan (a table lookup per byte), then one copy.
+            if !containsCellSpecial(bytes) {
                 out.append(contentsOf: bytes)
                 return
             }
@@ -26,6 +26,17 @@ enum MarkdownText {
             }
         }
     }
+
+    /// Whether any byte of `bytes` needs escaping in a cell: the same bytes as `special(_:pipes: true)`.
+    private static func containsCellSpecial(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        cellSpecialTable.withUnsafeBufferPointer { table in
+            for byte in bytes where table[Int(byte)] != 0 { return true }
+            return false
+        }
+    }
+
+    /// One entry per byte value, non-zero where `special(_:pipes: true)` is true.
+    private static let cellSpecialTable: [UInt8] = (0...255).map { special(UInt8($0), pipes: true) ? 1 : 0 }
 
     @inline(__always)
     private static func special(_ byte: UInt8, pipes: Bool) -> Bool {
@@ -80,6 +91,22 @@ enum MarkdownText {
 
     /// One row of a table.
     static func row(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |" }
+}
+
+extension Array where Element == UInt8 {
+    /// Appends the UTF-8 bytes of a literal. `+= "…".utf8` goes through the generic sequence path,
+    /// which cost more than the copy in report bodies that append some 500,000 pieces at 1,000 tables.
+    @inline(__always)
+    mutating func append(literal: StaticString) {
+        literal.withUTF8Buffer { append(contentsOf: $0) }
+    }
+
+    /// Appends the UTF-8 bytes of `text` in one copy.
+    @inline(__always)
+    mutating func append(utf8Of text: String) {
+        var text = text
+        text.withUTF8 { append(contentsOf: $0) }
+    }
 }
 
 extension String {
