@@ -56,8 +56,13 @@ enum Describe {
 
     // MARK: constraints and indexes
 
-    static func uniqueMeaning(columns: [String], nullsNotDistinct: Bool) -> String {
-        "unique" + list(columns) + (nullsNotDistinct ? " nulls not distinct" : "")
+    static func uniqueMeaning(columns: [String], nullsNotDistinct: Bool, prefix: String = "") -> String {
+        var text = TextBytes(capacity: 48)
+        text.add(prefix)
+        text.add("unique")
+        text.addList(columns)
+        if nullsNotDistinct { text.add(" nulls not distinct") }
+        return text.text
     }
 
     static func unique(_ unique: UniqueConstraint) -> String {
@@ -121,17 +126,22 @@ enum Describe {
         return text.text
     }
 
-    /// Everything that defines an index's behaviour, canonical.
-    static func indexMeaning(_ index: TableIndex, _ cache: CanonicalCache, table: String? = nil) -> String {
-        var text = index.isUnique ? "unique\u{1}" : "index\u{1}"
-        text += index.method.lowercased()
-        text += "\u{1}"
-        text += index.keyDescription
-        text += "\u{1}include"
-        text += list(index.includedColumns)
-        text += index.nullsNotDistinct ? "\u{1}nnd\u{1}" : "\u{1}\u{1}"
-        if let predicate = cache.canonical(index.predicate, table: table) { text += predicate }
-        return text
+    /// Everything that defines an index's behaviour, canonical, after `prefix`; `keyDescription` is
+    /// the index's ``TableIndex/keyDescription``, which the caller needs too and builds once.
+    static func indexMeaning(
+        _ index: TableIndex, keyDescription: String, _ cache: CanonicalCache, table: String? = nil, prefix: String = ""
+    ) -> String {
+        var text = TextBytes(capacity: 48 + keyDescription.utf8.count + (index.predicate?.utf8.count ?? 0))
+        text.add(prefix)
+        text.add(index.isUnique ? "unique\u{1}" : "index\u{1}")
+        text.add(index.method == "btree" ? index.method : index.method.lowercased())
+        text.add("\u{1}")
+        text.add(keyDescription)
+        text.add("\u{1}include")
+        text.addList(index.includedColumns)
+        text.add(index.nullsNotDistinct ? "\u{1}nnd\u{1}" : "\u{1}\u{1}")
+        if let predicate = cache.canonical(index.predicate, table: table) { text.add(predicate) }
+        return text.text
     }
 
     /// When the index is exactly what a unique constraint would create (btree on plain columns, no

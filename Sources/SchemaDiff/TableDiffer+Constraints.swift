@@ -46,10 +46,11 @@ enum KeyedObject {
         case .unique(let u):
             // Unique constraints match by meaning only: the same name on different columns is a
             // different constraint (missing + extra), and says so.
-            return .init(meaning: "U\u{1}" + Describe.uniqueMeaning(columns: u.columns, nullsNotDistinct: u.nullsNotDistinct))
+            return .init(meaning: Describe.uniqueMeaning(columns: u.columns, nullsNotDistinct: u.nullsNotDistinct, prefix: "U\u{1}"))
         case .index(let i):
-            return .init(meaning: "I\u{1}" + Describe.indexMeaning(i, cache, table: table), name: Describe.name(i.name).map { "I\u{1}" + $0 },
-                         loose: "I\u{1}" + i.keyDescription)
+            let keyDescription = i.keyDescription
+            return .init(meaning: Describe.indexMeaning(i, keyDescription: keyDescription, cache, table: table, prefix: "I\u{1}"),
+                         name: Describe.name(i.name).map { "I\u{1}" + $0 }, loose: "I\u{1}" + keyDescription)
         }
     }
 
@@ -102,7 +103,7 @@ extension TableDiffer {
         for i in sources.indices where tables[i] != nil {
             if let key = keys[i] { cells[i] = cell(Describe.primaryKey(key)) }
         }
-        let objectKey = tableKey + "." + rowName
+        let objectKey = TextBytes.dotted(tableKey, rowName)
         rows.append(ComparisonRow(kind: .primaryKey, name: rowName, objectKey: objectKey, cells: cells, matches: true))
         guard anchor == 0, let refTable = tables[0] else { return }
         for j in sources.indices.dropFirst() {

@@ -3,9 +3,15 @@ import SchemaModel
 extension TableDiffer {
     static func foreignKeyKeys(_ key: ForeignKey) -> ObjectMatcher.Keys {
         let structure = Describe.foreignKeyStructure(key)
-        return .init(
-            meaning: structure + "\u{1}" + Describe.foreignKeyActions(key) + "\u{1}\(key.isDeferrable)\(key.initiallyDeferred)",
-            name: Describe.name(key.name), loose: structure)
+        var meaning = TextBytes(capacity: structure.utf8.count + 64)
+        meaning.add(structure)
+        meaning.add("\u{1}on delete ")
+        meaning.add(key.onDelete.rawValue)
+        meaning.add(", on update ")
+        meaning.add(key.onUpdate.rawValue)
+        meaning.add(key.isDeferrable ? "\u{1}true" : "\u{1}false")
+        meaning.add(key.initiallyDeferred ? "true" : "false")
+        return .init(meaning: meaning.text, name: Describe.name(key.name), loose: structure)
     }
 
     mutating func compareForeignKeys(anchor: Int) {

@@ -138,7 +138,7 @@ struct TableDiffer {
     mutating func addRow(kind: ObjectKind, name: String, source: Int, text: @autoclosure () -> String) -> Int {
         var cells = emptyCells(kind)
         cells[source] = cell(text())
-        rows.append(ComparisonRow(kind: kind, name: name, objectKey: tableKey + "." + name, cells: cells, matches: true))
+        rows.append(ComparisonRow(kind: kind, name: name, objectKey: TextBytes.dotted(tableKey, name), cells: cells, matches: true))
         return rows.count - 1
     }
 

@@ -26,6 +26,15 @@ struct TextBytes {
         add(")")
     }
 
+    /// `owner.name`: a row or finding key. Built in one allocation; `+` made two for every row.
+    static func dotted(_ owner: String, _ name: String) -> String {
+        var text = TextBytes(capacity: owner.utf8.count + name.utf8.count + 1)
+        text.add(owner)
+        text.add(".")
+        text.add(name)
+        return text.text
+    }
+
     /// The text built so far.
     var text: String { String(decoding: bytes, as: UTF8.self) }
 }
