@@ -54,10 +54,10 @@ public struct Table: Hashable, Codable, Sendable {
 
     func normalized() -> Table {
         var copy = self
-        copy.uniqueConstraints = uniqueConstraints.sorted(byKey: \.sortKey)
-        copy.foreignKeys = foreignKeys.sorted(byKey: \.sortKey)
-        copy.checks = checks.sorted(byKey: \.sortKey)
-        copy.indexes = indexes.sorted(byKey: \.sortKey)
+        copy.uniqueConstraints = uniqueConstraints.sorted(byName: \.name, thenKey: \.sortKey)
+        copy.foreignKeys = foreignKeys.sorted(byName: \.name, thenKey: \.sortKey)
+        copy.checks = checks.sorted(byName: \.name, thenKey: \.sortKey)
+        copy.indexes = indexes.sorted(byName: \.name, thenKey: \.sortKey)
         copy.policies = policies.map { $0.normalized() }.sorted(byKey: \.name)
         copy.triggers = triggers.sorted(byKey: \.name)
         return copy
