@@ -77,16 +77,25 @@ enum MarkdownText {
     }
 
     /// A code span that survives backticks inside: the fence is one longer than the longest run.
+    /// Line breaks become spaces, a CR LF pair as two (as a Character it is neither, and was kept,
+    /// which broke the list item). Bytes, not Characters: every byte looked at is ASCII, and walking
+    /// graphemes cost some 100,000 instructions per hint.
     static func code(_ text: String) -> String {
-        let flat = text.replacingNewlines()
-        if flat.isEmpty { return "` `" }
+        var bytes = Array(text.utf8)
+        if bytes.isEmpty { return "` `" }
         var longest = 0, run = 0
-        for c in flat {
-            if c == "`" { run += 1; longest = max(longest, run) } else { run = 0 }
+        for i in bytes.indices {
+            if bytes[i] == 10 || bytes[i] == 13 { bytes[i] = UInt8(ascii: " ") }
+            if bytes[i] == UInt8(ascii: "`") {
+                run += 1
+                longest = max(longest, run)
+            } else {
+                run = 0
+            }
         }
         let fence = String(repeating: "`", count: longest + 1)
-        let pad = flat.hasPrefix("`") || flat.hasSuffix("`") ? " " : ""
-        return fence + pad + flat + pad + fence
+        let pad = bytes.first == UInt8(ascii: "`") || bytes.last == UInt8(ascii: "`") ? " " : ""
+        return fence + pad + String(decoding: bytes, as: UTF8.self) + pad + fence
     }
 
     /// One row of a table.
@@ -109,8 +118,3 @@ extension Array where Element == UInt8 {
     }
 }
 
-extension String {
-    fileprivate func replacingNewlines() -> String {
-        String(map { $0 == "\n" || $0 == "\r" ? " " : $0 })
-    }
-}

@@ -130,7 +130,10 @@ struct MarkdownEscapingTests {
         #expect(MarkdownText.cell(raw) == escaped)
     }
 
-    @Test(arguments: [("now()", "`now()`"), ("a`b", "``a`b``"), ("`x`", "`` `x` ``"), ("", "` `")])
+    @Test(arguments: [
+        ("now()", "`now()`"), ("a`b", "``a`b``"), ("`x`", "`` `x` ``"), ("", "` `"), ("a\nb", "`a b`"),
+        ("a\r\nb", "`a  b`"), ("x ``` y", "```` x ``` y ````"), ("café`", "``café` ``"),
+    ])
     func codeSpan(raw: String, span: String) {
         #expect(MarkdownText.code(raw) == span)
     }
