@@ -132,7 +132,7 @@ struct MarkdownEscapingTests {
 
     @Test(arguments: [
         ("now()", "`now()`"), ("a`b", "``a`b``"), ("`x`", "`` `x` ``"), ("", "` `"), ("a\nb", "`a b`"),
-        ("a\r\nb", "`a  b`"), ("x ``` y", "```` x ``` y ````"), ("café`", "``café` ``"),
+        ("a\r\nb", "`a  b`"), ("x ``` y", "````x ``` y````"), ("café`", "`` café` ``"),
     ])
     func codeSpan(raw: String, span: String) {
         #expect(MarkdownText.code(raw) == span)
