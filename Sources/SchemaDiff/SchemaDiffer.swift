@@ -82,9 +82,19 @@ public enum SchemaDiffer {
             }
         }
         guard !byTable.isEmpty || !withoutTable.isEmpty else { return }
+        // A key without a table (an enum's) can only be a row key of a table whose key is the whole
+        // key or the part before one of its dots; the rows of other tables need no lookups. (Every
+        // row of every table was looked up whenever an enum had a finding.)
+        var tablesForUntabled = Set<String>()
+        for key in withoutTable.keys {
+            tablesForUntabled.insert(key)
+            for i in key.utf8.indices where key.utf8[i] == UInt8(ascii: ".") {
+                tablesForUntabled.insert(String(key[..<i]))
+            }
+        }
         for t in tables.indices {
             let flagged = byTable[tables[t].name]
-            if flagged == nil && withoutTable.isEmpty { continue }
+            if flagged == nil && (withoutTable.isEmpty || !tablesForUntabled.contains(tables[t].name.description)) { continue }
             for r in tables[t].rows.indices {
                 let key = tables[t].rows[r].objectKey
                 let families = (flagged?[key] ?? []).union(withoutTable[key] ?? [])

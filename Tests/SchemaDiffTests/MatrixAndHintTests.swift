@@ -52,6 +52,20 @@ struct MatrixTests {
         #expect(result.enums.map(\.cells) == [[.present("sad, ok, happy"), .present("sad")]])
         #expect(result.enums.map(\.matches) == [false])
     }
+
+    /// An enum finding (a finding without a table) beside a column finding: only the column's row is
+    /// flagged; the rows of the other table are left alone.
+    @Test func enumFindingsFlagNoTableRows() {
+        let result = Build.diff(database: {
+            $0.schemas[0].enums[0].labels = ["sad"]
+            $0.edit("projects") { $0.columns[2].isNullable = true }
+        })
+        #expect(result.findings.map(\.id).sorted() == ["column_nullability_mismatch", "enum_value_missing", "enum_value_missing"])
+        let projects = result.tables.first { $0.name.name == "projects" }!
+        #expect(projects.rows(of: .column).map(\.matches) == [true, true, false])
+        let profiles = result.tables.first { $0.name.name == "profiles" }!
+        #expect(profiles.rows.allSatisfy { $0.matches })
+    }
 }
 
 @Suite("Locations and hints")
