@@ -18,4 +18,12 @@ import Testing
         #expect(file.text(1..<3) == "el")
         #expect(file.text(3..<99) == "lo")
     }
+
+    /// Line starts are every offset after a newline, whatever surrounds them.
+    @Test(arguments: ["", "\n", "\n\n\n", "abc", "abc\n", "a\r\nb\r\n", "é\nü\n\nx", String(repeating: "line of text\n", count: 500) + "end"])
+    func lineStartsFollowEveryNewline(text: String) {
+        let bytes = Array(text.utf8)
+        let expected = [0] + bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") }.map { $0 + 1 }
+        #expect(LineTable(bytes: bytes).lineStarts == expected)
+    }
 }
