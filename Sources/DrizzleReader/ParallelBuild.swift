@@ -11,7 +11,8 @@ import SchemaModel
 /// - it logged nothing (a serial read would log nothing for them either, so no message is misplaced);
 /// - neither evaluator met an evaluation limit (whose unknown values depend on what was evaluated first)
 ///   and both together stayed within the call budget;
-/// - it declared no table the first run declared;
+/// - it declared no table the first run declared, and the first run evaluated none of its tables (a
+///   reference to a later table does), which a serial read would then read the general way;
 /// - the stand-ins it made of the first run's tables (``DrizzleEvaluator/borrowedShape(_:)``) are the
 ///   ones the first run made.
 /// Otherwise this thread reads the second run itself, carrying on exactly where a serial read would be.
@@ -72,6 +73,7 @@ enum ParallelBuild {
         let kept = worker.log.diagnostics.isEmpty && worker.log.suppressed == 0
             && worker.limitsReached == limits && evaluator.limitsReached == limits && used <= budget
             && !second.tableOrder.contains { collected.tables.index(forKey: $0) != nil }
+            && worker.tableShapes.keys.allSatisfy { $0.module < split || evaluator.cache[$0.module][$0.name] == nil }
             && worker.borrowedShapes.allSatisfy { binding in
                 guard let real = evaluator.tableShapes[binding], let made = worker.tableShapes[binding] else { return false }
                 return DrizzleEvaluator.matches(real, made)
