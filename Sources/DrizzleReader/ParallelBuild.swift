@@ -38,7 +38,8 @@ enum ParallelBuild {
     /// The two runs' state, reached from both threads: each touches only its own half.
     private final class Halves: @unchecked Sendable {
         let main: DrizzleEvaluator
-        let worker: DrizzleEvaluator
+        /// Taken out once both runs are done, so that the last reference is dropped in the background.
+        @exclusivity(unchecked) var worker: DrizzleEvaluator?
         @exclusivity(unchecked) var first = CatalogBuilder.Collected()
         @exclusivity(unchecked) var second = CatalogBuilder.Collected()
 
@@ -56,19 +57,20 @@ enum ParallelBuild {
         let budget = evaluator.callsLeft
         let limits = evaluator.limitsReached
         let halves = Halves(main: evaluator, worker: evaluator.forked())
-        halves.worker.borrowBelow = split
+        halves.worker?.borrowBelow = split
         swap(&halves.first, &collected)
         DispatchQueue.concurrentPerform(iterations: 2) { half in
             if half == 0 {
                 CatalogBuilder.collect(0..<split, halves.main, into: &halves.first)
             } else {
-                CatalogBuilder.collect(split..<count, halves.worker, into: &halves.second)
+                CatalogBuilder.collect(split..<count, halves.worker!, into: &halves.second)
             }
         }
         swap(&halves.first, &collected)
         var second = CatalogBuilder.Collected()
         swap(&halves.second, &second)
-        let worker = halves.worker
+        let worker = halves.worker!
+        halves.worker = nil
         let used = (budget - evaluator.callsLeft) + (budget - worker.callsLeft)
         let kept = worker.log.diagnostics.isEmpty && worker.log.suppressed == 0
             && worker.limitsReached == limits && evaluator.limitsReached == limits && used <= budget
@@ -83,7 +85,7 @@ enum ParallelBuild {
         } else {
             CatalogBuilder.collect(split..<count, evaluator, into: &collected)
         }
-        ReleaseInBackground.release(worker)
+        ReleaseInBackground.release(consume worker)
         return kept
     }
 
