@@ -122,6 +122,28 @@ import Testing
         #expect(keptSplits == 0)
     }
 
+    static let laterFile = """
+        import { pgTable, integer, text } from 'drizzle-orm/pg-core';
+        export const notes = pgTable('notes', { id: integer('id').primaryKey(), body: text('body').notNull() });
+        """
+
+    /// What the first run logs stays where a serial read logs it, and does not stop the second run
+    /// from being kept; a limit met in the first run (a self-reference) does.
+    @Test(arguments: [
+        ("import { pgTable, integer } from 'drizzle-orm/pg-core';\nexport const odd = pgTable('odd', { id: integer('id').default(frob()) });\n", true),
+        ("import { pgTable, integer } from 'drizzle-orm/pg-core';\nconst x = y + 1;\nconst y = x + 1;\nexport const loops = pgTable('loops', { id: integer('id').default(x) });\n", false),
+    ])
+    func whatTheFirstRunMeets(_ first: String, _ keep: Bool) {
+        let files = ["db/a.ts": first, "db/b.ts": ParallelBuildTests.laterFile]
+        let serial = read(files, split: nil)
+        let parallel = read(files, split: 1)
+        #expect(parallel.keptSecondRun == keep)
+        #expect(!serial.result.messages.isEmpty)
+        #expect(parallel.result.catalog == serial.result.catalog)
+        #expect(parallel.result.messages == serial.result.messages)
+        #expect(serial.result.catalog.tableCount == 2)
+    }
+
     /// A table the second run references whose columns its tokens do not tell (a helper gives a name):
     /// the stand-in made from the tokens differs from the first run's, so the second run is read again.
     @Test func aDifferentStandInIsNotKept() {
