@@ -55,7 +55,7 @@ struct CatalogBuilder {
         } else {
             CatalogBuilder.collect(modules, evaluator, into: &collected)
         }
-        return (finish(collected), kept)
+        return (finish(consume collected), kept)
     }
 
     /// Reads the exported objects of `modules` with `evaluator`, appending them to `collected` and
@@ -145,8 +145,15 @@ struct CatalogBuilder {
         }
         // Added in name order, the order `normalized()` sorts them into: its sort then finds one run
         // instead of moving large `Table` values around.
+        // Each table is moved out of the dictionary into its schema (`Catalog.add` would copy it and
+        // then release the original, field by field).
         for key in collected.tableOrder.sorted(by: { $0.name < $1.name }) {
-            if let table = tables.removeValue(forKey: key) { catalog.add(table, toSchema: key.schema) }
+            guard tables.index(forKey: key) != nil else { continue }
+            if let index = catalog.schemas.firstIndex(where: { $0.name == key.schema }) {
+                catalog.schemas[index].tables.append(tables.removeValue(forKey: key)!)
+            } else {
+                catalog.schemas.append(Schema(name: key.schema, tables: [tables.removeValue(forKey: key)!]))
+            }
         }
         return ParallelBuild.normalized(catalog)
     }
