@@ -42,6 +42,9 @@ extension DrizzleEvaluator {
         let tokens = parser.tokens
         let close = Int(tokens[open].match)
         var options: [PolicyOption] = []
+        // Room for the usual `as`, `for`, `to`, `using` and `withCheck` at once: growing the list one
+        // option at a time reallocated it three times per policy.
+        options.reserveCapacity(5)
         var j = open + 1
         while j < close {
             let keyToken = tokens[j]

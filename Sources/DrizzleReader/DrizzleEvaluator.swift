@@ -22,8 +22,8 @@ final class DrizzleEvaluator {
     @exclusivity(unchecked) var casing: DrizzleReader.Casing?
     @exclusivity(unchecked) var defaultSchema: String
     @exclusivity(unchecked) var log = DiagnosticLog()
-    /// The files of ``modules``, shared with the positions values carry.
-    let sources = SourceSet()
+    /// The files of ``modules``, shared with the positions values carry (and with ``forked()`` copies).
+    let sources: SourceSet
     @exclusivity(unchecked) private var typeCache: [String: (TypeCanonicalizer.Result, lowered: String)] = [:]
     @exclusivity(unchecked) var cache: [[String: DrizzleValue]] = []
     /// Top-level bindings being evaluated, as (module, name): a hit means a self-reference.
@@ -44,14 +44,43 @@ final class DrizzleEvaluator {
     @exclusivity(unchecked) var bindingTargets: [BindingKey: BindingKey?] = [:]
     /// `ForeignKey.Action(spelling:)` by spelling: every foreign key names one of a few actions.
     @exclusivity(unchecked) var actionCache: [String: ForeignKey.Action?] = [:]
+    /// How often a limit made a value unknown: a self-reference, nesting too deep, too many calls.
+    /// Where such a value comes out depends on what was evaluated first, so a table read by a
+    /// ``forked()`` copy is only kept when neither copy met a limit (``CatalogBuilder``).
+    @exclusivity(unchecked) var limitsReached = 0
+    /// Modules below this one are read by another evaluator at the same time: this one makes the
+    /// stand-ins of their tables itself (``borrowedShape(_:)``). 0 for a serial read.
+    @exclusivity(unchecked) var borrowBelow = 0
+    /// The tables of such modules whose stand-ins this evaluator made, to check against the real ones.
+    @exclusivity(unchecked) var borrowedShapes: [BindingKey] = []
+    /// Function calls left; read by ``CatalogBuilder`` to check that a split read stayed within it.
+    var callsLeft: Int { callBudget }
 
     struct BindingKey: Hashable {
         var module: Int
         var name: String
     }
 
-    init(defaultSchema: String) {
+    init(defaultSchema: String, sources: SourceSet = SourceSet()) {
         self.defaultSchema = defaultSchema
+        self.sources = sources
+    }
+
+    /// A copy with this evaluator's modules, memos and call budget and an empty log, for reading some
+    /// of the tables on another thread. It shares the (no longer changing) ``sources``; everything it
+    /// changes is its own.
+    func forked() -> DrizzleEvaluator {
+        let copy = DrizzleEvaluator(defaultSchema: defaultSchema, sources: sources)
+        copy.modules = modules
+        copy.casing = casing
+        copy.typeCache = typeCache
+        copy.cache = cache
+        copy.callBudget = callBudget
+        copy.tableShapes = tableShapes
+        copy.bindingTargets = bindingTargets
+        copy.actionCache = actionCache
+        copy.limitsReached = limitsReached
+        return copy
     }
 
     func add(_ module: Module) -> Int {
@@ -103,7 +132,10 @@ final class DrizzleEvaluator {
         if let cached = cache[module][name] { return cached }
         guard let binding = modules[module].syntax.bindings[name] else { return nil }
         let key = BindingKey(module: module, name: name)
-        if inProgress.contains(key) { return .unknown("'\(name)' refers to itself", nil) }
+        if inProgress.contains(key) {
+            limitsReached += 1
+            return .unknown("'\(name)' refers to itself", nil)
+        }
         inProgress.insert(key)
         defer { inProgress.remove(key) }
         let value: DrizzleValue
@@ -171,7 +203,10 @@ final class DrizzleEvaluator {
     // MARK: - Expressions
 
     func evaluate(_ expr: TSExpr, _ module: Int, _ scope: Scope) -> DrizzleValue {
-        guard evaluationDepth < 1_000 else { return .unknown("expression nested too deeply", location(module, expr.offset)) }
+        guard evaluationDepth < 1_000 else {
+            limitsReached += 1
+            return .unknown("expression nested too deeply", location(module, expr.offset))
+        }
         evaluationDepth += 1
         defer { evaluationDepth -= 1 }
         switch expr {
@@ -329,7 +364,10 @@ final class DrizzleEvaluator {
 
     /// Calls a closure with arguments; depth-limited so recursive helpers cannot hang the reader.
     func invoke(_ closure: Closure, _ args: [DrizzleValue]) -> DrizzleValue {
-        guard callDepth < 32, callBudget > 0 else { return .unknown("function calls nested too deeply or too many", nil) }
+        guard callDepth < 32, callBudget > 0 else {
+            limitsReached += 1
+            return .unknown("function calls nested too deeply or too many", nil)
+        }
         callDepth += 1
         callBudget -= 1
         defer { callDepth -= 1 }

@@ -32,17 +32,21 @@ public struct DrizzleReader {
 
     /// Reads the schema declared in `paths` (files or directories), following relative imports.
     public static func read(paths: [String], files: SourceFileProvider, options: Options = .init()) -> ReadResult {
-        // Tables are read on this thread, in order: finishing them on a second thread took instructions
-        // off this one but measured no faster on a shared two-core machine (the parse already uses both
-        // cores), so it was removed.
+        read(paths: paths, files: files, options: options, split: nil).result
+    }
+
+    /// ``read(paths:files:options:)``, reading the tables from module `split` on on a second thread when
+    /// it is given (else when the input is large, ``ParallelBuild``); also tells whether that second
+    /// run's tables were kept (nil: the tables were read on one thread).
+    static func read(paths: [String], files: SourceFileProvider, options: Options, split: Int?) -> (result: ReadResult, keptSecondRun: Bool?) {
         let evaluator = load(paths: paths, files: files, options: options)
-        let catalog = CatalogBuilder(evaluator: evaluator).build()
+        let (catalog, kept) = CatalogBuilder(evaluator: evaluator).build(split: split)
         var diagnostics = evaluator.log.diagnostics
         if evaluator.log.suppressed > 0 {
             diagnostics.append(Diagnostic(.note, "\(evaluator.log.suppressed) more diagnostics suppressed"))
         }
         ReleaseInBackground.release(consume evaluator)
-        return ReadResult(catalog: catalog, diagnostics: diagnostics)
+        return (ReadResult(catalog: catalog, diagnostics: diagnostics), kept)
     }
 
     /// An evaluator with the files of `paths` and the files they import loaded, and the casing set.

@@ -109,7 +109,7 @@ extension DrizzleEvaluator {
             }
             actions = .object(object)
         }
-        guard let binding = bindingTarget(module, target), let shape = tableShapes[binding],
+        guard let binding = bindingTarget(module, target), let shape = tableShapes[binding] ?? borrowedShape(binding),
             case .column(let ref) = member(.chain(shape), targetColumn, site(module, memberOffset))
         else { return nil }
         return (ref, actions)
