@@ -28,11 +28,19 @@ struct TextBytes {
 
     /// `owner.name`: a row or finding key. Built in one allocation; `+` made two for every row.
     static func dotted(_ owner: String, _ name: String) -> String {
-        var text = TextBytes(capacity: owner.utf8.count + name.utf8.count + 1)
-        text.add(owner)
-        text.add(".")
-        text.add(name)
-        return text.text
+        var owner = owner, name = name
+        let count = owner.utf8.count + 1 + name.utf8.count
+        // Written straight into the string's storage: the exact length is known.
+        return owner.withUTF8 { first in
+            name.withUTF8 { second in
+                String(unsafeUninitializedCapacity: count) { buffer in
+                    _ = buffer.initialize(fromContentsOf: first)
+                    buffer[first.count] = UInt8(ascii: ".")
+                    _ = UnsafeMutableBufferPointer(rebasing: buffer[(first.count + 1)...]).initialize(fromContentsOf: second)
+                    return count
+                }
+            }
+        }
     }
 
     /// The text built so far.
