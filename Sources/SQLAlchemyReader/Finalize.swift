@@ -5,10 +5,7 @@ import SchemaModel
 extension ModelBuilder {
     mutating func finalize() -> Catalog {
         var catalog = Catalog(source: .sqlalchemy)
-        var indexByName: [String: Int] = [:]
-        for (k, spec) in tables.enumerated() {
-            indexByName[(spec.schema ?? options.defaultSchema) + "." + spec.name] = k
-        }
+        let indexByName = TableLookup(tables.map { QualifiedName(schema: $0.schema ?? options.defaultSchema, name: $0.name) })
         // Each table is built from its spec and the (now fixed) tables it refers to: independent work.
         let snapshot = self
         let lookup = indexByName
@@ -27,7 +24,7 @@ extension ModelBuilder {
             if let last, last.name == name {
                 found = last.index
             } else {
-                found = indexByName[name.schema + "." + name.name]
+                found = indexByName[schema: name.schema, name: name.name]
                 last = (name, found)
             }
             guard let k = found else {
@@ -71,7 +68,7 @@ extension ModelBuilder {
         return catalog.normalized { count, table in ParallelMap.map(count, table) }
     }
 
-    private func table(from spec: TableSpec, lookup: [String: Int]) -> Table {
+    private func table(from spec: TableSpec, lookup: TableLookup) -> Table {
         let schema = spec.schema ?? options.defaultSchema
         let provenance = Provenance(source: .sqlalchemy, location: spec.location)
         var table = Table(name: spec.name, comment: spec.comment, provenance: provenance)
@@ -177,7 +174,7 @@ extension ModelBuilder {
         return table
     }
 
-    private func resolveTarget(_ target: ForeignKeyTarget?, schema: String, lookup: [String: Int]) -> (index: Int, table: QualifiedName, column: String)? {
+    private func resolveTarget(_ target: ForeignKeyTarget?, schema: String, lookup: TableLookup) -> (index: Int, table: QualifiedName, column: String)? {
         switch target {
         case .string(let dotted)?:
             // The last three dot-separated parts (`schema.table.column`), found on the bytes;
@@ -197,7 +194,7 @@ extension ModelBuilder {
             if parts.count < 3, k < end { parts.append(dotted[k..<end]) }
             guard parts.count >= 2 else { return nil }
             let table = QualifiedName(schema: parts.count >= 3 ? String(parts[2]) : schema, name: String(parts[1]))
-            let index = lookup[table.schema + "." + table.name] ?? -1
+            let index = lookup[schema: table.schema, name: table.name] ?? -1
             return (index, table, String(parts[0]))
         case .classAttribute(let key, let attr)?:
             guard let index = tableOfClass[key] else { return nil }
@@ -209,7 +206,7 @@ extension ModelBuilder {
         }
     }
 
-    private func foreignKey(_ fk: ForeignKeySpec, spec: TableSpec, schema: String, naming: NamingConvention, lookup: [String: Int]) -> ForeignKey? {
+    private func foreignKey(_ fk: ForeignKeySpec, spec: TableSpec, schema: String, naming: NamingConvention, lookup: TableLookup) -> ForeignKey? {
         let targets = fk.targets.compactMap { resolveTarget($0, schema: schema, lookup: lookup) }
         guard let first = targets.first, targets.count == fk.targets.count else { return nil }
         let specs = fk.columns.compactMap { n in spec.columns.first { $0.name == n } }

@@ -60,19 +60,29 @@ extension ModelBuilder {
         }
         let where_ = location(at, in: module)
         let name = args.first(where: { $0.keyword == "name" })?.value.stringValue
-        let positional = args.filter { $0.keyword == nil && !$0.isStar }
+        // Positional arguments are read in place: filtering them into a new array for every
+        // constraint and index was an allocation each (thousands per large reading).
+        func isPositional(_ arg: PyArg) -> Bool { arg.keyword == nil && !arg.isStar }
+        func positionalColumns() -> [String] {
+            var columns: [String] = []
+            for arg in args where isPositional(arg) {
+                if let column = columnName(arg.value, in: module, spec: spec) { columns.append(column) }
+            }
+            return columns
+        }
         switch resolver.resolve(callee, in: module).externalName {
         case "UniqueConstraint":
-            return .unique(columns: positional.compactMap { columnName($0.value, in: module, spec: spec) }, name: name, location: where_)
+            return .unique(columns: positionalColumns(), name: name, location: where_)
         case "PrimaryKeyConstraint":
-            return .primaryKey(columns: positional.compactMap { columnName($0.value, in: module, spec: spec) }, name: name, location: where_)
+            return .primaryKey(columns: positionalColumns(), name: name, location: where_)
         case "CheckConstraint":
-            guard let sql = positional.first.flatMap({ $0.value.stringValue ?? sqlText($0.value, in: module) }) else {
+            guard let sql = args.first(where: isPositional).flatMap({ $0.value.stringValue ?? sqlText($0.value, in: module) }) else {
                 warning("cannot read CheckConstraint expression statically", at: at, in: module)
                 return nil
             }
             return .check(expression: sql, name: name, location: where_)
         case "ForeignKeyConstraint":
+            let positional = args.filter(isPositional)
             guard positional.count >= 2, let local = positional[0].value.elements, let remote = positional[1].value.elements else {
                 warning("cannot read ForeignKeyConstraint statically", at: at, in: module)
                 return nil
@@ -93,9 +103,10 @@ extension ModelBuilder {
     /// `Index("name", "col", Model.col.desc(), text("lower(email)"), unique=True, postgresql_using=...,
     /// postgresql_where=text(...), postgresql_include=[...], postgresql_ops={...})`.
     mutating func index(_ args: [PyArg], at: Int, in module: ModuleID, spec: TableSpec) -> TableItemSpec? {
-        let positional = args.filter { $0.keyword == nil && !$0.isStar }
-        var name: String? = positional.first?.value.stringValue
-        if case .name("None", _)? = positional.first?.value { name = nil }
+        // The first positional argument is the name, the others are keys (read in place, as above).
+        let firstPositional = args.firstIndex { $0.keyword == nil && !$0.isStar }
+        var name: String? = firstPositional.flatMap { args[$0].value.stringValue }
+        if let k = firstPositional, case .name("None", _) = args[k].value { name = nil }
         var ops: [String: String] = [:]
         if case .dict(let entries, _)? = args.first(where: { $0.keyword == "postgresql_ops" })?.value {
             for entry in entries {
@@ -103,7 +114,7 @@ extension ModelBuilder {
             }
         }
         var keys: [TableIndex.Key] = []
-        for arg in positional.dropFirst() {
+        for arg in args[((firstPositional ?? args.count - 1) + 1)...] where arg.keyword == nil && !arg.isStar {
             var expr = arg.value
             var descending = false
             if case .call(.attribute(let inner, let method, _), let callArgs, _) = expr, callArgs.isEmpty, method == "desc" || method == "asc" {
