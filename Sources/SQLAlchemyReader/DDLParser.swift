@@ -159,34 +159,41 @@ struct DDLParser {
         return join((start..<i).dropFirst().dropLast())
     }
 
-    private func append(_ key: Key, to out: inout [UInt8]) {
-        sql.withUnsafeBufferPointer { b in out.append(contentsOf: UnsafeBufferPointer(rebasing: b[key.start..<key.end])) }
-    }
-
-    /// Tokens `range` joined with single spaces where needed, built in one byte buffer.
+    /// Tokens `range` joined with single spaces where needed, built in one byte buffer. The tokens
+    /// and the SQL are read through pointers: per-token array and slice accesses were most of it.
     private func join(_ range: Range<Int>) -> String {
+        guard let first = range.first, let last = range.last else { return "" }
         var out: [UInt8] = []
-        if let first = range.first, let last = range.last { out.reserveCapacity(keys[last].end - keys[first].start + 16) }
-        var previous: UInt8?
-        var previousIsWord = false
-        for k in range {
-            let key = keys[k]
-            if let p = previous {
-                let c = key.punct
-                let tight = p == UInt8(ascii: "(") || c == UInt8(ascii: ")") || c == UInt8(ascii: ",") || c == UInt8(ascii: ".")
-                    || p == UInt8(ascii: ".") || c == UInt8(ascii: "(") && previousIsWord
-                    || c == Key.castCode || p == Key.castCode
-                if !tight { out.append(0x20) }
+        out.reserveCapacity(keys[last].end - keys[first].start + 16)
+        sql.withUnsafeBufferPointer { b in
+            keys.withUnsafeBufferPointer { keys in
+                var previous: UInt8 = 0
+                var previousIsWord = false
+                for k in range {
+                    let key = keys[k]
+                    if k != first {
+                        let p = previous
+                        let c = key.punct
+                        let tight = p == UInt8(ascii: "(") || c == UInt8(ascii: ")") || c == UInt8(ascii: ",") || c == UInt8(ascii: ".")
+                            || p == UInt8(ascii: ".") || c == UInt8(ascii: "(") && previousIsWord
+                            || c == Key.castCode || p == Key.castCode
+                        if !tight { out.append(0x20) }
+                    }
+                    if key.isQuoted {
+                        out.append(0x22)
+                        if let spelled = quoted[k] {
+                            out += spelled.utf8
+                        } else {
+                            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[key.start..<key.end]))
+                        }
+                        out.append(0x22)
+                    } else {
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[key.start..<key.end]))
+                    }
+                    previous = key.punct
+                    previousIsWord = key.isWord
+                }
             }
-            if key.isQuoted {
-                out.append(0x22)
-                if let spelled = quoted[k] { out += spelled.utf8 } else { append(key, to: &out) }
-                out.append(0x22)
-            } else {
-                append(key, to: &out)
-            }
-            previous = key.punct
-            previousIsWord = key.isWord
         }
         return String(decoding: out, as: UTF8.self)
     }

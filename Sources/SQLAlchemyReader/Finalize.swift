@@ -6,19 +6,30 @@ extension ModelBuilder {
     mutating func finalize() -> Catalog {
         var catalog = Catalog(source: .sqlalchemy)
         let indexByName = TableLookup(tables.map { QualifiedName(schema: $0.schema ?? options.defaultSchema, name: $0.name) })
+        // The statements are moved into the tables below; taken out first, so the snapshot does not share them.
+        var statements = ddl
+        ddl = []
+        let ddlWasEmpty = statements.isEmpty
         // Each table is built from its spec and the (now fixed) tables it refers to: independent work.
         let snapshot = self
         let lookup = indexByName
         var built = ParallelMap.map(tables.count) { k in snapshot.table(from: snapshot.tables[k], lookup: lookup) }
-        // DDL listeners: RLS, policies, triggers. What each table's DDL states, as bits (the kinds
-        // come in two groups), and the last table looked up: a listener's statements name one table.
-        let statesRLS: UInt8 = 1, statesTrigger: UInt8 = 2
-        var stated = [UInt8](repeating: 0, count: built.count)
+        // DDL listeners: RLS, policies, triggers. First the table of each statement (warning, in
+        // order, for those naming no table) and how many policies and triggers each table gets, so
+        // that each table's lists are made once at their size; then the statements are moved in.
+        // The last table looked up is kept: a listener's statements name one table.
+        var targets = [Int](repeating: -1, count: statements.count)
+        var policyCounts = [Int](repeating: 0, count: built.count)
+        var triggerCounts = [Int](repeating: 0, count: built.count)
         var last: (name: QualifiedName, index: Int?)?
-        for statement in ddl {
+        for s in statements.indices {
             let name: QualifiedName
-            switch statement {
-            case .enableRowLevelSecurity(let t, _), .forceRowLevelSecurity(let t, _), .policy(let t, _), .trigger(let t, _): name = t
+            var isPolicy = false
+            var isTrigger = false
+            switch statements[s] {
+            case .enableRowLevelSecurity(let t, _), .forceRowLevelSecurity(let t, _): name = t
+            case .policy(let t, _): name = t; isPolicy = true
+            case .trigger(let t, _): name = t; isTrigger = true
             }
             let found: Int?
             if let last, last.name == name {
@@ -31,6 +42,25 @@ extension ModelBuilder {
                 log.warning("DDL listener refers to table '\(name)' that no model defines", at: nil)
                 continue
             }
+            targets[s] = k
+            if isPolicy { policyCounts[k] += 1 }
+            if isTrigger { triggerCounts[k] += 1 }
+        }
+        for k in built.indices {
+            if policyCounts[k] > 0 { built[k].policies.reserveCapacity(built[k].policies.count + policyCounts[k]) }
+            if triggerCounts[k] > 0 { built[k].triggers.reserveCapacity(built[k].triggers.count + triggerCounts[k]) }
+        }
+        // What each table's DDL states, as bits (the kinds come in two groups).
+        let statesRLS: UInt8 = 1, statesTrigger: UInt8 = 2
+        var stated = [UInt8](repeating: 0, count: built.count)
+        // Moved out from the back (in order, after reversing), not copied: a statement holds a policy
+        // or trigger with several strings.
+        statements.reverse()
+        var next = 0
+        while let statement = statements.popLast() {
+            let k = targets[next]
+            next += 1
+            guard k >= 0 else { continue }
             switch statement {
             case .enableRowLevelSecurity:
                 built[k].rowLevelSecurity = true
@@ -47,7 +77,7 @@ extension ModelBuilder {
             }
         }
         let ddlKinds: Set<ObjectKind> = [.trigger, .policy, .rowLevelSecurity, .forceRowLevelSecurity]
-        if ddl.isEmpty {
+        if ddlWasEmpty {
             catalog.notStated = ddlKinds
         } else {
             for k in built.indices where stated[k] != statesRLS | statesTrigger {
@@ -57,10 +87,10 @@ extension ModelBuilder {
         }
         for (k, spec) in tables.enumerated() { catalog.add(built[k], toSchema: spec.schema ?? options.defaultSchema) }
         // Enums used by columns, once each.
-        var seenEnums: Set<String> = []
+        var seenEnums = SeenNames()
         for spec in tables {
             for column in spec.columns {
-                if let e = column.type.enumType, seenEnums.insert(e.schema + "." + e.name).inserted { catalog.add(e) }
+                if let e = column.type.enumType, seenEnums.insert(schema: e.schema, name: e.name) { catalog.add(e) }
             }
         }
         // Normalizing sorts each table's objects by keys built as strings: the longest stretch on one
@@ -72,9 +102,14 @@ extension ModelBuilder {
         let schema = spec.schema ?? options.defaultSchema
         let provenance = Provenance(source: .sqlalchemy, location: spec.location)
         var table = Table(name: spec.name, comment: spec.comment, provenance: provenance)
-        var pkColumns = spec.columns.filter(\.primaryKey).map(\.name)
+        // Read by index: filtering or finding columns by value copied whole column specs.
+        var pkColumns: [String] = []
+        var pkLocation = spec.location
+        for k in spec.columns.indices where spec.columns[k].primaryKey {
+            if pkColumns.isEmpty { pkLocation = spec.columns[k].location }
+            pkColumns.append(spec.columns[k].name)
+        }
         var pkName: String?
-        var pkLocation = spec.columns.first(where: \.primaryKey)?.location ?? spec.location
         for case .primaryKey(let columns, let name, let location) in spec.items {
             pkColumns = columns
             pkName = name
@@ -82,54 +117,54 @@ extension ModelBuilder {
         }
         let naming = NamingConvention(templates: spec.convention, table: spec.name, schema: spec.schema)
         table.columns.reserveCapacity(spec.columns.count)  // a column is large: no room left over from doubling
-        for column in spec.columns {
-            var type = column.type
-            if column.rawType == "(from foreign key)", let fk = column.foreignKeys.first, let target = resolveTarget(fk.targets.first, schema: schema, lookup: lookup), target.index >= 0,
-                let referenced = tables[target.index].columns.first(where: { $0.name == target.column })
+        // Fields are read in place (`spec.columns[k].name`): binding each column copied a whole spec.
+        for k in spec.columns.indices {
+            var type = spec.columns[k].type
+            if spec.columns[k].rawType == "(from foreign key)", let fk = spec.columns[k].foreignKeys.first, let target = resolveTarget(fk.targets.first, schema: schema, lookup: lookup), target.index >= 0,
+                let referenced = tables[target.index].columns.firstIndex(where: { $0.name == target.column })
             {
-                type = referenced.type
+                type = tables[target.index].columns[referenced].type
                 type.enumType = nil
             }
             var c = Column(
-                name: column.name, type: type.sqlType, rawType: column.rawType,
-                isNullable: column.nullable && !pkColumns.contains(column.name),
-                defaultExpression: column.serverDefault, clientDefault: column.clientDefault, identity: column.identity,
-                generatedExpression: column.computed, comment: column.comment,
-                provenance: Provenance(source: .sqlalchemy, location: column.location))
+                name: spec.columns[k].name, type: type.sqlType, rawType: spec.columns[k].rawType,
+                isNullable: spec.columns[k].nullable && !pkColumns.contains(spec.columns[k].name),
+                defaultExpression: spec.columns[k].serverDefault, clientDefault: spec.columns[k].clientDefault, identity: spec.columns[k].identity,
+                generatedExpression: spec.columns[k].computed, comment: spec.columns[k].comment,
+                provenance: Provenance(source: .sqlalchemy, location: spec.columns[k].location))
             if type.notStated { c.notStated.insert(.columnType) }
-            if column.serverDefaultNotStated { c.notStated.insert(.columnDefault) }
+            if spec.columns[k].serverDefaultNotStated { c.notStated.insert(.columnDefault) }
             // Serial: the single integer primary key column with autoincrement left at "auto".
-            if pkColumns.count == 1, pkColumns[0] == column.name, type.isInteger, !type.notStated, column.autoincrement != false,
-                column.serverDefault == nil, column.identity == nil, column.computed == nil,
-                column.foreignKeys.isEmpty || column.autoincrement == true
+            if pkColumns.count == 1, pkColumns[0] == spec.columns[k].name, type.isInteger, !type.notStated, spec.columns[k].autoincrement != false,
+                spec.columns[k].serverDefault == nil, spec.columns[k].identity == nil, spec.columns[k].computed == nil,
+                spec.columns[k].foreignKeys.isEmpty || spec.columns[k].autoincrement == true
             {
-                let sequence = Identifier.generatedName(spec.name, column.name, suffix: "seq")
+                let sequence = Identifier.generatedName(spec.name, spec.columns[k].name, suffix: "seq")
                 let qualified = schema == "public" ? sequence : schema + "." + sequence
                 c.defaultExpression = "nextval('\(qualified)'::regclass)"
                 c.isNullable = false
             }
             table.columns.append(c)
-            if column.unique && !column.index {
+            if spec.columns[k].unique && !spec.columns[k].index {
                 table.uniqueConstraints.append(UniqueConstraint(
-                    name: naming.name("uq", columns: [column], given: nil) ?? Identifier.generatedName(spec.name, column.name, suffix: "key"),
-                    columns: [column.name], provenance: Provenance(source: .sqlalchemy, location: column.location)))
+                    name: naming.name("uq", columns: [spec.columns[k]], given: nil) ?? Identifier.generatedName(spec.name, spec.columns[k].name, suffix: "key"),
+                    columns: [spec.columns[k].name], provenance: Provenance(source: .sqlalchemy, location: spec.columns[k].location)))
             }
-            if column.index {
+            if spec.columns[k].index {
                 table.indexes.append(TableIndex(
-                    name: naming.name("ix", columns: [column], given: nil) ?? naming.defaultIndexName(column),
-                    keys: [TableIndex.Key(column: column.name)], isUnique: column.unique,
-                    provenance: Provenance(source: .sqlalchemy, location: column.location)))
+                    name: naming.name("ix", columns: [spec.columns[k]], given: nil) ?? naming.defaultIndexName(spec.columns[k]),
+                    keys: [TableIndex.Key(column: spec.columns[k].name)], isUnique: spec.columns[k].unique,
+                    provenance: Provenance(source: .sqlalchemy, location: spec.columns[k].location)))
             }
-            for fk in column.foreignKeys { if let built = foreignKey(fk, spec: spec, schema: schema, naming: naming, lookup: lookup) { table.foreignKeys.append(built) } }
+            for fk in spec.columns[k].foreignKeys { if let built = foreignKey(fk, spec: spec, schema: schema, naming: naming, lookup: lookup) { table.foreignKeys.append(built) } }
             if let check = type.enumCheck {
-                let sql = column.name + " IN (" + check.labels.map { "'" + $0 + "'" }.joined(separator: ", ") + ")"
-                table.checks.append(CheckConstraint(name: naming.name("ck", columns: [column], given: check.name) ?? check.name ?? Identifier.generatedName(spec.name, column.name, suffix: "check"), expression: sql, provenance: Provenance(source: .sqlalchemy, location: column.location)))
+                let sql = spec.columns[k].name + " IN (" + check.labels.map { "'" + $0 + "'" }.joined(separator: ", ") + ")"
+                table.checks.append(CheckConstraint(name: naming.name("ck", columns: [spec.columns[k]], given: check.name) ?? check.name ?? Identifier.generatedName(spec.name, spec.columns[k].name, suffix: "check"), expression: sql, provenance: Provenance(source: .sqlalchemy, location: spec.columns[k].location)))
             }
         }
         if !pkColumns.isEmpty {
-            let pkSpecs = pkColumns.compactMap { n in spec.columns.first { $0.name == n } }
             table.primaryKey = PrimaryKey(
-                name: naming.name("pk", columns: pkSpecs, given: pkName) ?? pkName ?? Identifier.generatedName(spec.name, nil, suffix: "pkey"),
+                name: naming.name("pk", columns: spec.columns(named: pkColumns), given: pkName) ?? pkName ?? Identifier.generatedName(spec.name, nil, suffix: "pkey"),
                 columns: pkColumns, provenance: Provenance(source: .sqlalchemy, location: pkLocation))
         }
         var checkNames: Set<String> = Set(table.checks.compactMap(\.name))
@@ -139,9 +174,8 @@ extension ModelBuilder {
             case .primaryKey:
                 break
             case .unique(let columns, let name, let location):
-                let specs = columns.compactMap { n in spec.columns.first { $0.name == n } }
                 table.uniqueConstraints.append(UniqueConstraint(
-                    name: naming.name("uq", columns: specs, given: name) ?? name ?? Identifier.generatedName(spec.name, columns.joined(separator: "_"), suffix: "key"),
+                    name: naming.name("uq", columns: spec.columns(named: columns), given: name) ?? name ?? Identifier.generatedName(spec.name, columns.joined(separator: "_"), suffix: "key"),
                     columns: columns, provenance: Provenance(source: .sqlalchemy, location: location)))
             case .check(let expression, let name, let location):
                 var finalName = naming.name("ck", columns: [], given: name) ?? name
@@ -161,9 +195,8 @@ extension ModelBuilder {
             case .foreignKey(let fk):
                 if let built = foreignKey(fk, spec: spec, schema: schema, naming: naming, lookup: lookup) { table.foreignKeys.append(built) }
             case .index(let name, let keys, let unique, let method, let predicate, let include, let location):
-                let specs = keys.compactMap { key in spec.columns.first { $0.name == key.column } }
                 table.indexes.append(TableIndex(
-                    name: naming.name("ix", columns: specs, given: name) ?? name, keys: keys, isUnique: unique, method: method,
+                    name: naming.name("ix", columns: spec.columns(named: keys.compactMap(\.column)), given: name) ?? name, keys: keys, isUnique: unique, method: method,
                     predicate: predicate, includedColumns: include, provenance: Provenance(source: .sqlalchemy, location: location)))
             }
         }
@@ -199,7 +232,7 @@ extension ModelBuilder {
         case .classAttribute(let key, let attr)?:
             guard let index = tableOfClass[key] else { return nil }
             let t = tables[index]
-            let column = t.columns.first(where: { $0.key == attr })?.name ?? attr
+            let column = t.columnName(forKey: attr) ?? attr
             return (index, QualifiedName(schema: t.schema ?? options.defaultSchema, name: t.name), column)
         case nil:
             return nil
@@ -209,8 +242,7 @@ extension ModelBuilder {
     private func foreignKey(_ fk: ForeignKeySpec, spec: TableSpec, schema: String, naming: NamingConvention, lookup: TableLookup) -> ForeignKey? {
         let targets = fk.targets.compactMap { resolveTarget($0, schema: schema, lookup: lookup) }
         guard let first = targets.first, targets.count == fk.targets.count else { return nil }
-        let specs = fk.columns.compactMap { n in spec.columns.first { $0.name == n } }
-        let name = naming.name("fk", columns: specs, given: fk.name, referredTable: first.table.name, referredColumns: targets.map(\.column))
+        let name = naming.name("fk", columns: spec.columns(named: fk.columns), given: fk.name, referredTable: first.table.name, referredColumns: targets.map(\.column))
             ?? fk.name ?? Identifier.generatedName(spec.name, fk.columns.joined(separator: "_"), suffix: "fkey")
         return ForeignKey(
             name: name, columns: fk.columns, referencedTable: first.table, referencedColumns: targets.map(\.column),

@@ -220,13 +220,30 @@ extension PythonParser {
         let at = tok.start
         var value = ""
         var anyF = false
+        var reserved = false
         while tok.kind == .string {
             let t = tok
             anyF = anyF || t.isFString
             let content = sourceBytes[t.contentStart..<max(t.contentStart, t.contentEnd)]
             let piece = t.isRaw ? String(decoding: content, as: UTF8.self) : StringEscapes.decode(content)
             // Most literals stand alone: take the piece instead of appending it to an empty string.
-            if value.isEmpty { value = piece } else { value += piece }
+            if value.isEmpty {
+                value = piece
+            } else {
+                if !reserved {
+                    // Room for the rest at once (DDL bodies are written as several literals of a
+                    // line each): appending grew the string piece by piece.
+                    var rest = 0
+                    var k = i
+                    while k < tokenCount, tokens[k].kind == .string {
+                        rest += max(0, tokens[k].contentEnd - tokens[k].contentStart)
+                        k += 1
+                    }
+                    value.reserveCapacity(value.utf8.count + rest)
+                    reserved = true
+                }
+                value += piece
+            }
             i += 1
         }
         return .string(value, isFString: anyF, at: at)

@@ -10,6 +10,7 @@ extension ModelBuilder {
         case .dict(let entries, _):
             applyTableOptions(entries, in: module, to: &spec)
         case .tuple(let items, _), .list(let items, _):
+            spec.items.reserveCapacity(spec.items.count + items.count)
             for item in items {
                 if case .dict(let entries, _) = item {
                     applyTableOptions(entries, in: module, to: &spec)
@@ -36,14 +37,14 @@ extension ModelBuilder {
     /// attribute name of a column of this table.
     func columnName(_ expr: PyExpr, in module: ModuleID, spec: TableSpec) -> String? {
         if let literal = expr.stringValue {
-            return spec.columns.first(where: { $0.key == literal })?.name ?? literal
+            return spec.columnName(forKey: literal) ?? literal
         }
         switch expr {
         case .name(let n, _):
-            if let column = spec.columns.first(where: { $0.key == n }) { return column.name }
+            if let column = spec.columnName(forKey: n) { return column }
         case .attribute(_, let attr, _):
             if case .classAttribute = resolver.resolve(expr, in: module) {
-                return spec.columns.first(where: { $0.key == attr })?.name ?? attr
+                return spec.columnName(forKey: attr) ?? attr
             }
             if case .attribute(_, "c", _) = expr.attributeOwner { return attr }
         default:

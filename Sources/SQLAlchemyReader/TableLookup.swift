@@ -31,3 +31,17 @@ struct TableLookup: Sendable {
         return byPair[QualifiedName(schema: schema, name: name)]
     }
 }
+
+/// `schema.name` pairs seen so far, equal as their joined strings `schema + "." + name` are (see
+/// ``TableLookup``): pairs without a dot are kept as pairs, the others as joined strings, since a
+/// pair without a dot never joins to the same string as one with a dot.
+struct SeenNames {
+    private var pairs: Set<QualifiedName> = []
+    private var joined: Set<String> = []
+
+    /// Adds `schema.name`; false when it was already there.
+    mutating func insert(schema: String, name: String) -> Bool {
+        if schema.utf8.contains(0x2E) || name.utf8.contains(0x2E) { return joined.insert(schema + "." + name).inserted }
+        return pairs.insert(QualifiedName(schema: schema, name: name)).inserted
+    }
+}
