@@ -218,35 +218,44 @@ extension PythonParser {
     /// Adjacent string literals, concatenated; escapes decoded for non-raw parts.
     mutating func parseStrings() -> PyExpr {
         let at = tok.start
+        if i + 1 < tokenCount, tokens[i + 1].kind == .string, let joined = parseASCIIStrings() { return joined }
         var value = ""
         var anyF = false
-        var reserved = false
         while tok.kind == .string {
             let t = tok
             anyF = anyF || t.isFString
             let content = sourceBytes[t.contentStart..<max(t.contentStart, t.contentEnd)]
             let piece = t.isRaw ? String(decoding: content, as: UTF8.self) : StringEscapes.decode(content)
             // Most literals stand alone: take the piece instead of appending it to an empty string.
-            if value.isEmpty {
-                value = piece
-            } else {
-                if !reserved {
-                    // Room for the rest at once (DDL bodies are written as several literals of a
-                    // line each): appending grew the string piece by piece.
-                    var rest = 0
-                    var k = i
-                    while k < tokenCount, tokens[k].kind == .string {
-                        rest += max(0, tokens[k].contentEnd - tokens[k].contentStart)
-                        k += 1
-                    }
-                    value.reserveCapacity(value.utf8.count + rest)
-                    reserved = true
-                }
-                value += piece
-            }
+            if value.isEmpty { value = piece } else { value += piece }
             i += 1
         }
         return .string(value, isFString: anyF, at: at)
+    }
+
+    /// Adjacent literals (DDL bodies are written a line each) decoded into one byte buffer and made
+    /// into one string, instead of a string per literal appended one by one. Only when every byte
+    /// is ASCII, where joining the bytes and joining the strings decoded from them are the same
+    /// (a literal with invalid UTF-8 is repaired on its own); else nil, with nothing consumed.
+    private mutating func parseASCIIStrings() -> PyExpr? {
+        let at = tok.start
+        var total = 0
+        var k = i
+        while k < tokenCount, tokens[k].kind == .string {
+            total += max(0, tokens[k].contentEnd - tokens[k].contentStart)
+            k += 1
+        }
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(total)
+        var anyF = false
+        for t in tokens[i..<k] {
+            anyF = anyF || t.isFString
+            let content = sourceBytes[t.contentStart..<max(t.contentStart, t.contentEnd)]
+            if t.isRaw { buffer += content } else { StringEscapes.decode(content, into: &buffer) }
+        }
+        guard StringEscapes.isASCII(buffer) else { return nil }
+        i = k
+        return .string(String(decoding: buffer, as: UTF8.self), isFString: anyF, at: at)
     }
 
     /// Whether the last ``parseSequence(close:)`` saw a comma (so `(x,)` is a tuple).

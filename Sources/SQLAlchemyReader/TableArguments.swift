@@ -53,6 +53,16 @@ extension ModelBuilder {
         return nil
     }
 
+    /// The columns the positional arguments of a constraint name. A method, not a closure in
+    /// ``tableItem(_:in:spec:)``: a closure there copied the whole builder for each call it made.
+    private func positionalColumns(_ args: [PyArg], in module: ModuleID, spec: TableSpec) -> [String] {
+        var columns: [String] = []
+        for arg in args where arg.keyword == nil && !arg.isStar {
+            if let column = columnName(arg.value, in: module, spec: spec) { columns.append(column) }
+        }
+        return columns
+    }
+
     /// One `Index`/`UniqueConstraint`/`CheckConstraint`/`ForeignKeyConstraint`/`PrimaryKeyConstraint`.
     mutating func tableItem(_ expr: PyExpr, in module: ModuleID, spec: TableSpec) -> TableItemSpec? {
         guard case .call(let callee, let args, let at) = expr else {
@@ -64,18 +74,11 @@ extension ModelBuilder {
         // Positional arguments are read in place: filtering them into a new array for every
         // constraint and index was an allocation each (thousands per large reading).
         func isPositional(_ arg: PyArg) -> Bool { arg.keyword == nil && !arg.isStar }
-        func positionalColumns() -> [String] {
-            var columns: [String] = []
-            for arg in args where isPositional(arg) {
-                if let column = columnName(arg.value, in: module, spec: spec) { columns.append(column) }
-            }
-            return columns
-        }
         switch resolver.resolve(callee, in: module).externalName {
         case "UniqueConstraint":
-            return .unique(columns: positionalColumns(), name: name, location: where_)
+            return .unique(columns: positionalColumns(args, in: module, spec: spec), name: name, location: where_)
         case "PrimaryKeyConstraint":
-            return .primaryKey(columns: positionalColumns(), name: name, location: where_)
+            return .primaryKey(columns: positionalColumns(args, in: module, spec: spec), name: name, location: where_)
         case "CheckConstraint":
             guard let sql = args.first(where: isPositional).flatMap({ $0.value.stringValue ?? sqlText($0.value, in: module) }) else {
                 warning("cannot read CheckConstraint expression statically", at: at, in: module)
