@@ -88,9 +88,9 @@ extension ModelBuilder {
         for (k, spec) in tables.enumerated() { catalog.add(built[k], toSchema: spec.schema ?? options.defaultSchema) }
         // Enums used by columns, once each.
         var seenEnums = SeenNames()
-        for spec in tables {
-            for column in spec.columns {
-                if let e = column.type.enumType, seenEnums.insert(schema: e.schema, name: e.name) { catalog.add(e) }
+        for t in tables.indices {
+            for k in tables[t].columns.indices {
+                if let e = tables[t].columns[k].type.enumType, seenEnums.insert(schema: e.schema, name: e.name) { catalog.add(e) }
             }
         }
         // Normalizing sorts each table's objects by keys built as strings: the longest stretch on one
@@ -119,32 +119,39 @@ extension ModelBuilder {
         table.columns.reserveCapacity(spec.columns.count)  // a column is large: no room left over from doubling
         // Fields are read in place (`spec.columns[k].name`): binding each column copied a whole spec.
         for k in spec.columns.indices {
-            var type = spec.columns[k].type
+            // The column's own type is read in place; only a type taken from a foreign key's target
+            // is copied (and loses its enum, which belongs to the target).
+            var fromForeignKey: TypeSpec?
             if spec.columns[k].rawType == "(from foreign key)", let fk = spec.columns[k].foreignKeys.first, let target = resolveTarget(fk.targets.first, schema: schema, lookup: lookup), target.index >= 0,
                 let referenced = tables[target.index].columns.firstIndex(where: { $0.name == target.column })
             {
-                type = tables[target.index].columns[referenced].type
+                var type = tables[target.index].columns[referenced].type
                 type.enumType = nil
+                fromForeignKey = type
             }
-            var c = Column(
-                name: spec.columns[k].name, type: type.sqlType, rawType: spec.columns[k].rawType,
+            let notStated = fromForeignKey?.notStated ?? spec.columns[k].type.notStated
+            // Appended first and then adjusted in place: a column is large, and building it in a
+            // local copied it into the table and destroyed the local.
+            table.columns.append(Column(
+                name: spec.columns[k].name, type: fromForeignKey?.sqlType ?? spec.columns[k].type.sqlType, rawType: spec.columns[k].rawType,
                 isNullable: spec.columns[k].nullable && !pkColumns.contains(spec.columns[k].name),
                 defaultExpression: spec.columns[k].serverDefault, clientDefault: spec.columns[k].clientDefault, identity: spec.columns[k].identity,
                 generatedExpression: spec.columns[k].computed, comment: spec.columns[k].comment,
-                provenance: Provenance(source: .sqlalchemy, location: spec.columns[k].location))
-            if type.notStated { c.notStated.insert(.columnType) }
-            if spec.columns[k].serverDefaultNotStated { c.notStated.insert(.columnDefault) }
+                provenance: Provenance(source: .sqlalchemy, location: spec.columns[k].location)))
+            let added = table.columns.count - 1
+            if notStated { table.columns[added].notStated.insert(.columnType) }
+            if spec.columns[k].serverDefaultNotStated { table.columns[added].notStated.insert(.columnDefault) }
             // Serial: the single integer primary key column with autoincrement left at "auto".
-            if pkColumns.count == 1, pkColumns[0] == spec.columns[k].name, type.isInteger, !type.notStated, spec.columns[k].autoincrement != false,
+            if pkColumns.count == 1, pkColumns[0] == spec.columns[k].name, fromForeignKey?.isInteger ?? spec.columns[k].type.isInteger, !notStated,
+                spec.columns[k].autoincrement != false,
                 spec.columns[k].serverDefault == nil, spec.columns[k].identity == nil, spec.columns[k].computed == nil,
                 spec.columns[k].foreignKeys.isEmpty || spec.columns[k].autoincrement == true
             {
                 let sequence = Identifier.generatedName(spec.name, spec.columns[k].name, suffix: "seq")
                 let qualified = schema == "public" ? sequence : schema + "." + sequence
-                c.defaultExpression = "nextval('\(qualified)'::regclass)"
-                c.isNullable = false
+                table.columns[added].defaultExpression = "nextval('\(qualified)'::regclass)"
+                table.columns[added].isNullable = false
             }
-            table.columns.append(c)
             if spec.columns[k].unique && !spec.columns[k].index {
                 table.uniqueConstraints.append(UniqueConstraint(
                     name: naming.name("uq", columns: [spec.columns[k]], given: nil) ?? Identifier.generatedName(spec.name, spec.columns[k].name, suffix: "key"),
@@ -157,7 +164,7 @@ extension ModelBuilder {
                     provenance: Provenance(source: .sqlalchemy, location: spec.columns[k].location)))
             }
             for fk in spec.columns[k].foreignKeys { if let built = foreignKey(fk, spec: spec, schema: schema, naming: naming, lookup: lookup) { table.foreignKeys.append(built) } }
-            if let check = type.enumCheck {
+            if let check = fromForeignKey == nil ? spec.columns[k].type.enumCheck : fromForeignKey!.enumCheck {
                 let sql = spec.columns[k].name + " IN (" + check.labels.map { "'" + $0 + "'" }.joined(separator: ", ") + ")"
                 table.checks.append(CheckConstraint(name: naming.name("ck", columns: [spec.columns[k]], given: check.name) ?? check.name ?? Identifier.generatedName(spec.name, spec.columns[k].name, suffix: "check"), expression: sql, provenance: Provenance(source: .sqlalchemy, location: spec.columns[k].location)))
             }
