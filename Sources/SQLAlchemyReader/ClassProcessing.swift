@@ -263,7 +263,7 @@ extension ModelBuilder {
             }
             // `__tablename__` and the like are never columns (``column(attribute:...)`` says nil
             // first thing): not worth a memo entry.
-            guard !head.name.hasPrefix("__") else { continue }
+            guard !Self.hasDunderPrefix(head.name) else { continue }
             let (name, at, annotated) = head
             func evaluate() -> ColumnSpec? {
                 switch body[index].materialized {
@@ -282,9 +282,21 @@ extension ModelBuilder {
             } else {
                 c = memoizedColumn(at: at, module: key.module, base: baseNumber, sqlModel: memoSQLModel, evaluate: evaluate)
             }
-            if let c { columns.append(c) }
+            // Moved into the list, not copied: a column spec is large.
+            if let c = consume c { columns.append(c) }
         }
         return columns
+    }
+
+    /// `name.hasPrefix("__")`, answered from the bytes when they settle it: the prefix test compares
+    /// characters, so two underscores followed by a combining mark are not the prefix (the general
+    /// test decides those).
+    static func hasDunderPrefix(_ name: String) -> Bool {
+        var bytes = name.utf8.makeIterator()
+        guard bytes.next() == 0x5F, bytes.next() == 0x5F else { return false }
+        guard let third = bytes.next() else { return true }
+        if third < 0x80 { return true }
+        return name.hasPrefix("__")
     }
 
     private func isDeclaredAttr(_ fn: PyFunction, module: ModuleID) -> Bool {

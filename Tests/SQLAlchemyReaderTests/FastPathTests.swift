@@ -136,6 +136,13 @@ import Testing
         }
     }
 
+    // MARK: dunder names
+
+    @Test(arguments: ["__tablename__", "__", "_", "", "_x", "x__", "__\u{301}x", "__é", "_\u{301}_", "\u{301}__"])
+    func dunderPrefixMatchesTheCharacterTest(name: String) {
+        #expect(ModelBuilder.hasDunderPrefix(name) == name.hasPrefix("__"), "\(name.unicodeScalars.map(\.value))")
+    }
+
     // MARK: foreign key actions, server defaults
 
     @Test(arguments: ["CASCADE", "cascade", "SET NULL", "set null", "RESTRICT", "NO ACTION", "SET DEFAULT", "set_null", "Cascade", "no-action", "bogus"])
