@@ -7,9 +7,10 @@ extension ModelBuilder {
         var catalog = Catalog(source: .sqlalchemy)
         let indexByName = TableLookup(tables.map { QualifiedName(schema: $0.schema ?? options.defaultSchema, name: $0.name) })
         // The statements are moved into the tables below; taken out first, so the snapshot does not share them.
-        var statements = ddl
+        var lists = ddl
         ddl = []
-        let ddlWasEmpty = statements.isEmpty
+        let ddlWasEmpty = lists.isEmpty
+        let statementCount = lists.reduce(0) { $0 + $1.count }
         // Each table is built from its spec and the (now fixed) tables it refers to: independent work.
         let snapshot = self
         let lookup = indexByName
@@ -18,33 +19,37 @@ extension ModelBuilder {
         // order, for those naming no table) and how many policies and triggers each table gets, so
         // that each table's lists are made once at their size; then the statements are moved in.
         // The last table looked up is kept: a listener's statements name one table.
-        var targets = [Int](repeating: -1, count: statements.count)
+        var targets = [Int](repeating: -1, count: statementCount)
         var policyCounts = [Int](repeating: 0, count: built.count)
         var triggerCounts = [Int](repeating: 0, count: built.count)
         var last: (name: QualifiedName, index: Int?)?
-        for s in statements.indices {
-            let name: QualifiedName
-            var isPolicy = false
-            var isTrigger = false
-            switch statements[s] {
-            case .enableRowLevelSecurity(let t, _), .forceRowLevelSecurity(let t, _): name = t
-            case .policy(let t, _): name = t; isPolicy = true
-            case .trigger(let t, _): name = t; isTrigger = true
+        var s = -1
+        for l in lists.indices {
+            for statement in lists[l].indices {
+                s += 1
+                let name: QualifiedName
+                var isPolicy = false
+                var isTrigger = false
+                switch lists[l][statement] {
+                case .enableRowLevelSecurity(let t, _), .forceRowLevelSecurity(let t, _): name = t
+                case .policy(let t, _): name = t; isPolicy = true
+                case .trigger(let t, _): name = t; isTrigger = true
+                }
+                let found: Int?
+                if let last, last.name == name {
+                    found = last.index
+                } else {
+                    found = indexByName[schema: name.schema, name: name.name]
+                    last = (name, found)
+                }
+                guard let k = found else {
+                    log.warning("DDL listener refers to table '\(name)' that no model defines", at: nil)
+                    continue
+                }
+                targets[s] = k
+                if isPolicy { policyCounts[k] += 1 }
+                if isTrigger { triggerCounts[k] += 1 }
             }
-            let found: Int?
-            if let last, last.name == name {
-                found = last.index
-            } else {
-                found = indexByName[schema: name.schema, name: name.name]
-                last = (name, found)
-            }
-            guard let k = found else {
-                log.warning("DDL listener refers to table '\(name)' that no model defines", at: nil)
-                continue
-            }
-            targets[s] = k
-            if isPolicy { policyCounts[k] += 1 }
-            if isTrigger { triggerCounts[k] += 1 }
         }
         for k in built.indices {
             if policyCounts[k] > 0 { built[k].policies.reserveCapacity(built[k].policies.count + policyCounts[k]) }
@@ -55,25 +60,30 @@ extension ModelBuilder {
         var stated = [UInt8](repeating: 0, count: built.count)
         // Moved out from the back (in order, after reversing), not copied: a statement holds a policy
         // or trigger with several strings.
-        statements.reverse()
         var next = 0
-        while let statement = statements.popLast() {
-            let k = targets[next]
-            next += 1
-            guard k >= 0 else { continue }
-            switch statement {
-            case .enableRowLevelSecurity:
-                built[k].rowLevelSecurity = true
-                stated[k] |= statesRLS
-            case .forceRowLevelSecurity:
-                built[k].forceRowLevelSecurity = true
-                stated[k] |= statesRLS
-            case .policy(_, let policy):
-                built[k].policies.append(policy)
-                stated[k] |= statesRLS
-            case .trigger(_, let trigger):
-                built[k].triggers.append(trigger)
-                stated[k] |= statesTrigger
+        for l in lists.indices {
+            // Taken out of the list of lists first, so it is the only reference to its statements.
+            var statements: [DDLStatement] = []
+            swap(&statements, &lists[l])
+            statements.reverse()
+            while let statement = statements.popLast() {
+                let k = targets[next]
+                next += 1
+                guard k >= 0 else { continue }
+                switch statement {
+                case .enableRowLevelSecurity:
+                    built[k].rowLevelSecurity = true
+                    stated[k] |= statesRLS
+                case .forceRowLevelSecurity:
+                    built[k].forceRowLevelSecurity = true
+                    stated[k] |= statesRLS
+                case .policy(_, let policy):
+                    built[k].policies.append(policy)
+                    stated[k] |= statesRLS
+                case .trigger(_, let trigger):
+                    built[k].triggers.append(trigger)
+                    stated[k] |= statesTrigger
+                }
             }
         }
         let ddlKinds: Set<ObjectKind> = [.trigger, .policy, .rowLevelSecurity, .forceRowLevelSecurity]
