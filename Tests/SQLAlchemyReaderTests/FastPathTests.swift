@@ -170,6 +170,22 @@ import Testing
         #expect(table?.col("c")?.defaultExpression == "''")
     }
 
+    // MARK: DDL expressions
+
+    @Test func policyExpressionsJoinTheirTokensAsBefore() {
+        // Expected texts as the reader gave them before the join wrote straight into the string.
+        let sql = """
+            CREATE POLICY p ON t USING ((select auth.uid())::text = "Owner""Id" AND f( a , b ) > 0 AND x."y" IN ('a','b'));
+            CREATE POLICY q ON t WITH CHECK ( ( 1 ) )
+            """
+        let statements = DDLParser.parse(sql, defaultSchema: "public", location: SourceLocation(path: "m.py", line: 1, column: 1))
+        var policies: [Policy] = []
+        for case .policy(_, let policy) in statements { policies.append(policy) }
+        #expect(policies.count == 2)
+        #expect(policies.first?.using == #"(select auth.uid())::text = "Owner"Id" AND f(a, b) > 0 AND x."y" IN('a', 'b')"#)
+        #expect(policies.last?.withCheck == "(1)")
+    }
+
     // MARK: DDL policy words
 
     @Test func policyModeAndCommandAreReadWithoutStringsAsWithThem() {
