@@ -97,7 +97,7 @@ extension ModelBuilder {
             applyForeignKeyOptions(args, to: &fk)
             return .foreignKey(fk)
         case "Index":
-            return index(args, at: at, in: module, spec: spec)
+            return index(args, at: at, in: module, spec: spec, location: where_)
         default:
             warning("unsupported table argument '\(callee.dottedName ?? "expression")'", at: at, in: module)
             return nil
@@ -106,7 +106,8 @@ extension ModelBuilder {
 
     /// `Index("name", "col", Model.col.desc(), text("lower(email)"), unique=True, postgresql_using=...,
     /// postgresql_where=text(...), postgresql_include=[...], postgresql_ops={...})`.
-    mutating func index(_ args: [PyArg], at: Int, in module: ModuleID, spec: TableSpec) -> TableItemSpec? {
+    /// `location` is where `at` is, when the caller has it already.
+    mutating func index(_ args: [PyArg], at: Int, in module: ModuleID, spec: TableSpec, location known: SourceLocation? = nil) -> TableItemSpec? {
         // The first positional argument is the name, the others are keys (read in place, as above).
         let firstPositional = args.firstIndex { $0.keyword == nil && !$0.isStar }
         var name: String? = firstPositional.flatMap { args[$0].value.stringValue }
@@ -118,6 +119,8 @@ extension ModelBuilder {
             }
         }
         var keys: [TableIndex.Key] = []
+        // Sized once: most indexes have a key or two, and growing from empty reallocated for each.
+        keys.reserveCapacity(args.count)
         for arg in args[((firstPositional ?? args.count - 1) + 1)...] where arg.keyword == nil && !arg.isStar {
             var expr = arg.value
             var descending = false
@@ -143,7 +146,7 @@ extension ModelBuilder {
         let include = (args.first(where: { $0.keyword == "postgresql_include" })?.value.elements ?? []).compactMap {
             columnName($0, in: module, spec: spec)
         }
-        return .index(name: name, keys: keys, unique: boolArg(args, "unique") ?? false, method: method, predicate: predicate, include: include, location: location(at, in: module))
+        return .index(name: name, keys: keys, unique: boolArg(args, "unique") ?? false, method: method, predicate: predicate, include: include, location: known ?? location(at, in: module))
     }
 
     /// `Table("name", metadata, Column(...), ..., schema=...)`; returns the table's index.
