@@ -12,6 +12,8 @@ final class BuilderCache: @unchecked Sendable {
     /// Column statements already evaluated (see ``StatementMemo``), and numbers for base fingerprints.
     var statementColumns: [StatementMemo.Key: StatementMemo.Entry] = [:]
     var baseNumbers: [StatementMemo.BaseFingerprint: Int] = [:]
+    /// The numbers of fingerprints without convention or type map, by what they do hold.
+    var plainBaseNumbers: [PlainBaseKey: Int] = [:]
     /// Columns of repeated class-body lines, by the line they repeat (see ``RepeatedKey``).
     var repeatedColumns: [RepeatedKey: RepeatedEntry] = [:]
     /// Set by evaluations that read state that changes while building (tables made so far) or take
@@ -24,6 +26,11 @@ final class BuilderCache: @unchecked Sendable {
     struct GeneratedBaseKey: Hashable {
         var module: ModuleID
         var offset: Int
+    }
+
+    struct PlainBaseKey: Hashable {
+        var schema: String?
+        var isSQLModel: Bool
     }
 
     struct BodyColumnsKey: Hashable {

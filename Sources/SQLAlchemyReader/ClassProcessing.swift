@@ -236,31 +236,20 @@ extension ModelBuilder {
         var columns: [ColumnSpec] = []
         columns.reserveCapacity(body.count)
         let baseNumber = baseNumber(base)
-        for stmt in body {
-            switch stmt {
-            case .annotated, .assign, .repeated:
-                // `__tablename__` and the like are never columns (``column(attribute:...)`` says nil
-                // first thing): not worth a memo entry.
-                guard let head = Self.columnHead(stmt), !head.name.hasPrefix("__") else { continue }
-                let (name, at, annotated) = head
-                func evaluate() -> ColumnSpec? {
-                    switch stmt.materialized {
-                    case .annotated(_, let annotation, let value, _):
-                        return column(attribute: name, annotation: annotation, value: value, at: at, module: key.module, base: base, sqlModel: sqlModel)
-                    case .assign(_, let value, _):
-                        return column(attribute: name, annotation: nil, value: value, at: at, module: key.module, base: base, sqlModel: false)
-                    default:
-                        return nil
-                    }
-                }
-                let memoSQLModel = annotated ? sqlModel : false
-                let c: ColumnSpec?
-                if case .repeated(let line, _) = stmt {
-                    c = memoizedColumn(repeating: line, at: at, module: key.module, base: baseNumber, sqlModel: memoSQLModel, evaluate: evaluate)
-                } else {
-                    c = memoizedColumn(at: at, module: key.module, base: baseNumber, sqlModel: memoSQLModel, evaluate: evaluate)
-                }
-                if let c { columns.append(c) }
+        // Statements are read in place by index and a repeated line's head from the line it repeats:
+        // binding each statement (and capturing it in the evaluation) copied it, payload retained,
+        // twice per line. The evaluation spells a line out only when it runs.
+        for index in body.indices {
+            let head: (name: String, at: Int, annotated: Bool)
+            var line: RepeatedStatement?
+            switch body[index] {
+            case .repeated(let original, let delta):
+                guard let found = original.columnHead else { continue }
+                head = (found.name, found.at + delta, found.annotated)
+                line = original
+            case .annotated, .assign:
+                guard let found = body[index].plainColumnHead else { continue }
+                head = found
             case .function(let fn) where isDeclaredAttr(fn, module: key.module) && !fn.name.hasPrefix("__"):
                 for case .returnValue(let value?, let at) in fn.body {
                     if let c = column(attribute: fn.name, annotation: fn.returns, value: value, at: at, module: key.module, base: base, sqlModel: false) {
@@ -268,11 +257,46 @@ extension ModelBuilder {
                     }
                     break
                 }
+                continue
             default:
-                break
+                continue
             }
+            // `__tablename__` and the like are never columns (``column(attribute:...)`` says nil
+            // first thing): not worth a memo entry.
+            guard !Self.hasDunderPrefix(head.name) else { continue }
+            let (name, at, annotated) = head
+            func evaluate() -> ColumnSpec? {
+                switch body[index].materialized {
+                case .annotated(_, let annotation, let value, _):
+                    return column(attribute: name, annotation: annotation, value: value, at: at, module: key.module, base: base, sqlModel: sqlModel)
+                case .assign(_, let value, _):
+                    return column(attribute: name, annotation: nil, value: value, at: at, module: key.module, base: base, sqlModel: false)
+                default:
+                    return nil
+                }
+            }
+            let memoSQLModel = annotated ? sqlModel : false
+            let c: ColumnSpec?
+            if let line {
+                c = memoizedColumn(repeating: line, at: at, module: key.module, base: baseNumber, sqlModel: memoSQLModel, evaluate: evaluate)
+            } else {
+                c = memoizedColumn(at: at, module: key.module, base: baseNumber, sqlModel: memoSQLModel, evaluate: evaluate)
+            }
+            // Moved into the list, not copied: a column spec is large.
+            if let c = consume c { columns.append(c) }
         }
         return columns
+    }
+
+    /// `name.hasPrefix("__")`, answered from the bytes when they settle it: the prefix test compares
+    /// characters, so two underscores followed by a combining mark are not the prefix (the general
+    /// test decides those).
+    static func hasDunderPrefix(_ name: String) -> Bool {
+        var bytes = name.utf8.makeIterator()
+        guard bytes.next() == 0x5F, bytes.next() == 0x5F else { return false }
+        guard let third = bytes.next() else { return true }
+        if third < 0x80 { return true }
+        return name.hasPrefix("__")
     }
 
     private func isDeclaredAttr(_ fn: PyFunction, module: ModuleID) -> Bool {

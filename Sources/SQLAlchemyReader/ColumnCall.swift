@@ -215,13 +215,27 @@ extension ModelBuilder {
     func applyForeignKeyOptions(_ args: [PyArg], to spec: inout ForeignKeySpec) {
         for arg in args {
             switch arg.keyword {
-            case "ondelete": if let s = arg.value.stringValue, let a = ForeignKey.Action(spelling: s) { spec.onDelete = a }
-            case "onupdate": if let s = arg.value.stringValue, let a = ForeignKey.Action(spelling: s) { spec.onUpdate = a }
+            case "ondelete": if let s = arg.value.stringValue, let a = Self.foreignKeyAction(s) { spec.onDelete = a }
+            case "onupdate": if let s = arg.value.stringValue, let a = Self.foreignKeyAction(s) { spec.onUpdate = a }
             case "name": spec.name = arg.value.stringValue
             case "deferrable": spec.deferrable = boolArg([arg], "deferrable") ?? false
             case "initially": spec.initiallyDeferred = arg.value.stringValue?.uppercased() == "DEFERRED"
             default: break
             }
+        }
+    }
+
+    /// ``ForeignKey/Action/init(spelling:)``, with the usual spellings (`CASCADE`, `SET NULL`, ...,
+    /// upper or lower case) answered directly: the general parse lowercases, splits and joins the
+    /// spelling, thousands of times in a large reading, to the same answer for these.
+    static func foreignKeyAction(_ spelling: String) -> ForeignKey.Action? {
+        switch spelling {
+        case "CASCADE", "cascade": return .cascade
+        case "SET NULL", "set null": return .setNull
+        case "RESTRICT", "restrict": return .restrict
+        case "NO ACTION", "no action": return .noAction
+        case "SET DEFAULT", "set default": return .setDefault
+        default: return ForeignKey.Action(spelling: spelling)
         }
     }
 
@@ -247,7 +261,12 @@ extension ModelBuilder {
     /// `server_default` as the SQL SQLAlchemy emits: `text("...")` verbatim, string literals quoted,
     /// `func.now()` as `now()`, `sa.true()` as `true`. Nil (with a warning) when it cannot be known.
     func serverDefault(_ expr: PyExpr, in module: ModuleID) -> String? {
-        if let literal = expr.stringValue { return "'" + literal.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'" }
+        if let literal = expr.stringValue {
+            // Without a quote byte there is nothing to double (the split by characters below gives
+            // the literal back whole): most server defaults are plain words such as `'draft'`.
+            if !literal.utf8.contains(UInt8(ascii: "'")) { return "'" + literal + "'" }
+            return "'" + literal.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
+        }
         if let sql = sqlText(expr, in: module) { return sql }
         warn("server_default cannot be read statically", at: expr.offset, in: module)
         return nil

@@ -159,36 +159,61 @@ struct DDLParser {
         return join((start..<i).dropFirst().dropLast())
     }
 
-    private func append(_ key: Key, to out: inout [UInt8]) {
-        sql.withUnsafeBufferPointer { b in out.append(contentsOf: UnsafeBufferPointer(rebasing: b[key.start..<key.end])) }
-    }
-
-    /// Tokens `range` joined with single spaces where needed, built in one byte buffer.
+    /// Tokens `range` joined with single spaces where needed, written straight into the string:
+    /// its length is counted first, then the bytes are copied in. The tokens and the SQL are read
+    /// through pointers (per-token array and slice accesses, and appending token by token to a
+    /// byte array that was then copied into the string, were most of it).
     private func join(_ range: Range<Int>) -> String {
-        var out: [UInt8] = []
-        if let first = range.first, let last = range.last { out.reserveCapacity(keys[last].end - keys[first].start + 16) }
-        var previous: UInt8?
-        var previousIsWord = false
-        for k in range {
-            let key = keys[k]
-            if let p = previous {
-                let c = key.punct
-                let tight = p == UInt8(ascii: "(") || c == UInt8(ascii: ")") || c == UInt8(ascii: ",") || c == UInt8(ascii: ".")
-                    || p == UInt8(ascii: ".") || c == UInt8(ascii: "(") && previousIsWord
-                    || c == Key.castCode || p == Key.castCode
-                if !tight { out.append(0x20) }
+        guard let first = range.first else { return "" }
+        return sql.withUnsafeBufferPointer { b in
+            keys.withUnsafeBufferPointer { keys in
+                /// Whether a space goes between token `k` and the one before it.
+                func spaced(_ k: Int) -> Bool {
+                    guard k != first else { return false }
+                    let p = keys[k - 1].punct
+                    let c = keys[k].punct
+                    let tight = p == UInt8(ascii: "(") || c == UInt8(ascii: ")") || c == UInt8(ascii: ",") || c == UInt8(ascii: ".")
+                        || p == UInt8(ascii: ".") || c == UInt8(ascii: "(") && keys[k - 1].isWord
+                        || c == Key.castCode || p == Key.castCode
+                    return !tight
+                }
+                var total = 0
+                for k in range {
+                    if spaced(k) { total += 1 }
+                    if keys[k].isQuoted {
+                        total += 2 + (quoted[k].map { $0.utf8.count } ?? keys[k].byteCount)
+                    } else {
+                        total += keys[k].byteCount
+                    }
+                }
+                return String(unsafeUninitializedCapacity: total) { out in
+                    var n = 0
+                    func copy(_ start: Int, _ count: Int) {
+                        guard count > 0 else { return }
+                        (out.baseAddress! + n).initialize(from: b.baseAddress! + start, count: count)
+                        n += count
+                    }
+                    for k in range {
+                        if spaced(k) { out[n] = 0x20; n += 1 }
+                        let key = keys[k]
+                        if key.isQuoted {
+                            out[n] = 0x22
+                            n += 1
+                            if let spelled = quoted[k] {
+                                for byte in spelled.utf8 { out[n] = byte; n += 1 }
+                            } else {
+                                copy(key.start, key.byteCount)
+                            }
+                            out[n] = 0x22
+                            n += 1
+                        } else {
+                            copy(key.start, key.byteCount)
+                        }
+                    }
+                    return n
+                }
             }
-            if key.isQuoted {
-                out.append(0x22)
-                if let spelled = quoted[k] { out += spelled.utf8 } else { append(key, to: &out) }
-                out.append(0x22)
-            } else {
-                append(key, to: &out)
-            }
-            previous = key.punct
-            previousIsWord = key.isWord
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     private mutating func policy() -> DDLStatement? {

@@ -76,6 +76,8 @@ extension DDLParser {
 
     /// The tokens of `b` as ``Key``s, and the spellings of quoted identifiers by token index.
     static func scan(_ bytes: [UInt8]) -> (keys: [Key], quoted: [Int: String]) {
+        // The byte table through a pointer: indexing the array checked its bounds at every byte.
+        WordBytes.classes.withUnsafeBufferPointer { classes in
         bytes.withUnsafeBufferPointer { b in
             let n = b.count
             var keys: [Key] = []
@@ -84,7 +86,6 @@ extension DDLParser {
             func isWordByte(_ c: UInt8) -> Bool {
                 (c | 0x20) &- 0x61 < 26 || c &- 0x30 < 10 || c == 0x5F || c == 0x24 || c >= 0x80
             }
-            let classes = WordBytes.classes
             func add(_ start: Int, _ end: Int, isWord: Bool, isQuoted: Bool = false) {
                 keys.append(Key(b, start, end, isWord: isWord, isQuoted: isQuoted))
             }
@@ -167,6 +168,7 @@ extension DDLParser {
                 k += 1
             }
             return (keys, quoted)
+        }
         }
     }
 }

@@ -5,52 +5,89 @@ import SchemaModel
 extension ModelBuilder {
     mutating func finalize() -> Catalog {
         var catalog = Catalog(source: .sqlalchemy)
-        var indexByName: [String: Int] = [:]
-        for (k, spec) in tables.enumerated() {
-            indexByName[(spec.schema ?? options.defaultSchema) + "." + spec.name] = k
-        }
+        let indexByName = TableLookup(tables.map { QualifiedName(schema: $0.schema ?? options.defaultSchema, name: $0.name) })
+        // The statements are moved into the tables below; taken out first, so the snapshot does not share them.
+        var lists = ddl
+        ddl = []
+        let ddlWasEmpty = lists.isEmpty
+        let statementCount = lists.reduce(0) { $0 + $1.count }
         // Each table is built from its spec and the (now fixed) tables it refers to: independent work.
         let snapshot = self
         let lookup = indexByName
         var built = ParallelMap.map(tables.count) { k in snapshot.table(from: snapshot.tables[k], lookup: lookup) }
-        // DDL listeners: RLS, policies, triggers. What each table's DDL states, as bits (the kinds
-        // come in two groups), and the last table looked up: a listener's statements name one table.
+        // DDL listeners: RLS, policies, triggers. First the table of each statement (warning, in
+        // order, for those naming no table) and how many policies and triggers each table gets, so
+        // that each table's lists are made once at their size; then the statements are moved in.
+        // The last table looked up is kept: a listener's statements name one table.
+        var targets = [Int](repeating: -1, count: statementCount)
+        var policyCounts = [Int](repeating: 0, count: built.count)
+        var triggerCounts = [Int](repeating: 0, count: built.count)
+        var last: (name: QualifiedName, index: Int?)?
+        var s = -1
+        for l in lists.indices {
+            for statement in lists[l].indices {
+                s += 1
+                let name: QualifiedName
+                var isPolicy = false
+                var isTrigger = false
+                switch lists[l][statement] {
+                case .enableRowLevelSecurity(let t, _), .forceRowLevelSecurity(let t, _): name = t
+                case .policy(let t, _): name = t; isPolicy = true
+                case .trigger(let t, _): name = t; isTrigger = true
+                }
+                let found: Int?
+                if let last, last.name == name {
+                    found = last.index
+                } else {
+                    found = indexByName[schema: name.schema, name: name.name]
+                    last = (name, found)
+                }
+                guard let k = found else {
+                    log.warning("DDL listener refers to table '\(name)' that no model defines", at: nil)
+                    continue
+                }
+                targets[s] = k
+                if isPolicy { policyCounts[k] += 1 }
+                if isTrigger { triggerCounts[k] += 1 }
+            }
+        }
+        for k in built.indices {
+            if policyCounts[k] > 0 { built[k].policies.reserveCapacity(built[k].policies.count + policyCounts[k]) }
+            if triggerCounts[k] > 0 { built[k].triggers.reserveCapacity(built[k].triggers.count + triggerCounts[k]) }
+        }
+        // What each table's DDL states, as bits (the kinds come in two groups).
         let statesRLS: UInt8 = 1, statesTrigger: UInt8 = 2
         var stated = [UInt8](repeating: 0, count: built.count)
-        var last: (name: QualifiedName, index: Int?)?
-        for statement in ddl {
-            let name: QualifiedName
-            switch statement {
-            case .enableRowLevelSecurity(let t, _), .forceRowLevelSecurity(let t, _), .policy(let t, _), .trigger(let t, _): name = t
-            }
-            let found: Int?
-            if let last, last.name == name {
-                found = last.index
-            } else {
-                found = indexByName[name.schema + "." + name.name]
-                last = (name, found)
-            }
-            guard let k = found else {
-                log.warning("DDL listener refers to table '\(name)' that no model defines", at: nil)
-                continue
-            }
-            switch statement {
-            case .enableRowLevelSecurity:
-                built[k].rowLevelSecurity = true
-                stated[k] |= statesRLS
-            case .forceRowLevelSecurity:
-                built[k].forceRowLevelSecurity = true
-                stated[k] |= statesRLS
-            case .policy(_, let policy):
-                built[k].policies.append(policy)
-                stated[k] |= statesRLS
-            case .trigger(_, let trigger):
-                built[k].triggers.append(trigger)
-                stated[k] |= statesTrigger
+        // Moved out from the back (in order, after reversing), not copied: a statement holds a policy
+        // or trigger with several strings.
+        var next = 0
+        for l in lists.indices {
+            // Taken out of the list of lists first, so it is the only reference to its statements.
+            var statements: [DDLStatement] = []
+            swap(&statements, &lists[l])
+            statements.reverse()
+            while let statement = statements.popLast() {
+                let k = targets[next]
+                next += 1
+                guard k >= 0 else { continue }
+                switch statement {
+                case .enableRowLevelSecurity:
+                    built[k].rowLevelSecurity = true
+                    stated[k] |= statesRLS
+                case .forceRowLevelSecurity:
+                    built[k].forceRowLevelSecurity = true
+                    stated[k] |= statesRLS
+                case .policy(_, let policy):
+                    built[k].policies.append(policy)
+                    stated[k] |= statesRLS
+                case .trigger(_, let trigger):
+                    built[k].triggers.append(trigger)
+                    stated[k] |= statesTrigger
+                }
             }
         }
         let ddlKinds: Set<ObjectKind> = [.trigger, .policy, .rowLevelSecurity, .forceRowLevelSecurity]
-        if ddl.isEmpty {
+        if ddlWasEmpty {
             catalog.notStated = ddlKinds
         } else {
             for k in built.indices where stated[k] != statesRLS | statesTrigger {
@@ -60,10 +97,10 @@ extension ModelBuilder {
         }
         for (k, spec) in tables.enumerated() { catalog.add(built[k], toSchema: spec.schema ?? options.defaultSchema) }
         // Enums used by columns, once each.
-        var seenEnums: Set<String> = []
-        for spec in tables {
-            for column in spec.columns {
-                if let e = column.type.enumType, seenEnums.insert(e.schema + "." + e.name).inserted { catalog.add(e) }
+        var seenEnums = SeenNames()
+        for t in tables.indices {
+            for k in tables[t].columns.indices {
+                if let e = tables[t].columns[k].type.enumType, seenEnums.insert(schema: e.schema, name: e.name) { catalog.add(e) }
             }
         }
         // Normalizing sorts each table's objects by keys built as strings: the longest stretch on one
@@ -71,13 +108,18 @@ extension ModelBuilder {
         return catalog.normalized { count, table in ParallelMap.map(count, table) }
     }
 
-    private func table(from spec: TableSpec, lookup: [String: Int]) -> Table {
+    private func table(from spec: TableSpec, lookup: TableLookup) -> Table {
         let schema = spec.schema ?? options.defaultSchema
         let provenance = Provenance(source: .sqlalchemy, location: spec.location)
         var table = Table(name: spec.name, comment: spec.comment, provenance: provenance)
-        var pkColumns = spec.columns.filter(\.primaryKey).map(\.name)
+        // Read by index: filtering or finding columns by value copied whole column specs.
+        var pkColumns: [String] = []
+        var pkLocation = spec.location
+        for k in spec.columns.indices where spec.columns[k].primaryKey {
+            if pkColumns.isEmpty { pkLocation = spec.columns[k].location }
+            pkColumns.append(spec.columns[k].name)
+        }
         var pkName: String?
-        var pkLocation = spec.columns.first(where: \.primaryKey)?.location ?? spec.location
         for case .primaryKey(let columns, let name, let location) in spec.items {
             pkColumns = columns
             pkName = name
@@ -85,54 +127,61 @@ extension ModelBuilder {
         }
         let naming = NamingConvention(templates: spec.convention, table: spec.name, schema: spec.schema)
         table.columns.reserveCapacity(spec.columns.count)  // a column is large: no room left over from doubling
-        for column in spec.columns {
-            var type = column.type
-            if column.rawType == "(from foreign key)", let fk = column.foreignKeys.first, let target = resolveTarget(fk.targets.first, schema: schema, lookup: lookup), target.index >= 0,
-                let referenced = tables[target.index].columns.first(where: { $0.name == target.column })
+        // Fields are read in place (`spec.columns[k].name`): binding each column copied a whole spec.
+        for k in spec.columns.indices {
+            // The column's own type is read in place; only a type taken from a foreign key's target
+            // is copied (and loses its enum, which belongs to the target).
+            var fromForeignKey: TypeSpec?
+            if spec.columns[k].rawType == "(from foreign key)", let fk = spec.columns[k].foreignKeys.first, let target = resolveTarget(fk.targets.first, schema: schema, lookup: lookup), target.index >= 0,
+                let referenced = tables[target.index].columns.firstIndex(where: { $0.name == target.column })
             {
-                type = referenced.type
+                var type = tables[target.index].columns[referenced].type
                 type.enumType = nil
+                fromForeignKey = type
             }
-            var c = Column(
-                name: column.name, type: type.sqlType, rawType: column.rawType,
-                isNullable: column.nullable && !pkColumns.contains(column.name),
-                defaultExpression: column.serverDefault, clientDefault: column.clientDefault, identity: column.identity,
-                generatedExpression: column.computed, comment: column.comment,
-                provenance: Provenance(source: .sqlalchemy, location: column.location))
-            if type.notStated { c.notStated.insert(.columnType) }
-            if column.serverDefaultNotStated { c.notStated.insert(.columnDefault) }
+            let notStated = fromForeignKey?.notStated ?? spec.columns[k].type.notStated
+            // Appended first and then adjusted in place: a column is large, and building it in a
+            // local copied it into the table and destroyed the local.
+            table.columns.append(Column(
+                name: spec.columns[k].name, type: fromForeignKey?.sqlType ?? spec.columns[k].type.sqlType, rawType: spec.columns[k].rawType,
+                isNullable: spec.columns[k].nullable && !pkColumns.contains(spec.columns[k].name),
+                defaultExpression: spec.columns[k].serverDefault, clientDefault: spec.columns[k].clientDefault, identity: spec.columns[k].identity,
+                generatedExpression: spec.columns[k].computed, comment: spec.columns[k].comment,
+                provenance: Provenance(source: .sqlalchemy, location: spec.columns[k].location)))
+            let added = table.columns.count - 1
+            if notStated { table.columns[added].notStated.insert(.columnType) }
+            if spec.columns[k].serverDefaultNotStated { table.columns[added].notStated.insert(.columnDefault) }
             // Serial: the single integer primary key column with autoincrement left at "auto".
-            if pkColumns.count == 1, pkColumns[0] == column.name, type.isInteger, !type.notStated, column.autoincrement != false,
-                column.serverDefault == nil, column.identity == nil, column.computed == nil,
-                column.foreignKeys.isEmpty || column.autoincrement == true
+            if pkColumns.count == 1, pkColumns[0] == spec.columns[k].name, fromForeignKey?.isInteger ?? spec.columns[k].type.isInteger, !notStated,
+                spec.columns[k].autoincrement != false,
+                spec.columns[k].serverDefault == nil, spec.columns[k].identity == nil, spec.columns[k].computed == nil,
+                spec.columns[k].foreignKeys.isEmpty || spec.columns[k].autoincrement == true
             {
-                let sequence = Identifier.generatedName(spec.name, column.name, suffix: "seq")
+                let sequence = Identifier.generatedName(spec.name, spec.columns[k].name, suffix: "seq")
                 let qualified = schema == "public" ? sequence : schema + "." + sequence
-                c.defaultExpression = "nextval('\(qualified)'::regclass)"
-                c.isNullable = false
+                table.columns[added].defaultExpression = "nextval('\(qualified)'::regclass)"
+                table.columns[added].isNullable = false
             }
-            table.columns.append(c)
-            if column.unique && !column.index {
+            if spec.columns[k].unique && !spec.columns[k].index {
                 table.uniqueConstraints.append(UniqueConstraint(
-                    name: naming.name("uq", columns: [column], given: nil) ?? Identifier.generatedName(spec.name, column.name, suffix: "key"),
-                    columns: [column.name], provenance: Provenance(source: .sqlalchemy, location: column.location)))
+                    name: naming.name("uq", columns: [spec.columns[k]], given: nil) ?? Identifier.generatedName(spec.name, spec.columns[k].name, suffix: "key"),
+                    columns: [spec.columns[k].name], provenance: Provenance(source: .sqlalchemy, location: spec.columns[k].location)))
             }
-            if column.index {
+            if spec.columns[k].index {
                 table.indexes.append(TableIndex(
-                    name: naming.name("ix", columns: [column], given: nil) ?? naming.defaultIndexName(column),
-                    keys: [TableIndex.Key(column: column.name)], isUnique: column.unique,
-                    provenance: Provenance(source: .sqlalchemy, location: column.location)))
+                    name: naming.name("ix", columns: [spec.columns[k]], given: nil) ?? naming.defaultIndexName(spec.columns[k]),
+                    keys: [TableIndex.Key(column: spec.columns[k].name)], isUnique: spec.columns[k].unique,
+                    provenance: Provenance(source: .sqlalchemy, location: spec.columns[k].location)))
             }
-            for fk in column.foreignKeys { if let built = foreignKey(fk, spec: spec, schema: schema, naming: naming, lookup: lookup) { table.foreignKeys.append(built) } }
-            if let check = type.enumCheck {
-                let sql = column.name + " IN (" + check.labels.map { "'" + $0 + "'" }.joined(separator: ", ") + ")"
-                table.checks.append(CheckConstraint(name: naming.name("ck", columns: [column], given: check.name) ?? check.name ?? Identifier.generatedName(spec.name, column.name, suffix: "check"), expression: sql, provenance: Provenance(source: .sqlalchemy, location: column.location)))
+            for fk in spec.columns[k].foreignKeys { if let built = foreignKey(fk, spec: spec, schema: schema, naming: naming, lookup: lookup) { table.foreignKeys.append(built) } }
+            if let check = fromForeignKey == nil ? spec.columns[k].type.enumCheck : fromForeignKey!.enumCheck {
+                let sql = spec.columns[k].name + " IN (" + check.labels.map { "'" + $0 + "'" }.joined(separator: ", ") + ")"
+                table.checks.append(CheckConstraint(name: naming.name("ck", columns: [spec.columns[k]], given: check.name) ?? check.name ?? Identifier.generatedName(spec.name, spec.columns[k].name, suffix: "check"), expression: sql, provenance: Provenance(source: .sqlalchemy, location: spec.columns[k].location)))
             }
         }
         if !pkColumns.isEmpty {
-            let pkSpecs = pkColumns.compactMap { n in spec.columns.first { $0.name == n } }
             table.primaryKey = PrimaryKey(
-                name: naming.name("pk", columns: pkSpecs, given: pkName) ?? pkName ?? Identifier.generatedName(spec.name, nil, suffix: "pkey"),
+                name: naming.name("pk", columns: spec.columns(named: pkColumns), given: pkName) ?? pkName ?? Identifier.generatedName(spec.name, nil, suffix: "pkey"),
                 columns: pkColumns, provenance: Provenance(source: .sqlalchemy, location: pkLocation))
         }
         var checkNames: Set<String> = Set(table.checks.compactMap(\.name))
@@ -142,9 +191,8 @@ extension ModelBuilder {
             case .primaryKey:
                 break
             case .unique(let columns, let name, let location):
-                let specs = columns.compactMap { n in spec.columns.first { $0.name == n } }
                 table.uniqueConstraints.append(UniqueConstraint(
-                    name: naming.name("uq", columns: specs, given: name) ?? name ?? Identifier.generatedName(spec.name, columns.joined(separator: "_"), suffix: "key"),
+                    name: naming.name("uq", columns: spec.columns(named: columns), given: name) ?? name ?? Identifier.generatedName(spec.name, columns.joined(separator: "_"), suffix: "key"),
                     columns: columns, provenance: Provenance(source: .sqlalchemy, location: location)))
             case .check(let expression, let name, let location):
                 var finalName = naming.name("ck", columns: [], given: name) ?? name
@@ -164,9 +212,8 @@ extension ModelBuilder {
             case .foreignKey(let fk):
                 if let built = foreignKey(fk, spec: spec, schema: schema, naming: naming, lookup: lookup) { table.foreignKeys.append(built) }
             case .index(let name, let keys, let unique, let method, let predicate, let include, let location):
-                let specs = keys.compactMap { key in spec.columns.first { $0.name == key.column } }
                 table.indexes.append(TableIndex(
-                    name: naming.name("ix", columns: specs, given: name) ?? name, keys: keys, isUnique: unique, method: method,
+                    name: naming.name("ix", columns: spec.columns(named: keys.compactMap(\.column)), given: name) ?? name, keys: keys, isUnique: unique, method: method,
                     predicate: predicate, includedColumns: include, provenance: Provenance(source: .sqlalchemy, location: location)))
             }
         }
@@ -177,7 +224,7 @@ extension ModelBuilder {
         return table
     }
 
-    private func resolveTarget(_ target: ForeignKeyTarget?, schema: String, lookup: [String: Int]) -> (index: Int, table: QualifiedName, column: String)? {
+    private func resolveTarget(_ target: ForeignKeyTarget?, schema: String, lookup: TableLookup) -> (index: Int, table: QualifiedName, column: String)? {
         switch target {
         case .string(let dotted)?:
             // The last three dot-separated parts (`schema.table.column`), found on the bytes;
@@ -197,23 +244,22 @@ extension ModelBuilder {
             if parts.count < 3, k < end { parts.append(dotted[k..<end]) }
             guard parts.count >= 2 else { return nil }
             let table = QualifiedName(schema: parts.count >= 3 ? String(parts[2]) : schema, name: String(parts[1]))
-            let index = lookup[table.schema + "." + table.name] ?? -1
+            let index = lookup[schema: table.schema, name: table.name] ?? -1
             return (index, table, String(parts[0]))
         case .classAttribute(let key, let attr)?:
             guard let index = tableOfClass[key] else { return nil }
             let t = tables[index]
-            let column = t.columns.first(where: { $0.key == attr })?.name ?? attr
+            let column = t.columnName(forKey: attr) ?? attr
             return (index, QualifiedName(schema: t.schema ?? options.defaultSchema, name: t.name), column)
         case nil:
             return nil
         }
     }
 
-    private func foreignKey(_ fk: ForeignKeySpec, spec: TableSpec, schema: String, naming: NamingConvention, lookup: [String: Int]) -> ForeignKey? {
+    private func foreignKey(_ fk: ForeignKeySpec, spec: TableSpec, schema: String, naming: NamingConvention, lookup: TableLookup) -> ForeignKey? {
         let targets = fk.targets.compactMap { resolveTarget($0, schema: schema, lookup: lookup) }
         guard let first = targets.first, targets.count == fk.targets.count else { return nil }
-        let specs = fk.columns.compactMap { n in spec.columns.first { $0.name == n } }
-        let name = naming.name("fk", columns: specs, given: fk.name, referredTable: first.table.name, referredColumns: targets.map(\.column))
+        let name = naming.name("fk", columns: spec.columns(named: fk.columns), given: fk.name, referredTable: first.table.name, referredColumns: targets.map(\.column))
             ?? fk.name ?? Identifier.generatedName(spec.name, fk.columns.joined(separator: "_"), suffix: "fkey")
         return ForeignKey(
             name: name, columns: fk.columns, referencedTable: first.table, referencedColumns: targets.map(\.column),

@@ -21,7 +21,9 @@ struct ModelBuilder {
     var tableByName: [String: Int] = [:]
     var enums: [String: EnumType] = [:]
     var enumOrder: [String] = []
-    var ddl: [DDLStatement] = []
+    /// DDL listeners' statements, a list per listener in order: each list is kept whole (copying
+    /// every statement into one list retained all its strings again).
+    var ddl: [[DDLStatement]] = []
     let queue = WarningQueue()
     let cache = BuilderCache()
     /// Results evaluated ahead on all cores (see ``Preparation``); nil when not prepared.

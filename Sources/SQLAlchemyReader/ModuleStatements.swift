@@ -169,6 +169,6 @@ extension ModelBuilder {
         }
         let statements = prepared?.takeDDL(module: module, offset: at, sql: text, defaultSchema: schema)
             ?? DDLParser.parse(text, defaultSchema: schema, location: location(at, in: module))
-        ddl += statements
+        if !statements.isEmpty { ddl.append(statements) }
     }
 }

@@ -12,14 +12,21 @@ struct NamingConvention {
 
     /// The convention's name for a constraint of kind `key` (`ix`, `uq`, `ck`, `fk`, `pk`), or nil
     /// when the convention does not apply (no template; or an explicit name the template does not use).
+    ///
+    /// The columns are gathered only when a template is filled in: most constraints either have no
+    /// template or keep their explicit name, and gathering them copied column specs for nothing.
     func name(
-        _ key: String, columns: [ColumnSpec], given: String?, referredTable: String? = nil, referredColumns: [String] = []
+        _ key: String, columns gather: @autoclosure () -> [ColumnSpec], given: String?, referredTable: String? = nil,
+        referredColumns gatherReferred: @autoclosure () -> [String] = []
     ) -> String? {
-        guard let template = templates[key] ?? (key == "ix" ? Self.defaultIndexTemplate : nil) else { return nil }
+        let stated = templates.isEmpty ? nil : templates[key]
+        guard let template = stated ?? (key == "ix" ? Self.defaultIndexTemplate : nil) else { return nil }
         let usesName = template.containsBytes("%(constraint_name)s")
         if given != nil, !usesName { return nil }
         if given == nil, usesName { return nil }
+        let columns = gather()
         if given == nil, columns.isEmpty, template.containsBytes("%(column_0") { return nil }
+        let referredColumns = gatherReferred()
         var out = ""
         var position = 0
         let bytes = Array(template.utf8)

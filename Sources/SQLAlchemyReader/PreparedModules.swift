@@ -39,11 +39,14 @@ struct ClassFacts {
     var generatedBaseInfo: [BuilderCache.GeneratedBaseKey: BaseInfo] = [:]
 
     /// Adds these answers to `cache` where it has none (all preparations give the same answers).
+    ///
+    /// Merged dictionary into dictionary, keeping what the cache has: each key is hashed once, where
+    /// a lookup and then an insertion per key hashed it twice.
     func seed(_ cache: BuilderCache) {
-        for (key, value) in ancestors where cache.ancestors[key] == nil { cache.ancestors[key] = value }
-        for (key, value) in isDeclarativeBase where cache.isDeclarativeBase[key] == nil { cache.isDeclarativeBase[key] = value }
-        for (key, value) in baseInfo where cache.baseInfo[key] == nil { cache.baseInfo[key] = .some(value) }
-        for (key, value) in generatedBaseInfo where cache.generatedBaseInfo[key] == nil { cache.generatedBaseInfo[key] = value }
+        cache.ancestors.merge(ancestors) { current, _ in current }
+        cache.isDeclarativeBase.merge(isDeclarativeBase) { current, _ in current }
+        cache.baseInfo.merge(baseInfo) { current, _ in current }
+        cache.generatedBaseInfo.merge(generatedBaseInfo) { current, _ in current }
     }
 }
 

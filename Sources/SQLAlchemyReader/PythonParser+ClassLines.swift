@@ -47,9 +47,11 @@ extension PythonParser {
         while tokens[end].kind != .newline { end += 1 }
         guard end == i - 1 else { return }
         let line = RepeatedStatement(body[count])
-        parsedLines[key] = ParsedLine(
-            tokenCount: i - start, textStart: first.start, depth: nestingDepth, sawTrailingComma: lastSequenceHadComma,
-            statement: line)
+        parsedLines.insert(
+            ParsedLine(
+                tokenCount: i - start, textStart: first.start, depth: nestingDepth, sawTrailingComma: lastSequenceHadComma,
+                statement: line),
+            for: key)
         // The line itself shares its statement too, so model building knows all copies as one.
         body[count] = .repeated(line, delta: 0)
     }

@@ -16,7 +16,10 @@ struct PythonParser {
     private var depth = 0
     private static let maxDepth = 200
     /// Clean class-body lines parsed so far, by the token the lexer's copies of them name.
-    var parsedLines: [Int: ParsedLine] = [:]
+    var parsedLines = IntKeyedTable<ParsedLine>()
+    /// Call arguments and bracket items being collected (see ``ScratchStack``).
+    let argumentStack = ScratchStack<PyArg>()
+    let itemStack = ScratchStack<PyExpr>()
 
     init(file: SourceFile, tokens: [PythonToken], log: DiagnosticLog) {
         self.file = file

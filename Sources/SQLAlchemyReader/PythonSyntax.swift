@@ -130,6 +130,21 @@ enum PyStmt: Sendable {
     /// bytes further on: the earlier statement stands for it (only in ``PyClass/statements``).
     case repeated(RepeatedStatement, delta: Int)
 
+    /// A column-like statement's attribute name, where it starts and whether it is annotated
+    /// (`name: T = ...` by its target, `name = ...` with one plain target by the statement); nil
+    /// for other statements, repeated lines included.
+    var plainColumnHead: (name: String, at: Int, annotated: Bool)? {
+        switch self {
+        case .annotated(.name(let name, let at), _, _, _):
+            return (name, at, true)
+        case .assign(let targets, _, let at):
+            guard case .name(let name, _)? = targets.first, targets.count == 1 else { return nil }
+            return (name, at, false)
+        default:
+            return nil
+        }
+    }
+
     /// The statement itself, a repeated line shifted to its own offsets.
     var materialized: PyStmt {
         if case .repeated(let original, let delta) = self { return delta == 0 ? original.statement : original.statement.shifted(by: delta) }
@@ -143,11 +158,16 @@ enum PyStmt: Sendable {
 /// handed to anything else, and only read afterwards.
 final class RepeatedStatement: @unchecked Sendable {
     let statement: PyStmt
+    /// The statement's ``PyStmt/plainColumnHead``, worked out once for all the lines repeating it.
+    let columnHead: (name: String, at: Int, annotated: Bool)?
     /// Whether a later line repeats it (else it stands for its own line only, and results for it
     /// are not worth keeping).
     private(set) var isRepeated = false
 
-    init(_ statement: PyStmt) { self.statement = statement }
+    init(_ statement: PyStmt) {
+        self.statement = statement
+        self.columnHead = statement.plainColumnHead
+    }
 
     /// Notes that a later line repeats it (by the parser, while parsing).
     func markRepeated() { isRepeated = true }

@@ -74,16 +74,13 @@ extension ModelBuilder {
     /// from the recorded statement for a repeated line, so nothing is spelled out.
     static func columnHead(_ stmt: PyStmt) -> (name: String, at: Int, annotated: Bool)? {
         switch stmt {
-        case .annotated(.name(let name, let at), _, _, _):
-            return (name, at, true)
-        case .assign(let targets, _, let at):
-            guard case .name(let name, _)? = targets.first, targets.count == 1 else { return nil }
-            return (name, at, false)
         case .repeated(let original, let delta):
-            guard let head = columnHead(original.statement) else { return nil }
+            // Worked out once per recorded line: reading the statement out of the shared object
+            // copied it for every copy of the line.
+            guard let head = original.columnHead else { return nil }
             return (head.name, head.at + delta, head.annotated)
         default:
-            return nil
+            return stmt.plainColumnHead
         }
     }
 }

@@ -80,3 +80,22 @@ struct TableSpec: Sendable {
     /// The class that maps it, for `Model.attr` foreign keys.
     var classKey: ClassKey?
 }
+
+extension TableSpec {
+    /// The column name of the first column with attribute name `key`, found by index: looking the
+    /// column up by value copied the whole (large) spec to read one string of it.
+    func columnName(forKey key: String) -> String? {
+        guard let k = columns.firstIndex(where: { $0.key == key }) else { return nil }
+        return columns[k].name
+    }
+
+    /// For each of `names` that a column has, the first column of that name, in order (the columns
+    /// naming conventions read).
+    func columns(named names: [String]) -> [ColumnSpec] {
+        var found: [ColumnSpec] = []
+        for name in names {
+            if let k = columns.firstIndex(where: { $0.name == name }) { found.append(columns[k]) }
+        }
+        return found
+    }
+}

@@ -164,11 +164,23 @@ struct StatementMemo {
 
 extension ModelBuilder {
     /// A number for the way `base` reads columns (equal fingerprints, equal numbers).
+    ///
+    /// Bases with no naming convention and no type map (most) are also remembered by schema and
+    /// flag alone, which is all their fingerprint holds: building and hashing the fingerprint's
+    /// dictionaries for every class body read cost more than the lookup.
     func baseNumber(_ base: BaseInfo) -> Int {
+        let plain = base.convention.isEmpty && base.typeMap.isEmpty
+        let plainKey = BuilderCache.PlainBaseKey(schema: base.schema, isSQLModel: base.isSQLModel)
+        if plain, let known = cache.plainBaseNumbers[plainKey] { return known }
         let fingerprint = StatementMemo.BaseFingerprint(base)
-        if let known = cache.baseNumbers[fingerprint] { return known }
-        let number = cache.baseNumbers.count
-        cache.baseNumbers[fingerprint] = number
+        let number: Int
+        if let known = cache.baseNumbers[fingerprint] {
+            number = known
+        } else {
+            number = cache.baseNumbers.count
+            cache.baseNumbers[fingerprint] = number
+        }
+        if plain { cache.plainBaseNumbers[plainKey] = number }
         return number
     }
 

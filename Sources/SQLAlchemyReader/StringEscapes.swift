@@ -10,6 +10,16 @@ enum StringEscapes {
         guard hasBackslash(content) else { return String(decoding: content, as: UTF8.self) }
         var out: [UInt8] = []
         out.reserveCapacity(content.count)
+        decode(content, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the decoded bytes of `content` to `out` (the bytes ``decode(_:)`` makes its string of).
+    static func decode(_ content: ArraySlice<UInt8>, into out: inout [UInt8]) {
+        guard hasBackslash(content) else {
+            out += content
+            return
+        }
         var k = content.startIndex
         while k < content.endIndex {
             let b = content[k]
@@ -32,7 +42,25 @@ enum StringEscapes {
                 out.append(next)
             }
         }
-        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether every byte is ASCII, eight at a time.
+    static func isASCII(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return true }
+            let raw = UnsafeRawPointer(base)
+            var k = 0
+            var high: UInt64 = 0
+            while k + 8 <= b.count {
+                high |= raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+                k += 8
+            }
+            while k < b.count {
+                high |= UInt64(b[k])
+                k += 1
+            }
+            return high & 0x8080_8080_8080_8080 == 0
+        }
     }
 
     /// Whether `content` holds a backslash, found with the C library's vectorized byte search:

@@ -10,6 +10,7 @@ extension ModelBuilder {
         case .dict(let entries, _):
             applyTableOptions(entries, in: module, to: &spec)
         case .tuple(let items, _), .list(let items, _):
+            spec.items.reserveCapacity(spec.items.count + items.count)
             for item in items {
                 if case .dict(let entries, _) = item {
                     applyTableOptions(entries, in: module, to: &spec)
@@ -36,20 +37,30 @@ extension ModelBuilder {
     /// attribute name of a column of this table.
     func columnName(_ expr: PyExpr, in module: ModuleID, spec: TableSpec) -> String? {
         if let literal = expr.stringValue {
-            return spec.columns.first(where: { $0.key == literal })?.name ?? literal
+            return spec.columnName(forKey: literal) ?? literal
         }
         switch expr {
         case .name(let n, _):
-            if let column = spec.columns.first(where: { $0.key == n }) { return column.name }
+            if let column = spec.columnName(forKey: n) { return column }
         case .attribute(_, let attr, _):
             if case .classAttribute = resolver.resolve(expr, in: module) {
-                return spec.columns.first(where: { $0.key == attr })?.name ?? attr
+                return spec.columnName(forKey: attr) ?? attr
             }
             if case .attribute(_, "c", _) = expr.attributeOwner { return attr }
         default:
             break
         }
         return nil
+    }
+
+    /// The columns the positional arguments of a constraint name. A method, not a closure in
+    /// ``tableItem(_:in:spec:)``: a closure there copied the whole builder for each call it made.
+    private func positionalColumns(_ args: [PyArg], in module: ModuleID, spec: TableSpec) -> [String] {
+        var columns: [String] = []
+        for arg in args where arg.keyword == nil && !arg.isStar {
+            if let column = columnName(arg.value, in: module, spec: spec) { columns.append(column) }
+        }
+        return columns
     }
 
     /// One `Index`/`UniqueConstraint`/`CheckConstraint`/`ForeignKeyConstraint`/`PrimaryKeyConstraint`.
@@ -60,19 +71,22 @@ extension ModelBuilder {
         }
         let where_ = location(at, in: module)
         let name = args.first(where: { $0.keyword == "name" })?.value.stringValue
-        let positional = args.filter { $0.keyword == nil && !$0.isStar }
+        // Positional arguments are read in place: filtering them into a new array for every
+        // constraint and index was an allocation each (thousands per large reading).
+        func isPositional(_ arg: PyArg) -> Bool { arg.keyword == nil && !arg.isStar }
         switch resolver.resolve(callee, in: module).externalName {
         case "UniqueConstraint":
-            return .unique(columns: positional.compactMap { columnName($0.value, in: module, spec: spec) }, name: name, location: where_)
+            return .unique(columns: positionalColumns(args, in: module, spec: spec), name: name, location: where_)
         case "PrimaryKeyConstraint":
-            return .primaryKey(columns: positional.compactMap { columnName($0.value, in: module, spec: spec) }, name: name, location: where_)
+            return .primaryKey(columns: positionalColumns(args, in: module, spec: spec), name: name, location: where_)
         case "CheckConstraint":
-            guard let sql = positional.first.flatMap({ $0.value.stringValue ?? sqlText($0.value, in: module) }) else {
+            guard let sql = args.first(where: isPositional).flatMap({ $0.value.stringValue ?? sqlText($0.value, in: module) }) else {
                 warning("cannot read CheckConstraint expression statically", at: at, in: module)
                 return nil
             }
             return .check(expression: sql, name: name, location: where_)
         case "ForeignKeyConstraint":
+            let positional = args.filter(isPositional)
             guard positional.count >= 2, let local = positional[0].value.elements, let remote = positional[1].value.elements else {
                 warning("cannot read ForeignKeyConstraint statically", at: at, in: module)
                 return nil
@@ -83,7 +97,7 @@ extension ModelBuilder {
             applyForeignKeyOptions(args, to: &fk)
             return .foreignKey(fk)
         case "Index":
-            return index(args, at: at, in: module, spec: spec)
+            return index(args, at: at, in: module, spec: spec, location: where_)
         default:
             warning("unsupported table argument '\(callee.dottedName ?? "expression")'", at: at, in: module)
             return nil
@@ -92,10 +106,12 @@ extension ModelBuilder {
 
     /// `Index("name", "col", Model.col.desc(), text("lower(email)"), unique=True, postgresql_using=...,
     /// postgresql_where=text(...), postgresql_include=[...], postgresql_ops={...})`.
-    mutating func index(_ args: [PyArg], at: Int, in module: ModuleID, spec: TableSpec) -> TableItemSpec? {
-        let positional = args.filter { $0.keyword == nil && !$0.isStar }
-        var name: String? = positional.first?.value.stringValue
-        if case .name("None", _)? = positional.first?.value { name = nil }
+    /// `location` is where `at` is, when the caller has it already.
+    mutating func index(_ args: [PyArg], at: Int, in module: ModuleID, spec: TableSpec, location known: SourceLocation? = nil) -> TableItemSpec? {
+        // The first positional argument is the name, the others are keys (read in place, as above).
+        let firstPositional = args.firstIndex { $0.keyword == nil && !$0.isStar }
+        var name: String? = firstPositional.flatMap { args[$0].value.stringValue }
+        if let k = firstPositional, case .name("None", _) = args[k].value { name = nil }
         var ops: [String: String] = [:]
         if case .dict(let entries, _)? = args.first(where: { $0.keyword == "postgresql_ops" })?.value {
             for entry in entries {
@@ -103,7 +119,9 @@ extension ModelBuilder {
             }
         }
         var keys: [TableIndex.Key] = []
-        for arg in positional.dropFirst() {
+        // Sized once: most indexes have a key or two, and growing from empty reallocated for each.
+        keys.reserveCapacity(args.count)
+        for arg in args[((firstPositional ?? args.count - 1) + 1)...] where arg.keyword == nil && !arg.isStar {
             var expr = arg.value
             var descending = false
             if case .call(.attribute(let inner, let method, _), let callArgs, _) = expr, callArgs.isEmpty, method == "desc" || method == "asc" {
@@ -128,7 +146,7 @@ extension ModelBuilder {
         let include = (args.first(where: { $0.keyword == "postgresql_include" })?.value.elements ?? []).compactMap {
             columnName($0, in: module, spec: spec)
         }
-        return .index(name: name, keys: keys, unique: boolArg(args, "unique") ?? false, method: method, predicate: predicate, include: include, location: location(at, in: module))
+        return .index(name: name, keys: keys, unique: boolArg(args, "unique") ?? false, method: method, predicate: predicate, include: include, location: known ?? location(at, in: module))
     }
 
     /// `Table("name", metadata, Column(...), ..., schema=...)`; returns the table's index.
