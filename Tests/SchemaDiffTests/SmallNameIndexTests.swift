@@ -11,4 +11,22 @@ import Testing
         for i in 0..<count { #expect(index["c\(i)"] == i) }
         #expect(index["missing"] == nil)
     }
+
+    /// Lookups answer as `==` does, narrow or wide: canonically equivalent spellings of a non-ASCII
+    /// name find each other even though their UTF-8 lengths differ; ASCII names of equal length that
+    /// differ do not.
+    @Test(arguments: [4, 40])
+    func lookupsFollowStringEquality(width: Int) {
+        var index = SmallNameIndex(capacity: width)
+        for i in 0..<(width - 3) { index.insertIfAbsent("col_\(i)", i) }
+        index.insertIfAbsent("caf\u{E9}", 100)
+        index.insertIfAbsent("abc", 101)
+        index.insertIfAbsent("x\u{301}", 102)
+        #expect(index["cafe\u{301}"] == 100)
+        #expect(index["caf\u{E9}"] == 100)
+        #expect(index["abd"] == nil)
+        #expect(index["abc"] == 101)
+        #expect(index["x\u{301}"] == 102)
+        #expect(index["x"] == nil)
+    }
 }
