@@ -94,11 +94,11 @@ extension DrizzleEvaluator {
             }
         }
 
-        let (parsed, lowered) = canonicalType(spelling)
-        var type = enumType ?? parsed.type
+        let (parsedType, isSerial, lowered) = columnTypeParts(spelling, enumType: enumType)
+        var type = parsedType
         for call in chain.calls where call.name == "array" { type = type.arrayOf }
         var result = ColumnResult(column: Column(name: names.database, type: type, rawType: chain.raw, notStated: notStated, provenance: provenance))
-        if parsed.isSerial {
+        if isSerial {
             let sequence = Identifier.generatedName(table.name, names.database, suffix: "seq")
             let qualified = table.schema == defaultSchema ? sequence : "\(table.schema).\(sequence)"
             result.column.defaultExpression = "nextval('\(qualified)'::regclass)"

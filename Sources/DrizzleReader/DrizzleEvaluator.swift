@@ -53,6 +53,9 @@ final class DrizzleEvaluator {
     @exclusivity(unchecked) var borrowBelow = 0
     /// The tables of such modules whose stand-ins this evaluator made, to check against the real ones.
     @exclusivity(unchecked) var borrowedShapes: [BindingKey] = []
+    /// Columns spread into tables from a top-level object (`...timestamps`), interpreted once each
+    /// (``spreadColumn(_:key:value:site:table:)``).
+    @exclusivity(unchecked) var spreadColumns: [SpreadEntry: SpreadColumn] = [:]
     /// Function calls left; read by ``CatalogBuilder`` to check that a split read stayed within it.
     var callsLeft: Int { callBudget }
 

@@ -31,8 +31,7 @@ extension DrizzleEvaluator {
     func fastColumnParts(_ column: FastColumn, _ module: Int, table: QualifiedName) -> ColumnParts? {
         let database = column.explicit ?? casedName(column.key)
         let raw = column.explicit ?? column.key
-        let (parsed, lowered) = canonicalType(column.spelling)
-        let type = column.enumType ?? parsed.type
+        let (type, isSerial, lowered) = columnTypeParts(column.spelling, enumType: column.enumType)
         let keyLocation = location(module, column.keyOffset)
         let provenance = Provenance(source: .drizzle, location: keyLocation)
         let rawType = modules[module].file.text(column.rootStart..<column.rootEnd)
@@ -44,7 +43,7 @@ extension DrizzleEvaluator {
         var isPrimaryKey = false
         var unique: UniqueConstraint?
         var foreignKeys: [ForeignKey] = []
-        if parsed.isSerial {
+        if isSerial {
             let sequence = Identifier.generatedName(table.name, database, suffix: "seq")
             let qualified = table.schema == defaultSchema ? sequence : "\(table.schema).\(sequence)"
             defaultExpression = "nextval('\(qualified)'::regclass)"

@@ -24,11 +24,13 @@ extension DrizzleEvaluator {
         while k < close {
             if parser.isPunct(k, P.ellipsis) {
                 let name = tokens[k + 1]
-                guard case .object(let other) = evaluate(.identifier(parser.text(name), Int(name.start)), module, [:]) else { return false }
-                for entry in other.entries {
+                let spread = TSExpr.identifier(parser.text(name), Int(name.start))
+                guard case .object(let other) = evaluate(spread, module, [:]) else { return false }
+                let source = stableSpreadSource(module, spread)
+                for (index, entry) in other.entries.enumerated() {
                     guard !entry.key.hasPrefix(DrizzleObject.unresolvedSpread), !keys.contains(entry.key) else { return false }
                     keys.append(entry.key)
-                    plans.append(.general(key: entry.key, value: entry.value, site: entry.site))
+                    plans.append(spreadPlan(source, index, entry))
                 }
                 k += 2
             } else {

@@ -54,6 +54,9 @@ extension DrizzleEvaluator {
 
     enum ColumnPlan {
         case general(key: String, value: DrizzleValue, site: Site?)
+        /// An entry of a top-level object spread into the table: read as ``general(key:value:site:)``,
+        /// through the memo of ``spreadColumn(_:key:value:site:table:)``.
+        case spread(SpreadEntry, key: String, value: DrizzleValue, site: Site?)
         case fast(FastColumn)
         /// Left in a plan's place once pass 2 has taken it out: swapping this in moves the plan out of
         /// the list without copying it.
@@ -111,6 +114,15 @@ extension DrizzleEvaluator {
                 let explicit = names.raw == names.database && isExplicit(value) ? names.raw : nil
                 standIn.entries.append(DrizzleObject.Entry(key: columnKey, value: standInColumn(explicit), site: nil))
                 result = interpretColumn(key: columnKey, value: value, keyLocation: site?.location ?? location, table: name)
+            case .spread(let entry, let columnKey, let value, let site):
+                let memo = spreadColumn(entry, key: columnKey, value: value, site: site, table: name)
+                standIn.entries.append(DrizzleObject.Entry(key: columnKey, value: standInColumn(memo.explicit), site: nil))
+                if let memoized = memo.column {
+                    Self.add(memoized.column, isPrimaryKey: memoized.isPrimaryKey, unique: nil, foreignKeys: [],
+                             to: &table, primaryColumns: &primaryColumns)
+                    continue
+                }
+                result = memo.result
             case .fast(let column):
                 standIn.entries.append(DrizzleObject.Entry(key: column.key, value: standInColumn(column.explicit), site: nil))
                 if let (built, isPrimaryKey, unique, foreignKeys) = fastColumnParts(column, module, table: name) {
@@ -198,10 +210,11 @@ extension DrizzleEvaluator {
                 }
             case .spread(let inner):
                 guard case .object(let other) = evaluate(inner, module, [:]) else { planned = false; break }
-                for entry in other.entries {
+                let source = stableSpreadSource(module, inner)
+                for (index, entry) in other.entries.enumerated() {
                     guard !entry.key.hasPrefix(DrizzleObject.unresolvedSpread), !keys.contains(entry.key) else { planned = false; break }
                     keys.append(entry.key)
-                    plans.append(.general(key: entry.key, value: entry.value, site: entry.site))
+                    plans.append(spreadPlan(source, index, entry))
                 }
             }
             if !planned { break }
