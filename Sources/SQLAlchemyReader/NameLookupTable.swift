@@ -47,7 +47,19 @@ final class NameLookupTable: @unchecked Sendable {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ (UInt64(truncatingIfNeeded: module) &* 0x9E37_79B9_7F4A_7C15)
         var copy = name
         copy.withUTF8 { bytes in
-            for byte in bytes { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            // Eight bytes at a time where there are eight (names are mostly longer than that).
+            guard let base = bytes.baseAddress else { return }
+            let n = bytes.count
+            var k = 0
+            while k + 8 <= n {
+                h = (h ^ UnsafeRawPointer(base).loadUnaligned(fromByteOffset: k, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+                h ^= h >> 29
+                k += 8
+            }
+            while k < n {
+                h = (h ^ UInt64(base[k])) &* 0x0000_0100_0000_01B3
+                k += 1
+            }
         }
         return (h ^ (h >> 29)) | 1
     }

@@ -72,6 +72,9 @@ struct PythonProject: Sendable {
     /// `localModule` answers by importing directory, level and dotted name; the same imports recur
     /// in every module of a package.
     private var localModules = LocalModuleCache()
+    /// Paths read (and parsed ahead) at the start of loading: an import of one of them is found
+    /// without asking the file provider, which read the whole file again just to see it exists.
+    private var readPaths: Set<String> = []
 
     init(files: SourceFileProvider) {
         self.files = files
@@ -129,6 +132,7 @@ struct PythonProject: Sendable {
             }
         }
         let preparsed = parseInParallel(queue)
+        readPaths = Set(preparsed.keys)
         var loaded: Set<String> = []
         var next = 0
         while next < queue.count {
@@ -279,11 +283,11 @@ struct PythonProject: Sendable {
         for base in bases {
             if relative.isEmpty {
                 let candidate = SourcePath.join(base, "__init__.py")
-                if files.contents(of: candidate) != nil { return candidate }
+                if readPaths.contains(candidate) || files.contents(of: candidate) != nil { return candidate }
                 continue
             }
             for candidate in [SourcePath.join(base, relative + ".py"), SourcePath.join(base, relative + "/__init__.py")]
-            where files.contents(of: candidate) != nil {
+            where readPaths.contains(candidate) || files.contents(of: candidate) != nil {
                 return candidate
             }
         }

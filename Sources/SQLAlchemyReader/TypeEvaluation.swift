@@ -122,75 +122,82 @@ extension ModelBuilder {
 
     private func argument(_ args: [PyArg], _ position: Int, _ keyword: String) -> PyExpr? {
         if let kw = args.first(where: { $0.keyword == keyword }) { return kw.value }
-        let positional = args.filter { $0.keyword == nil && !$0.isStar }
-        return position < positional.count ? positional[position].value : nil
+        // Counted in place: filtering the positional arguments into a new array was an allocation
+        // for every sized type (`String(120)`, `Numeric(14, 4)` twice).
+        var remaining = position
+        for arg in args where arg.keyword == nil && !arg.isStar {
+            if remaining == 0 { return arg.value }
+            remaining -= 1
+        }
+        return nil
     }
 
     /// Generic and `postgresql` dialect types by class name.
     func builtinType(_ name: String, args: [PyArg], module: ModuleID, at: Int, depth: Int) -> TypeSpec? {
         func plain(_ type: SQLType) -> TypeSpec { TypeSpec(sqlType: type) }
-        switch name {
-        case "Integer", "INTEGER", "INT": return plain(.integer)
-        case "SmallInteger", "SMALLINT": return plain(.smallint)
-        case "BigInteger", "BIGINT": return plain(.bigint)
-        case "String", "VARCHAR", "Unicode", "NVARCHAR", "AutoString":
+        guard let kind = BuiltinTypeName.bySpelling[name] else { return nil }
+        switch kind {
+        case .integer: return plain(.integer)
+        case .smallint: return plain(.smallint)
+        case .bigint: return plain(.bigint)
+        case .varchar:
             return plain(.varchar(int(argument(args, 0, "length"))))
-        case "CHAR", "NCHAR": return plain(.char(int(argument(args, 0, "length")) ?? 1))
-        case "Text", "TEXT", "UnicodeText": return plain(.text)
-        case "Boolean", "BOOLEAN": return plain(.boolean)
-        case "Float", "FLOAT":
+        case .char: return plain(.char(int(argument(args, 0, "length")) ?? 1))
+        case .text: return plain(.text)
+        case .boolean: return plain(.boolean)
+        case .float:
             if let p = int(argument(args, 0, "precision")) { return plain(p <= 24 ? .real : .doublePrecision) }
             return plain(.doublePrecision)
-        case "Double", "DOUBLE", "DOUBLE_PRECISION": return plain(.doublePrecision)
-        case "REAL": return plain(.real)
-        case "Numeric", "NUMERIC", "DECIMAL":
+        case .doublePrecision: return plain(.doublePrecision)
+        case .real: return plain(.real)
+        case .numeric:
             return plain(.numeric(precision: int(argument(args, 0, "precision")), scale: int(argument(args, 1, "scale"))))
-        case "DateTime", "DATETIME", "TIMESTAMP":
+        case .dateTime:
             let tz = bool(argument(args, 0, "timezone")) ?? false
             var type: SQLType = tz ? .timestampWithTimeZone : .timestamp
             if let p = int(args.first(where: { $0.keyword == "precision" })?.value) { type.modifiers = [String(p)] }
             return plain(type)
-        case "Date", "DATE": return plain(.date)
-        case "Time", "TIME":
+        case .date: return plain(.date)
+        case .time:
             let tz = bool(argument(args, 0, "timezone")) ?? false
             var type: SQLType = tz ? .timeWithTimeZone : .time
             if let p = int(args.first(where: { $0.keyword == "precision" })?.value) { type.modifiers = [String(p)] }
             return plain(type)
-        case "Interval", "INTERVAL": return plain(.interval)
-        case "LargeBinary", "BYTEA", "BLOB", "BINARY", "VARBINARY", "PickleType": return plain(.bytea)
-        case "JSON": return plain(.json)
-        case "JSONB": return plain(.jsonb)
-        case "UUID", "Uuid", "GUID": return plain(.uuid)
-        case "INET": return plain(SQLType("inet"))
-        case "CIDR": return plain(SQLType("cidr"))
-        case "MACADDR": return plain(SQLType("macaddr"))
-        case "MACADDR8": return plain(SQLType("macaddr8"))
-        case "TSVECTOR": return plain(SQLType("tsvector"))
-        case "TSQUERY": return plain(SQLType("tsquery"))
-        case "MONEY": return plain(SQLType("money"))
-        case "OID": return plain(SQLType("oid"))
-        case "HSTORE": return plain(SQLType("hstore"))
-        case "CITEXT": return plain(SQLType("citext"))
-        case "BIT": return plain(SQLType("bit", modifiers: [String(int(argument(args, 0, "length")) ?? 1)]))
-        case "INT4RANGE", "INT8RANGE", "NUMRANGE", "DATERANGE", "TSRANGE", "TSTZRANGE":
+        case .interval: return plain(.interval)
+        case .bytea: return plain(.bytea)
+        case .json: return plain(.json)
+        case .jsonb: return plain(.jsonb)
+        case .uuid: return plain(.uuid)
+        case .inet: return plain(SQLType("inet"))
+        case .cidr: return plain(SQLType("cidr"))
+        case .macaddr: return plain(SQLType("macaddr"))
+        case .macaddr8: return plain(SQLType("macaddr8"))
+        case .tsvector: return plain(SQLType("tsvector"))
+        case .tsquery: return plain(SQLType("tsquery"))
+        case .money: return plain(SQLType("money"))
+        case .oid: return plain(SQLType("oid"))
+        case .hstore: return plain(SQLType("hstore"))
+        case .citext: return plain(SQLType("citext"))
+        case .bit: return plain(SQLType("bit", modifiers: [String(int(argument(args, 0, "length")) ?? 1)]))
+        case .range:
             return plain(SQLType(name.lowercased()))
-        case "Vector", "VECTOR":
+        case .vector:
             return plain(SQLType("vector", modifiers: int(argument(args, 0, "dim")).map { [String($0)] } ?? []))
-        case "ARRAY":
+        case .array:
             guard let item = argument(args, 0, "item_type") else { return nil }
             var spec = evaluateType(item, in: module, depth: depth + 1)
             let dimensions = int(args.first(where: { $0.keyword == "dimensions" })?.value) ?? 1
             spec.sqlType.arrayDimensions += max(1, dimensions)
             return spec
-        case "Enum", "ENUM":
+        case .enumeration:
             return enumFromCall(args, module: module, at: at)
-        default:
-            return nil
         }
     }
 
     private func enumFromCall(_ args: [PyArg], module: ModuleID, at: Int) -> TypeSpec {
         var labels: [String] = []
+        // Most enums list their labels as arguments: one allocation instead of growing from empty.
+        labels.reserveCapacity(args.count)
         var defaultName: String?
         let useValues = args.contains { $0.keyword == "values_callable" }
         for arg in args where arg.keyword == nil && !arg.isStar {
