@@ -124,13 +124,6 @@ extension DrizzleEvaluator {
 }
 
 extension [UInt8] {
-    /// Appends the UTF-8 of `text` in one copy: `append(contentsOf: text.utf8)` goes byte by byte
-    /// for the short strings Swift stores inline, which most names are.
-    mutating func appendUTF8(_ text: String) {
-        var text = text
-        text.withUTF8 { append(contentsOf: $0) }
-    }
-
     /// Appends `"name"` as drizzle-orm quotes identifiers (it doubles no quotes).
     mutating func appendQuoted(_ name: String) {
         append(UInt8(ascii: "\""))

@@ -66,19 +66,18 @@ enum Describe {
     }
 
     static func unique(_ unique: UniqueConstraint) -> String {
-        var text = TextBytes(capacity: 64)
-        addPrefix(unique.name, to: &text)
-        text.add("unique ")
-        text.addList(unique.columns)
-        if unique.nullsNotDistinct { text.add(" nulls not distinct") }
-        return text.text
+        keyConstraint(unique.name, "unique ", unique.columns, nullsNotDistinct: unique.nullsNotDistinct)
     }
 
-    static func primaryKey(_ key: PrimaryKey) -> String {
+    static func primaryKey(_ key: PrimaryKey) -> String { keyConstraint(key.name, "primary key ", key.columns) }
+
+    /// `name: word(a, b)`, with ` nulls not distinct` when asked: a key constraint as a cell shows it.
+    private static func keyConstraint(_ name: String?, _ word: String, _ columns: [String], nullsNotDistinct: Bool = false) -> String {
         var text = TextBytes(capacity: 64)
-        addPrefix(key.name, to: &text)
-        text.add("primary key ")
-        text.addList(key.columns)
+        addPrefix(name, to: &text)
+        text.add(word)
+        text.addList(columns)
+        if nullsNotDistinct { text.add(" nulls not distinct") }
         return text.text
     }
 
@@ -97,8 +96,19 @@ enum Describe {
         text.addList(key.referencedColumns)
     }
 
+    /// `on delete cascade, on update no action`.
     static func foreignKeyActions(_ key: ForeignKey) -> String {
-        "on delete \(key.onDelete.rawValue), on update \(key.onUpdate.rawValue)"
+        var text = TextBytes(capacity: 48)
+        addForeignKeyActions(key, to: &text)
+        return text.text
+    }
+
+    /// Appends ``foreignKeyActions(_:)``; the foreign key's match key holds the same text.
+    static func addForeignKeyActions(_ key: ForeignKey, to text: inout TextBytes) {
+        text.add("on delete ")
+        text.add(key.onDelete.rawValue)
+        text.add(", on update ")
+        text.add(key.onUpdate.rawValue)
     }
 
     static func foreignKey(_ key: ForeignKey) -> String {
@@ -134,7 +144,7 @@ enum Describe {
         var text = TextBytes(capacity: 48 + keyDescription.utf8.count + (index.predicate?.utf8.count ?? 0))
         text.add(prefix)
         text.add(index.isUnique ? "unique\u{1}" : "index\u{1}")
-        text.add(index.method == "btree" ? index.method : index.method.lowercased())
+        text.add(method(index))
         text.add("\u{1}")
         text.add(keyDescription)
         text.add("\u{1}include")
@@ -144,10 +154,15 @@ enum Describe {
         return text.text
     }
 
+    /// The access method, lower-cased; the common `btree` without building a string.
+    static func method(_ index: TableIndex) -> String {
+        index.method == "btree" ? index.method : index.method.lowercased()
+    }
+
     /// When the index is exactly what a unique constraint would create (btree on plain columns, no
     /// predicate, no INCLUDE), the unique meaning it shares with such a constraint.
     static func uniqueEquivalent(_ index: TableIndex) -> String? {
-        guard index.isUnique, index.method.lowercased() == "btree", index.predicate == nil,
+        guard index.isUnique, method(index) == "btree", index.predicate == nil,
             index.includedColumns.isEmpty,
             index.keys.allSatisfy({ $0.column != nil && !$0.descending && $0.operatorClass == nil && $0.nullsFirst == nil })
         else { return nil }
@@ -158,13 +173,11 @@ enum Describe {
         var text = TextBytes(capacity: 96 + (index.predicate?.utf8.count ?? 0))
         addPrefix(index.name, to: &text)
         if index.isUnique { text.add("unique ") }
-        if index.method != "btree" {
-            let method = index.method.lowercased()
-            if method != "btree" {
-                text.add("using ")
-                text.add(method)
-                text.add(" ")
-            }
+        let accessMethod = method(index)
+        if accessMethod != "btree" {
+            text.add("using ")
+            text.add(accessMethod)
+            text.add(" ")
         }
         text.add(index.keyDescription)
         if !index.includedColumns.isEmpty {
@@ -183,7 +196,7 @@ enum Describe {
     static func createIndexSQL(_ index: TableIndex, on table: QualifiedName) -> String {
         var text = "CREATE " + (index.isUnique ? "UNIQUE " : "") + "INDEX "
         if let name = index.name { text += Identifier.quoted(name) + " " }
-        text += "ON " + sql(table) + " USING \(index.method.lowercased()) "
+        text += "ON " + sql(table) + " USING \(method(index)) "
         text += "(" + index.keys.map { key in
             var k = key.column.map(Identifier.quoted) ?? "(\(key.expression ?? ""))"
             if let op = key.operatorClass { k += " " + op }

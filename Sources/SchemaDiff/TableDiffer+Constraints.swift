@@ -210,7 +210,7 @@ extension TableDiffer {
         var aspects: [String] = []
         if a.keyDescription != b.keyDescription { aspects.append("columns") }
         if a.isUnique != b.isUnique { aspects.append("uniqueness") }
-        if a.method.lowercased() != b.method.lowercased() { aspects.append("method") }
+        if Describe.method(a) != Describe.method(b) { aspects.append("method") }
         if !cache.same(a.predicate, b.predicate, table: name.name) { aspects.append("predicate") }
         if a.includedColumns != b.includedColumns { aspects.append("included columns") }
         if a.nullsNotDistinct != b.nullsNotDistinct { aspects.append("nulls not distinct") }

@@ -1,3 +1,5 @@
+import SchemaModel
+
 /// A line of text built as UTF-8 bytes, then made a `String` once.
 ///
 /// The diff describes every column, constraint, policy and trigger of every source (some 100,000
@@ -11,10 +13,7 @@ struct TextBytes {
 
     /// Appends the bytes of `text`.
     @inline(__always)
-    mutating func add(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
-    }
+    mutating func add(_ text: String) { bytes.appendUTF8(text) }
 
     /// Appends `items` separated by `", "`, in parentheses: `(a, b)`.
     mutating func addList(_ items: [String]) {

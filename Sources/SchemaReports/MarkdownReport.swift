@@ -138,7 +138,7 @@ public enum MarkdownReport {
             for row in table.rows where kinds.contains(row.kind) {
                 if !wroteHeader {
                     out.append(literal: "\n| ")
-                    out.append(utf8Of: title)
+                    out.appendUTF8(title)
                     out += header
                     wroteHeader = true
                 }

@@ -109,12 +109,5 @@ extension Array where Element == UInt8 {
     mutating func append(literal: StaticString) {
         literal.withUTF8Buffer { append(contentsOf: $0) }
     }
-
-    /// Appends the UTF-8 bytes of `text` in one copy.
-    @inline(__always)
-    mutating func append(utf8Of text: String) {
-        var text = text
-        text.withUTF8 { append(contentsOf: $0) }
-    }
 }
 
