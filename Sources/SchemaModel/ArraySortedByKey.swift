@@ -3,10 +3,18 @@ extension Array {
     /// model's sort keys are built strings, and rebuilding them dominated `normalized()`.
     func sorted(byKey key: (Element) -> String) -> [Element] {
         if count < 2 { return self }
+        // Readers and the catalog queries mostly produce key order already: confirm it without
+        // building an array of keys, and return the array itself. (The sort is stable, so sorted
+        // input would come back unchanged anyway.)
+        var previous = key(self[startIndex])
+        var inOrder = true
+        for index in indices.dropFirst() {
+            let next = key(self[index])
+            if next < previous { inOrder = false; break }
+            previous = next
+        }
+        if inOrder { return self }
         let keys = map(key)
-        // Readers and the catalog queries mostly produce name order already: one pass to confirm
-        // it, and no copy. (The sort is stable, so sorted input comes back unchanged either way.)
-        if keys.indices.dropFirst().allSatisfy({ !(keys[$0] < keys[$0 - 1]) }) { return self }
         return indices.sorted { keys[$0] < keys[$1] }.map { self[$0] }
     }
 }

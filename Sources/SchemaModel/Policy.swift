@@ -38,6 +38,16 @@ public struct Policy: Hashable, Codable, Sendable {
         return set.isEmpty ? ["public"] : set.sorted()
     }
 
+    /// Whether ``roles`` is already what ``normalizedRoles(_:)`` makes of it, tested without allocating
+    /// for the common single role; several roles are compared with their normalized form.
+    var hasNormalizedRoles: Bool {
+        if roles.count == 1 {
+            let role = roles[0]
+            return role.utf8.count != 6 || role == "public" || role.lowercased() != "public"
+        }
+        return roles == Policy.normalizedRoles(roles)
+    }
+
     func normalized() -> Policy {
         var copy = self
         copy.roles = Policy.normalizedRoles(roles)

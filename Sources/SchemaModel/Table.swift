@@ -58,7 +58,9 @@ public struct Table: Hashable, Codable, Sendable {
         copy.foreignKeys = foreignKeys.sorted(byName: \.name, thenKey: \.sortKey)
         copy.checks = checks.sorted(byName: \.name, thenKey: \.sortKey)
         copy.indexes = indexes.sorted(byName: \.name, thenKey: \.sortKey)
-        copy.policies = policies.map { $0.normalized() }.sorted(byKey: \.name)
+        // `Policy.init` already normalizes roles: re-normalize only what was changed after it.
+        let rolesNormalized = policies.allSatisfy { $0.hasNormalizedRoles }
+        copy.policies = (rolesNormalized ? policies : policies.map { $0.normalized() }).sorted(byKey: \.name)
         copy.triggers = triggers.sorted(byKey: \.name)
         return copy
     }

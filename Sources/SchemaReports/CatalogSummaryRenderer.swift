@@ -30,10 +30,13 @@ public enum CatalogSummaryRenderer {
         if table.rowLevelSecurity { flags.append("RLS enabled") }
         if table.forceRowLevelSecurity { flags.append("RLS forced") }
         out.append("  table \(table.name)" + (flags.isEmpty ? "" : " (" + flags.joined(separator: ", ") + ")"))
-        let nameWidth = table.columns.map(\.name.count).max() ?? 0
-        let typeWidth = table.columns.map(\.type.description.count).max() ?? 0
-        for column in table.columns {
-            var line = "    " + pad(column.name, nameWidth) + "  " + pad(column.type.description, typeWidth)
+        // Closures, not key paths: `\.type.description.count` went through the generic key-path
+        // projection, which copied each column and cost more than the rest of the table's lines.
+        let types = table.columns.map { $0.type.description }
+        let nameWidth = table.columns.reduce(0) { max($0, $1.name.count) }
+        let typeWidth = types.reduce(0) { max($0, $1.count) }
+        for (index, column) in table.columns.enumerated() {
+            var line = "    " + pad(column.name, nameWidth) + "  " + pad(types[index], typeWidth)
             line += column.isNullable ? "  null    " : "  not null"
             if let value = column.defaultExpression { line += "  default \(value)" }
             if let identity = column.identity {

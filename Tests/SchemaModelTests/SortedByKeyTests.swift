@@ -7,6 +7,7 @@ import Testing
     /// Same result as a stable sort by key, for sorted, reversed, shuffled and tied inputs.
     @Test(arguments: [
         ["a", "b", "c"], ["c", "b", "a"], ["b", "a", "c", "a"], ["x"], [], ["a", "a", "a"], ["B", "a", "A", "b"],
+        ["a", "b", "a"], ["a", "a", "b", "a"], ["a", "b", "c", "b"], ["é", "e\u{301}", "e"],
     ])
     func matchesAStableSort(keys: [String]) {
         let items = keys.enumerated().map { Item(key: $0.element, tag: $0.offset) }
