@@ -32,6 +32,11 @@ public struct InspectDocument: Encodable {
 
     /// Pretty JSON with sorted keys and a trailing newline: byte-identical for the same input.
     public func json() throws -> String {
+        // The same bytes as the `JSONEncoder` below, which stays for what the fast encoder leaves
+        // to it (a floating-point value, of which the model has none today).
+        if let bytes = try? SortedJSONEncoder.encode(self) {
+            return String(decoding: bytes, as: UTF8.self) + "\n"
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(self)
