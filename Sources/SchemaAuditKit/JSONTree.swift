@@ -22,17 +22,13 @@ enum JSONTree {
         @exclusivity(unchecked) var values: [JSONTree] = []
     }
 
-    /// A value an encoder has yet to produce (`superEncoder()`); `nil` is written as `{}`.
-    final class Pending {
-        @exclusivity(unchecked) var value: JSONTree?
-    }
-
     /// JSON text: a number, `true`, `false` or `null`.
     case literal(String)
     case string(String)
     case object(Object)
     case array(Array)
-    case pending(Pending)
+    /// What the encoder of a `superEncoder()` call produces, possibly after the call placed it.
+    case pending(TreeEncoder)
 
     /// The document as pretty-printed UTF-8 bytes, without a trailing newline.
     func bytes() -> [UInt8] {
@@ -49,7 +45,7 @@ enum JSONTree {
         case .string(let text):
             JSONTree.writeString(text, into: &out)
         case .pending(let pending):
-            (pending.value ?? .object(Object())).write(into: &out, indent: indent)
+            (pending.node ?? .object(Object())).write(into: &out, indent: indent)
         case .array(let array):
             out.append(UInt8(ascii: "["))
             out.append(10)

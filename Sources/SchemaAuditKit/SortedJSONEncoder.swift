@@ -108,10 +108,10 @@ struct KeyedTreeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func superEncoder(forKey key: Key) -> Encoder { superEncoder(key: key.stringValue) }
 
     private func superEncoder(key: String) -> Encoder {
-        let pending = JSONTree.Pending()
+        let encoder = TreeEncoder()
         object.keys.append(key)
-        object.values.append(.pending(pending))
-        return PendingEncoder(pending)
+        object.values.append(.pending(encoder))
+        return encoder
     }
 }
 
@@ -153,9 +153,9 @@ struct UnkeyedTreeContainer: UnkeyedEncodingContainer {
     }
 
     mutating func superEncoder() -> Encoder {
-        let pending = JSONTree.Pending()
-        array.values.append(.pending(pending))
-        return PendingEncoder(pending)
+        let encoder = TreeEncoder()
+        array.values.append(.pending(encoder))
+        return encoder
     }
 }
 
@@ -182,51 +182,4 @@ struct SingleValueTreeContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: UInt32) throws { encoder.node = .literal(String(value)) }
     mutating func encode(_ value: UInt64) throws { encoder.node = .literal(String(value)) }
     mutating func encode<T: Encodable>(_ value: T) throws { encoder.node = try TreeEncoder.tree(of: value) }
-}
-
-/// The encoder of a `superEncoder()`: what it encodes is written where the call placed it.
-final class PendingEncoder: Encoder {
-    let pending: JSONTree.Pending
-    let inner = TreeEncoder()
-    var codingPath: [CodingKey] { [] }
-    var userInfo: [CodingUserInfoKey: Any] { [:] }
-
-    init(_ pending: JSONTree.Pending) { self.pending = pending }
-
-    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        defer { pending.value = inner.node }
-        return inner.container(keyedBy: type)
-    }
-
-    func unkeyedContainer() -> UnkeyedEncodingContainer {
-        defer { pending.value = inner.node }
-        return inner.unkeyedContainer()
-    }
-
-    func singleValueContainer() -> SingleValueEncodingContainer { PendingSingleValue(pending) }
-}
-
-/// A single value written straight into a pending slot.
-struct PendingSingleValue: SingleValueEncodingContainer {
-    let pending: JSONTree.Pending
-    var codingPath: [CodingKey] { [] }
-
-    init(_ pending: JSONTree.Pending) { self.pending = pending }
-
-    mutating func encodeNil() throws { pending.value = .literal("null") }
-    mutating func encode(_ value: Bool) throws { pending.value = .literal(value ? "true" : "false") }
-    mutating func encode(_ value: String) throws { pending.value = .string(value) }
-    mutating func encode(_ value: Double) throws { throw SortedJSONEncoder.Unsupported() }
-    mutating func encode(_ value: Float) throws { throw SortedJSONEncoder.Unsupported() }
-    mutating func encode(_ value: Int) throws { pending.value = .literal(String(value)) }
-    mutating func encode(_ value: Int64) throws { pending.value = .literal(String(value)) }
-    mutating func encode(_ value: Int8) throws { pending.value = .literal(String(value)) }
-    mutating func encode(_ value: Int16) throws { pending.value = .literal(String(value)) }
-    mutating func encode(_ value: Int32) throws { pending.value = .literal(String(value)) }
-    mutating func encode(_ value: UInt) throws { pending.value = .literal(String(value)) }
-    mutating func encode(_ value: UInt8) throws { pending.value = .literal(String(value)) }
-    mutating func encode(_ value: UInt16) throws { pending.value = .literal(String(value)) }
-    mutating func encode(_ value: UInt32) throws { pending.value = .literal(String(value)) }
-    mutating func encode(_ value: UInt64) throws { pending.value = .literal(String(value)) }
-    mutating func encode<T: Encodable>(_ value: T) throws { pending.value = try TreeEncoder.tree(of: value) }
 }
