@@ -3,6 +3,10 @@
 /// It never throws and always advances, so it terminates on any input: bad input becomes a problem
 /// report (unterminated string, template or comment; unbalanced bracket) and lexing goes on. It also
 /// pairs brackets so the parser can skip a balanced group in O(1).
+///
+/// The scan (``TSScan``) keeps all of its state in local variables and writes tokens straight into
+/// the array's storage, which it sizes up front: every token takes at least one byte, so a second
+/// pass with room for a token per byte always fits when the first, ordinary-sized one does not.
 struct TSLexer {
     /// A problem found while lexing, at a byte offset.
     struct Problem: Sendable {
@@ -17,151 +21,271 @@ struct TSLexer {
     /// Lexes `bytes` completely.
     static func lex(_ bytes: [UInt8]) -> TSLexer {
         var lexer = TSLexer()
-        bytes.withUnsafeBufferPointer { lexer.run($0) }
+        bytes.withUnsafeBufferPointer { b in
+            // Real source has a token per four bytes or more; denser text is lexed again with room
+            // for a token per byte (plus the end token).
+            var capacity = b.count / 4 + 16
+            while true {
+                var problems: [Problem] = []
+                var complete = false
+                let tokens = [TSToken](unsafeUninitializedCapacity: capacity) { buffer, count in
+                    complete = TSScan.run(b, into: buffer, count: &count, problems: &problems)
+                }
+                if complete {
+                    lexer.tokens = tokens
+                    lexer.problems = problems
+                    return
+                }
+                capacity = max(capacity * 2, b.count + 2)
+            }
+        }
         return lexer
     }
+}
 
-    private mutating func report(_ offset: Int, _ message: String, error: Bool = true) {
-        if problems.count < 50 { problems.append(Problem(offset: offset, message: message, isError: error)) }
+/// The byte classes the lexer dispatches on (low four bits) and the identifier-part flag.
+enum TSByteClass {
+    static let other: UInt8 = 0
+    static let space: UInt8 = 1
+    static let newline: UInt8 = 2
+    /// Letters, `_`, `$`, `#` and every non-ASCII byte (so non-ASCII identifiers lex as one token).
+    static let identStart: UInt8 = 3
+    static let digit: UInt8 = 4
+    static let quote: UInt8 = 5
+    static let backtick: UInt8 = 6
+    static let slash: UInt8 = 7
+    static let dot: UInt8 = 8
+    static let rbrace: UInt8 = 9
+    /// `( ) [ ] { , ; : @ ~`: punctuators that never start a longer one.
+    static let single: UInt8 = 10
+    /// Set for bytes that may continue an identifier: letters, digits, `_`, `$`, non-ASCII.
+    static let identPart: UInt8 = 0x80
+
+    /// Class of each byte value.
+    static let table: [UInt8] = (0..<256).map { value in
+        let c = UInt8(value)
+        switch c {
+        case 97...122, 65...90, 95, 36, 0x80...0xFF: return identStart | identPart
+        case 35: return identStart  // `#private` names
+        case 48...57: return digit | identPart
+        case 32, 9, 13, 11, 12: return space
+        case 10: return newline
+        case 34, 39: return quote
+        case 96: return backtick
+        case 47: return slash
+        case 46: return dot
+        case 125: return rbrace
+        case 40, 41, 91, 93, 123, 44, 59, 58, 64, 126: return single
+        default: return other
+        }
+    }
+}
+
+/// One pass of the lexer over a file; see ``TSLexer``.
+enum TSScan {
+    /// Keywords after which an expression (and so a regex) may start.
+    static let regexKeywords: [StaticString] = [
+        "return", "typeof", "case", "in", "of", "new", "delete", "void", "throw", "instanceof", "yield", "await",
+        "else", "do",
+    ]
+
+    /// Whether the identifier `p[start..<end]` is one of ``regexKeywords``.
+    static func isRegexKeyword(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        let length = end - start
+        guard length >= 2 && length <= 10 else { return false }
+        for word in regexKeywords where word.utf8CodeUnitCount == length {
+            var k = 0
+            while k < length && p[start + k] == word.utf8Start[k] { k += 1 }
+            if k == length { return true }
+        }
+        return false
     }
 
-    // Lexer state, kept in stored properties (not captured locals) so the hot loop stays fast.
-    private var i = 0
-    private var newline = true
-    /// Open bracket token indices; template substitutions are marked with `templateMark`.
-    private var open: [Int] = []
-    private var templateDepth = 0
-    private let templateMark = -1
+    static func bracketText(_ c: UInt8) -> String { "unbalanced '\(Character(UnicodeScalar(c)))'" }
 
-    @inline(__always) private static func isIdentStart(_ c: UInt8) -> Bool {
-        (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c == 95 || c == 36 || c >= 0x80
+    @inline(__always)
+    static func report(_ list: inout [TSLexer.Problem], _ offset: Int, _ message: String) {
+        if list.count < 50 { list.append(TSLexer.Problem(offset: offset, message: message, isError: true)) }
     }
 
-    @inline(__always) private static func isIdentPart(_ c: UInt8) -> Bool {
-        isIdentStart(c) || (c >= 48 && c <= 57)
-    }
-
-    @inline(__always) private mutating func push(_ kind: TSTokenKind, _ start: Int, _ end: Int, _ punct: UInt32 = 0) {
-        tokens.append(TSToken(kind: kind, newlineBefore: newline, start: Int32(start), end: Int32(end), punct: punct, match: -1))
+    /// Writes a token (its storage was checked to have room) and clears the newline flag.
+    @inline(__always)
+    static func put(_ tokens: UnsafeMutablePointer<TSToken>, _ used: inout Int, _ newline: inout Bool, _ kind: TSTokenKind,
+                    _ start: Int, _ end: Int, _ punct: UInt32 = 0) {
+        (tokens + used).initialize(to: TSToken(kind: kind, newlineBefore: newline, start: Int32(truncatingIfNeeded: start),
+                                              end: Int32(truncatingIfNeeded: end), punct: punct, match: -1))
+        used &+= 1
         newline = false
     }
 
-    /// Scans template text starting after `` ` `` or `}`, up to the closing backtick or a `${`.
-    private mutating func scanTemplate(_ b: UnsafeBufferPointer<UInt8>, from start: Int, head: Bool) {
-        let n = b.count
-        var j = i
-        while j < n {
-            let c = b[j]
-            if c == 92 { j += 2; continue }  // backslash escape
-            if c == 96 {  // closing backtick
-                i = j + 1
-                push(head ? .templateFull : .templateTail, start, i)
-                return
-            }
-            if c == 36, j + 1 < n, b[j + 1] == 123 {  // ${
-                i = j + 2
-                push(head ? .templateHead : .templateMiddle, start, i)
-                open.append(templateMark)
-                templateDepth += 1
-                return
-            }
-            j += 1
-        }
-        report(start, "unterminated template literal")
-        i = n
-        push(head ? .templateFull : .templateTail, start, n)
-    }
-
-    private func regexAllowed(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let last = tokens.last else { return true }
+    /// Whether a `/` after the `used` tokens so far starts a regular expression.
+    static func regexAllowed(_ tokens: UnsafeMutablePointer<TSToken>, _ used: Int, _ p: UnsafePointer<UInt8>) -> Bool {
+        guard used > 0 else { return true }
+        let last = tokens[used - 1]
         switch last.kind {
         case .number, .string, .regex, .templateFull, .templateTail: return false
-        case .identifier:
-            let length = last.end - last.start
-            // Keywords after which an expression (and so a regex) may start.
-            if length >= 2 && length <= 10 {
-                let word = String(decoding: UnsafeBufferPointer(rebasing: b[Int(last.start)..<Int(last.end)]), as: UTF8.self)
-                return ["return", "typeof", "case", "in", "of", "new", "delete", "void", "throw", "instanceof", "yield", "await", "else", "do"].contains(word)
-            }
-            return false
-        case .punct:
-            return !(last.punct == P.rparen || last.punct == P.rbracket || last.punct == P.rbrace)
+        case .identifier: return isRegexKeyword(p, Int(last.start), Int(last.end))
+        case .punct: return !(last.punct == P.rparen || last.punct == P.rbracket || last.punct == P.rbrace)
         default: return true
         }
     }
 
+    /// The length of the punctuator starting with `c` at `i`: the longest match among the multi-byte
+    /// punctuators the parser cares about.
+    @inline(__always)
+    static func punctLength(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: Int, _ c: UInt8) -> Int {
+        guard i + 1 < n else { return 1 }
+        let d = p[i + 1]
+        let e: UInt8 = i + 2 < n ? p[i + 2] : 0
+        switch c {
+        case 46: if d == 46 && e == 46 { return 3 }
+        case 61: if d == 62 { return 2 } else if d == 61 { return e == 61 ? 3 : 2 }
+        case 33: if d == 61 { return e == 61 ? 3 : 2 }
+        case 63: if d == 63 { return e == 61 ? 3 : 2 } else if d == 46 && !(e >= 48 && e <= 57) { return 2 }
+        case 38: if d == 38 { return e == 61 ? 3 : 2 } else if d == 61 { return 2 }
+        case 124: if d == 124 { return e == 61 ? 3 : 2 } else if d == 61 { return 2 }
+        case 42: if d == 42 { return e == 61 ? 3 : 2 } else if d == 61 { return 2 }
+        case 43: if d == 43 || d == 61 { return 2 }
+        case 45: if d == 45 || d == 61 { return 2 }
+        case 60: if d == 61 { return 2 } else if d == 60 { return e == 61 ? 3 : 2 }
+        case 37, 94, 47: if d == 61 { return 2 }
+        default: break
+        }
+        return 1
+    }
+
+    /// Pairs the closing bracket `c`, just written as token `used - 1`, with its opening bracket.
+    static func close(_ c: UInt8, _ start: Int, _ tokens: UnsafeMutablePointer<TSToken>, _ used: Int, _ p: UnsafePointer<UInt8>,
+                      _ open: inout [Int32], _ problems: inout [TSLexer.Problem]) {
+        let want: UInt8 = c == 41 ? 40 : (c == 93 ? 91 : 123)
+        if let top = open.last, top != templateMark, p[Int(tokens[Int(top)].start)] == want {
+            open.removeLast()
+            tokens[Int(top)].match = Int32(truncatingIfNeeded: used - 1)
+        } else if let index = open.lastIndex(where: { $0 != templateMark && p[Int(tokens[Int($0)].start)] == want }),
+            !open[index...].contains(templateMark)
+        {
+            // Close the matching bracket; the ones opened after it were never closed.
+            for unclosed in open[(index + 1)...] {
+                report(&problems, Int(tokens[Int(unclosed)].start), bracketText(p[Int(tokens[Int(unclosed)].start)]))
+            }
+            tokens[Int(open[index])].match = Int32(truncatingIfNeeded: used - 1)
+            open.removeSubrange(index...)
+        } else {
+            report(&problems, start, bracketText(c))
+        }
+    }
+
+    /// Marks a template substitution on the stack of open brackets.
+    static let templateMark: Int32 = -1
+
+    /// Lexes `b` into `out` (uninitialized storage); false when `out` was too small.
     // swiftlint:disable:next function_body_length cyclomatic_complexity
-    private mutating func run(_ b: UnsafeBufferPointer<UInt8>) {
+    static func run(
+        _ b: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<TSToken>, count: inout Int,
+        problems: inout [TSLexer.Problem]
+    ) -> Bool {
         let n = b.count
-        tokens.reserveCapacity(n / 4 + 16)
-        let isIdentStart = TSLexer.isIdentStart
-        let isIdentPart = TSLexer.isIdentPart
+        let capacity = out.count
+        guard capacity >= 2, let tokens = out.baseAddress else { return false }
+        guard n > 0, let p = b.baseAddress else {
+            (tokens + 0).initialize(to: TSToken(kind: .eof, newlineBefore: true, start: 0, end: 0, punct: 0, match: -1))
+            count = 1
+            return true
+        }
+        let (used, list, complete) = TSByteClass.table.withUnsafeBufferPointer { table in
+            scan(p, n, tokens, capacity, table.baseAddress!)
+        }
+        count = used
+        problems = list
+        return complete
+    }
+
+    // swiftlint:disable:next function_body_length cyclomatic_complexity
+    static func scan(_ p: UnsafePointer<UInt8>, _ n: Int, _ tokens: UnsafeMutablePointer<TSToken>, _ capacity: Int,
+                     _ cls: UnsafePointer<UInt8>) -> (Int, [TSLexer.Problem], Bool) {
+        var problems: [TSLexer.Problem] = []
+        var used = 0  // tokens written
+        var i = 0
+        var newline = true
+        /// Open bracket token indices; template substitutions are marked with ``templateMark``.
+        var open: [Int32] = []
+        open.reserveCapacity(64)
+        var templateDepth = 0
 
         while i < n {
-            let c = b[i]
-            // White space and line breaks.
-            if c == 10 { newline = true; i += 1; continue }
-            if c == 32 || c == 9 || c == 13 || c == 11 || c == 12 { i += 1; continue }
+            // Every iteration writes at most one token; one slot stays free for the end token.
+            if used >= capacity - 1 { return (used, problems, false) }
+            let c = p[i]
             let start = i
-            if isIdentStart(c) || c == 35 /* # */ {
+            /// 1: template text after a backtick, 2: after a `}` that closes a substitution.
+            var template = 0
+            // Literal cases (the values of ``TSByteClass``) so the switch is a jump table.
+            switch cls[Int(c)] & 0x0F {
+            case 1:  // TSByteClass.space
                 i += 1
-                while i < n && isIdentPart(b[i]) { i += 1 }
-                push(.identifier, start, i)
+                while i < n && cls[Int(p[i])] == TSByteClass.space { i += 1 }
                 continue
-            }
-            if c >= 48 && c <= 57 || (c == 46 && i + 1 < n && b[i + 1] >= 48 && b[i + 1] <= 57) {
+            case 2:  // TSByteClass.newline
+                newline = true
                 i += 1
-                while i < n {
-                    let d = b[i]
-                    if isIdentPart(d) || d == 46 { i += 1; continue }
-                    if (d == 43 || d == 45) && (b[i - 1] == 101 || b[i - 1] == 69) && !(b[start] == 48 && start + 1 < n && (b[start + 1] | 0x20) == 120) { i += 1; continue }
-                    break
+                while i < n && cls[Int(p[i])] &- 1 < 2 { i += 1 }  // spaces and line breaks
+                continue
+            case 3:  // TSByteClass.identStart
+                i += 1
+                while i < n && cls[Int(p[i])] >= 0x80 { i += 1 }
+                put(tokens, &used, &newline, .identifier, start, i)
+                continue
+            case 4:  // TSByteClass.digit
+                i += 1
+                scanNumber(p, n, start, &i, cls)
+                put(tokens, &used, &newline, .number, start, i)
+                continue
+            case 8:  // TSByteClass.dot
+                if i + 1 < n && p[i + 1] >= 48 && p[i + 1] <= 57 {
+                    i += 1
+                    scanNumber(p, n, start, &i, cls)
+                    put(tokens, &used, &newline, .number, start, i)
+                    continue
                 }
-                push(.number, start, i)
-                continue
-            }
-            if c == 34 || c == 39 {  // " or '
+            case 5:  // TSByteClass.quote
                 i += 1
                 var closed = false
                 while i < n {
-                    let d = b[i]
+                    let d = p[i]
                     if d == 92 { i += 2; continue }
                     if d == c { i += 1; closed = true; break }
                     if d == 10 { break }
                     i += 1
                 }
                 if i > n { i = n }
-                if !closed { report(start, "unterminated string literal") }
-                push(.string, start, i)
+                if !closed { report(&problems, start, "unterminated string literal") }
+                put(tokens, &used, &newline, .string, start, i)
                 continue
-            }
-            if c == 96 {  // `
+            case 6:  // TSByteClass.backtick
                 i += 1
-                scanTemplate(b, from: start, head: true)
-                continue
-            }
-            if c == 47 {  // /
-                if i + 1 < n && b[i + 1] == 47 {
-                    while i < n && b[i] != 10 { i += 1 }
+                template = 1
+            case 7:  // TSByteClass.slash
+                if i + 1 < n && p[i + 1] == 47 {  // line comment
+                    while i < n && p[i] != 10 { i += 1 }
                     continue
                 }
-                if i + 1 < n && b[i + 1] == 42 {
+                if i + 1 < n && p[i + 1] == 42 {  // block comment
                     i += 2
                     var closed = false
                     while i + 1 < n {
-                        if b[i] == 42 && b[i + 1] == 47 { i += 2; closed = true; break }
-                        if b[i] == 10 { newline = true }
+                        if p[i] == 42 && p[i + 1] == 47 { i += 2; closed = true; break }
+                        if p[i] == 10 { newline = true }
                         i += 1
                     }
-                    if !closed { report(start, "unterminated comment"); i = n }
+                    if !closed { report(&problems, start, "unterminated comment"); i = n }
                     continue
                 }
-                if regexAllowed(b) {
+                if regexAllowed(tokens, used, p) {
                     var j = i + 1
                     var inClass = false
                     var ok = false
                     while j < n {
-                        let d = b[j]
+                        let d = p[j]
                         if d == 10 { break }
                         if d == 92 { j += 2; continue }
                         if d == 91 { inClass = true } else if d == 93 { inClass = false } else if d == 47 && !inClass { ok = true; break }
@@ -169,71 +293,96 @@ struct TSLexer {
                     }
                     if ok {
                         i = j + 1
-                        while i < n && isIdentPart(b[i]) { i += 1 }
-                        push(.regex, start, i)
+                        while i < n && cls[Int(p[i])] >= 0x80 { i += 1 }
+                        put(tokens, &used, &newline, .regex, start, i)
                         continue
                     }
                 }
-            }
-            // Closing brace that resumes a template literal.
-            if c == 125, templateDepth > 0, open.last == templateMark {
-                open.removeLast()
-                templateDepth -= 1
+            case 9:  // TSByteClass.rbrace
+                // A closing brace that resumes a template literal.
+                if templateDepth > 0, open.last == templateMark {
+                    open.removeLast()
+                    templateDepth -= 1
+                    i += 1
+                    template = 2
+                }
+            case 10:  // TSByteClass.single
                 i += 1
-                scanTemplate(b, from: start, head: false)
+                put(tokens, &used, &newline, .punct, start, i, UInt32(c))
+                if c == 40 || c == 91 || c == 123 {
+                    open.append(Int32(truncatingIfNeeded: used - 1))
+                } else if c == 41 || c == 93 {
+                    close(c, start, tokens, used, p, &open, &problems)
+                }
+                continue
+            default:
+                break
+            }
+            if template != 0 {
+                // Template text up to the closing backtick or a `${`.
+                let head = template == 1
+                var j = i
+                var done = false
+                while j < n {
+                    let d = p[j]
+                    if d == 92 { j += 2; continue }  // backslash escape
+                    if d == 96 {  // closing backtick
+                        i = j + 1
+                        put(tokens, &used, &newline, head ? .templateFull : .templateTail, start, i)
+                        done = true
+                        break
+                    }
+                    if d == 36, j + 1 < n, p[j + 1] == 123 {  // ${
+                        i = j + 2
+                        put(tokens, &used, &newline, head ? .templateHead : .templateMiddle, start, i)
+                        open.append(templateMark)
+                        templateDepth += 1
+                        done = true
+                        break
+                    }
+                    j += 1
+                }
+                if !done {
+                    report(&problems, start, "unterminated template literal")
+                    i = n
+                    put(tokens, &used, &newline, head ? .templateFull : .templateTail, start, n)
+                }
                 continue
             }
-            // Punctuation: longest match among the multi-byte punctuators the parser cares about.
-            var length = 1
-            if i + 1 < n {
-                let d = b[i + 1]
-                let e: UInt8 = i + 2 < n ? b[i + 2] : 0
-                switch c {
-                case 46: if d == 46 && e == 46 { length = 3 }
-                case 61: if d == 62 { length = 2 } else if d == 61 { length = e == 61 ? 3 : 2 }
-                case 33: if d == 61 { length = e == 61 ? 3 : 2 }
-                case 63: if d == 63 { length = e == 61 ? 3 : 2 } else if d == 46 && !(e >= 48 && e <= 57) { length = 2 }
-                case 38: if d == 38 { length = e == 61 ? 3 : 2 } else if d == 61 { length = 2 }
-                case 124: if d == 124 { length = e == 61 ? 3 : 2 } else if d == 61 { length = 2 }
-                case 42: if d == 42 { length = e == 61 ? 3 : 2 } else if d == 61 { length = 2 }
-                case 43: if d == 43 || d == 61 { length = 2 }
-                case 45: if d == 45 || d == 61 { length = 2 }
-                case 60: if d == 61 { length = 2 } else if d == 60 { length = e == 61 ? 3 : 2 }
-                case 37, 94, 47: if d == 61 { length = 2 }
-                default: break
-                }
+            // Punctuation, and bracket pairing.
+            let length = punctLength(p, n, i, c)
+            if length > 1 {
+                var code: UInt32 = 0
+                for k in 0..<length { code |= UInt32(p[i + k]) << (8 * UInt32(k)) }
+                i += length
+                put(tokens, &used, &newline, .punct, start, i, code)
+                continue
             }
-            var code: UInt32 = 0
-            for k in 0..<length { code |= UInt32(b[i + k]) << (8 * UInt32(k)) }
-            i += length
-            push(.punct, start, i, code)
-            // Bracket pairing.
-            if length == 1 {
-                if c == 40 || c == 91 || c == 123 {
-                    open.append(tokens.count - 1)
-                } else if c == 41 || c == 93 || c == 125 {
-                    let want: UInt8 = c == 41 ? 40 : (c == 93 ? 91 : 123)
-                    if let top = open.last, top != templateMark, b[Int(tokens[top].start)] == want {
-                        open.removeLast()
-                        tokens[top].match = Int32(tokens.count - 1)
-                    } else if let index = open.lastIndex(where: { $0 != templateMark && b[Int(tokens[$0].start)] == want }),
-                        !open[index...].contains(templateMark)
-                    {
-                        // Close the matching bracket; the ones opened after it were never closed.
-                        for unclosed in open[(index + 1)...] {
-                            report(Int(tokens[unclosed].start), "unbalanced '\(Character(UnicodeScalar(b[Int(tokens[unclosed].start)])))'")
-                        }
-                        tokens[open[index]].match = Int32(tokens.count - 1)
-                        open.removeSubrange(index...)
-                    } else {
-                        report(start, "unbalanced '\(Character(UnicodeScalar(c)))'")
-                    }
-                }
+            i += 1
+            put(tokens, &used, &newline, .punct, start, i, UInt32(c))
+            if c == 40 || c == 91 || c == 123 {
+                open.append(Int32(truncatingIfNeeded: used - 1))
+            } else if c == 41 || c == 93 || c == 125 {
+                close(c, start, tokens, used, p, &open, &problems)
             }
         }
         for unclosed in open where unclosed != templateMark {
-            report(Int(tokens[unclosed].start), "unbalanced '\(Character(UnicodeScalar(b[Int(tokens[unclosed].start)])))'")
+            report(&problems, Int(tokens[Int(unclosed)].start), bracketText(p[Int(tokens[Int(unclosed)].start)]))
         }
-        tokens.append(TSToken(kind: .eof, newlineBefore: true, start: Int32(n), end: Int32(n), punct: 0, match: -1))
+        (tokens + used).initialize(to: TSToken(kind: .eof, newlineBefore: true, start: Int32(truncatingIfNeeded: n),
+                                               end: Int32(truncatingIfNeeded: n), punct: 0, match: -1))
+        return (used + 1, problems, true)
+    }
+
+    /// The rest of a number literal from `i` (its first byte already taken): identifier bytes, dots,
+    /// and a sign after an exponent `e` (not in hexadecimal, where `e` is a digit).
+    @inline(__always)
+    static func scanNumber(_ p: UnsafePointer<UInt8>, _ n: Int, _ start: Int, _ i: inout Int, _ cls: UnsafePointer<UInt8>) {
+        while i < n {
+            let d = p[i]
+            if cls[Int(d)] >= 0x80 || d == 46 { i += 1; continue }
+            if (d == 43 || d == 45) && (p[i - 1] == 101 || p[i - 1] == 69) && !(p[start] == 48 && start + 1 < n && (p[start + 1] | 0x20) == 120) { i += 1; continue }
+            break
+        }
     }
 }
