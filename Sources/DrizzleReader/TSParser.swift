@@ -57,6 +57,19 @@ struct TSParser {
 
     func atWord(_ word: StaticString) -> Bool { isWord(tokens[i], word) }
 
+    /// Whether token `t` is spelled `text` (compared byte by byte, no string made of the token).
+    func hasText(_ t: TSToken, _ text: String) -> Bool {
+        var text = text
+        let start = Int(t.start)
+        let count = Int(t.end) - start
+        return text.withUTF8 { utf8 in
+            guard utf8.count == count else { return false }
+            var k = 0
+            while k < count && bytes[start + k] == utf8[k] { k += 1 }
+            return k == count
+        }
+    }
+
     /// The first byte of an identifier token (0 for other tokens): a cheap filter before comparing
     /// against several keywords.
     @inline(__always) func leadByte(_ t: TSToken) -> UInt8 {

@@ -41,6 +41,8 @@ extension DrizzleEvaluator {
         var modifiers: [ColumnModifier] = []
         var references: [(index: Int, call: TSMethodCall)] = []
         k = rootClose + 1
+        // Room for a column's usual modifiers at once, instead of growing the list one by one.
+        if parser.isPunct(k, P.dot) { modifiers.reserveCapacity(4) }
         while parser.isPunct(k, P.dot) {
             let nameToken = parser.token(k + 1)
             guard nameToken.kind == .identifier, parser.isPunct(k + 2, P.lparen) else { return nil }

@@ -86,4 +86,12 @@ import Testing
         #expect(lexer.problems.count == 50)
         #expect(lexer.problems.first?.message == "unterminated string literal")
     }
+
+    @Test(arguments: [("t", true), ("tt", false), ("", false), ("T", false), ("café", false)])
+    func hasTextComparesTheTokenBytes(_ text: String, _ expected: Bool) {
+        let bytes = Array("t.café".utf8)
+        let parser = TSParser(bytes: bytes, tokens: TSLexer.lex(bytes).tokens)
+        #expect(parser.hasText(parser.tokens[0], text) == expected)
+        #expect(parser.hasText(parser.tokens[2], "café") && !parser.hasText(parser.tokens[2], "cafe"))
+    }
 }
