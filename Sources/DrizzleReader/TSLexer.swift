@@ -56,8 +56,12 @@ enum TSByteClass {
     static let slash: UInt8 = 7
     static let dot: UInt8 = 8
     static let rbrace: UInt8 = 9
-    /// `( ) [ ] { , ; : @ ~`: punctuators that never start a longer one.
-    static let single: UInt8 = 10
+    /// `(`, `[` and `{`.
+    static let opening: UInt8 = 10
+    /// `)` and `]` (`}` may resume a template: ``rbrace``).
+    static let closing: UInt8 = 11
+    /// `, ; : @ ~`: other punctuators that never start a longer one.
+    static let single: UInt8 = 12
     /// Set for bytes that may continue an identifier: letters, digits, `_`, `$`, non-ASCII.
     static let identPart: UInt8 = 0x80
 
@@ -75,7 +79,9 @@ enum TSByteClass {
         case 47: return slash
         case 46: return dot
         case 125: return rbrace
-        case 40, 41, 91, 93, 123, 44, 59, 58, 64, 126: return single
+        case 40, 91, 123: return opening
+        case 41, 93: return closing
+        case 44, 59, 58, 64, 126: return single
         default: return other
         }
     }
@@ -234,6 +240,7 @@ enum TSScan {
                 i += 1
                 while i < n && cls[Int(p[i])] >= 0x80 { i += 1 }
                 put(tokens, &used, &newline, .identifier, start, i)
+                if i < n && p[i] == 32 { i += 1 }  // the usual space after a name, without a dispatch
                 continue
             case 4:  // TSByteClass.digit
                 i += 1
@@ -306,14 +313,20 @@ enum TSScan {
                     i += 1
                     template = 2
                 }
-            case 10:  // TSByteClass.single
+            case 10:  // TSByteClass.opening
                 i += 1
                 put(tokens, &used, &newline, .punct, start, i, UInt32(c))
-                if c == 40 || c == 91 || c == 123 {
-                    open.append(Int32(truncatingIfNeeded: used - 1))
-                } else if c == 41 || c == 93 {
-                    close(c, start, tokens, used, p, &open, &problems)
-                }
+                open.append(Int32(truncatingIfNeeded: used - 1))
+                continue
+            case 11:  // TSByteClass.closing
+                i += 1
+                put(tokens, &used, &newline, .punct, start, i, UInt32(c))
+                close(c, start, tokens, used, p, &open, &problems)
+                continue
+            case 12:  // TSByteClass.single
+                i += 1
+                put(tokens, &used, &newline, .punct, start, i, UInt32(c))
+                if i < n && p[i] == 32 { i += 1 }  // the usual space after `,` or `:`
                 continue
             default:
                 break
