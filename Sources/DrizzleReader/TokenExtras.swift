@@ -64,6 +64,8 @@ extension DrizzleEvaluator {
                                                                 nullsNotDistinct: nullsNotDistinct, provenance: provenance))
             } else {
                 let indexName = explicit ?? "\(name.name)_\(all.joined(separator: "_"))_index"
+                // Tables usually have a few indexes and policies: room for them at once, not one by one.
+                if table.indexes.isEmpty { table.indexes.reserveCapacity(4) }
                 table.indexes.append(TableIndex(name: Identifier.truncated(indexName), keys: all.map { TableIndex.Key(column: $0) },
                                                 isUnique: builder == "uniqueIndex", provenance: provenance))
             }
@@ -75,6 +77,7 @@ extension DrizzleEvaluator {
             guard !parser.isPunct(k, P.dot),
                 let policy = tokenPolicy(parser, policyName, open, rootStart, module, parameter, standIn, &builders)
             else { return false }
+            if table.policies.isEmpty { table.policies.reserveCapacity(4) }
             table.policies.append(policy)
         default:
             return false
