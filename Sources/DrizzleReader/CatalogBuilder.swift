@@ -155,7 +155,11 @@ struct CatalogBuilder {
                 catalog.schemas.append(Schema(name: key.schema, tables: [tables.removeValue(forKey: key)!]))
             }
         }
-        return ParallelBuild.normalized(catalog)
+        let normalized = ParallelBuild.normalized(catalog)
+        // The tables as added hold the lists normalizing replaced: nothing waits for freeing them.
+        ReleaseInBackground.discard(consume catalog)
+        ReleaseInBackground.discard(consume collected)
+        return normalized
     }
 
     private func upsertSchema(_ catalog: inout Catalog, _ name: String, _ change: (inout Schema) -> Void) {

@@ -18,4 +18,18 @@ enum ReleaseInBackground {
             garbage.evaluator = nil
         }
     }
+
+    /// Owns the last copy of a value; unchecked for the same reason as ``Garbage``.
+    private final class ValueGarbage<Value>: @unchecked Sendable {
+        var value: Value?
+        init(_ value: consuming Value) { self.value = value }
+    }
+
+    /// Frees `value` (the last copy of its storage) on another thread, like ``release(_:)``.
+    static func discard<Value>(_ value: consuming Value) {
+        let garbage = ValueGarbage(value)
+        DispatchQueue.global(qos: .utility).async {
+            garbage.value = nil
+        }
+    }
 }

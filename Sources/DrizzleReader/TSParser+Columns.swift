@@ -61,7 +61,13 @@ extension TSParser {
 
     /// Whether token `k` is `true`, `false` or `null`.
     func isLiteralWord(_ k: Int) -> Bool {
-        isWord(token(k), "true") || isWord(token(k), "false") || isWord(token(k), "null")
+        let t = token(k)
+        switch leadByte(t) {  // one comparison for most names instead of three
+        case UInt8(ascii: "t"): return isWord(t, "true")
+        case UInt8(ascii: "f"): return isWord(t, "false")
+        case UInt8(ascii: "n"): return isWord(t, "null")
+        default: return false
+        }
     }
 
     /// Whether token `k` starts a literal argument (string, number, true, false, null).
@@ -92,6 +98,9 @@ extension TSParser {
     /// The token after the bracketed, comma-separated list whose opening token is `open` (a trailing
     /// comma allowed), when `element` accepts every item (returning the token after it); else nil.
     /// Every grammar of this file and of `TSParser+Extras.swift` walks its lists with it.
+    /// Always inlined, so that the closure (and the parser it uses) is not put into a context: that
+    /// copied the whole parser, with a retain of each of its references, for every list.
+    @inline(__always)
     func listEnd(_ open: Int, element: (Int) -> Int?) -> Int? {
         let close = Int(token(open).match)
         guard close > open else { return nil }
@@ -114,10 +123,11 @@ extension TSParser {
     }
 
     /// The token after a builder chain `name(args).name(args)...` starting at `k`, or nil.
-    func chainEnd(_ start: Int) -> Int? { builderChainEnd(start, arguments: argumentsEnd) }
+    func chainEnd(_ start: Int) -> Int? { builderChainEnd(start) { argumentsEnd($0) } }
 
     /// The token after `name(args).name(args)...` starting at `start`, each `(args)` checked by
     /// `arguments` (the token after its `)`, or nil); shared by the column and extras grammars.
+    @inline(__always)
     func builderChainEnd(_ start: Int, arguments: (Int) -> Int?) -> Int? {
         guard token(start).kind == .identifier, !isReservedHead(token(start)),
             isPunct(start + 1, P.lparen), var k = arguments(start + 1)

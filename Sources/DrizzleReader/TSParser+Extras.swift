@@ -16,11 +16,11 @@ extension TSParser {
         guard close > arrayOpen else { return false }
         let after = token(close + 1)
         guard after.kind == .punct, after.punct == P.comma || after.punct == P.rparen else { return false }
-        return listEnd(arrayOpen, element: extrasChainEnd) != nil
+        return listEnd(arrayOpen) { extrasChainEnd($0) } != nil
     }
 
     /// The token after a chain `name(args).name(args)...` of extras arguments starting at `start`, or nil.
-    func extrasChainEnd(_ start: Int) -> Int? { builderChainEnd(start, arguments: extrasArgumentsEnd) }
+    func extrasChainEnd(_ start: Int) -> Int? { builderChainEnd(start) { extrasArgumentsEnd($0) } }
 
     /// The token after `( args )` at `open` whose arguments the extras grammar admits, or nil.
     func extrasArgumentsEnd(_ open: Int) -> Int? {

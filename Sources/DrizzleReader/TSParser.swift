@@ -45,17 +45,35 @@ struct TSParser {
     func isWord(_ t: TSToken, _ word: StaticString) -> Bool {
         guard t.kind == .identifier, Int(t.end - t.start) == word.utf8CodeUnitCount else { return false }
         let p = word.utf8Start
-        var k = 0
-        var o = Int(t.start)
-        while k < word.utf8CodeUnitCount {
-            if bytes[o] != p[k] { return false }
-            k += 1
-            o += 1
+        let count = word.utf8CodeUnitCount
+        let start = Int(t.start)
+        guard count > 0, start >= 0, start + count <= bytes.count else { return false }
+        // Unchecked reads: the range was checked once above.
+        return bytes.withUnsafeBufferPointer { b in
+            let o = b.baseAddress! + start
+            var k = 0
+            while k < count {
+                if o[k] != p[k] { return false }
+                k += 1
+            }
+            return true
         }
-        return true
     }
 
     func atWord(_ word: StaticString) -> Bool { isWord(tokens[i], word) }
+
+    /// Whether token `t` is spelled `text` (compared byte by byte, no string made of the token).
+    func hasText(_ t: TSToken, _ text: String) -> Bool {
+        var text = text
+        let start = Int(t.start)
+        let count = Int(t.end) - start
+        return text.withUTF8 { utf8 in
+            guard utf8.count == count else { return false }
+            var k = 0
+            while k < count && bytes[start + k] == utf8[k] { k += 1 }
+            return k == count
+        }
+    }
 
     /// The first byte of an identifier token (0 for other tokens): a cheap filter before comparing
     /// against several keywords.
@@ -91,8 +109,11 @@ struct TSParser {
         var end = Int(t.end)
         if end > start, bytes[end - 1] == bytes[Int(t.start)] { end -= 1 }
         end = max(start, end)
-        if !bytes[start..<end].contains(92) { return String(decoding: bytes[start..<end], as: UTF8.self) }
-        return TSParser.unescape(bytes, start, end)
+        let plain: String? = bytes.withUnsafeBufferPointer { b in
+            let body = UnsafeBufferPointer(rebasing: b[start..<end])
+            return body.contains(92) ? nil : String(decoding: body, as: UTF8.self)
+        }
+        return plain ?? TSParser.unescape(bytes, start, end)
     }
 
     static func unescape(_ bytes: [UInt8], _ start: Int, _ end: Int) -> String {

@@ -41,6 +41,8 @@ extension DrizzleEvaluator {
         var modifiers: [ColumnModifier] = []
         var references: [(index: Int, call: TSMethodCall)] = []
         k = rootClose + 1
+        // Room for a column's usual modifiers at once, instead of growing the list one by one.
+        if parser.isPunct(k, P.dot) { modifiers.reserveCapacity(4) }
         while parser.isPunct(k, P.dot) {
             let nameToken = parser.token(k + 1)
             guard nameToken.kind == .identifier, parser.isPunct(k + 2, P.lparen) else { return nil }
@@ -75,14 +77,19 @@ extension DrizzleEvaluator {
 
     /// The modifier of an argument-less method named by token `name`, or nil for any other method.
     private func plainModifier(_ parser: TSParser, _ name: TSToken) -> ColumnModifier? {
-        if parser.isWord(name, "notNull") { return .notNull }
-        if parser.isWord(name, "primaryKey") { return .primaryKey }
-        if parser.isWord(name, "defaultNow") { return .defaultNow }
-        if parser.isWord(name, "defaultRandom") { return .defaultRandom }
-        if parser.isWord(name, "unique") { return .unique }
-        if parser.isWord(name, "$type") { return .typed }
-        if parser.isWord(name, "generatedAlwaysAsIdentity") { return .identity("generatedAlwaysAsIdentity") }
-        if parser.isWord(name, "generatedByDefaultAsIdentity") { return .identity("generatedByDefaultAsIdentity") }
+        switch parser.leadByte(name) {  // the names differ in their first byte but for three
+        case UInt8(ascii: "n"): if parser.isWord(name, "notNull") { return .notNull }
+        case UInt8(ascii: "p"): if parser.isWord(name, "primaryKey") { return .primaryKey }
+        case UInt8(ascii: "d"):
+            if parser.isWord(name, "defaultNow") { return .defaultNow }
+            if parser.isWord(name, "defaultRandom") { return .defaultRandom }
+        case UInt8(ascii: "u"): if parser.isWord(name, "unique") { return .unique }
+        case UInt8(ascii: "$"): if parser.isWord(name, "$type") { return .typed }
+        case UInt8(ascii: "g"):
+            if parser.isWord(name, "generatedAlwaysAsIdentity") { return .identity("generatedAlwaysAsIdentity") }
+            if parser.isWord(name, "generatedByDefaultAsIdentity") { return .identity("generatedByDefaultAsIdentity") }
+        default: break
+        }
         return nil
     }
 

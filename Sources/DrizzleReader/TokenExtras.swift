@@ -48,7 +48,7 @@ extension DrizzleEvaluator {
                 let method = parser.token(k + 1)
                 if parser.isWord(method, "on") {
                     guard let columns = columnList(parser, open, close, parameter, standIn) else { return false }
-                    all += columns
+                    if all.isEmpty { all = columns } else { all += columns }
                     last = columns
                 } else if builder == "unique", parser.isWord(method, "nullsNotDistinct"), close == open + 1 {
                     nullsNotDistinct = true
@@ -64,6 +64,8 @@ extension DrizzleEvaluator {
                                                                 nullsNotDistinct: nullsNotDistinct, provenance: provenance))
             } else {
                 let indexName = explicit ?? "\(name.name)_\(all.joined(separator: "_"))_index"
+                // Tables usually have a few indexes and policies: room for them at once, not one by one.
+                if table.indexes.isEmpty { table.indexes.reserveCapacity(4) }
                 table.indexes.append(TableIndex(name: Identifier.truncated(indexName), keys: all.map { TableIndex.Key(column: $0) },
                                                 isUnique: builder == "uniqueIndex", provenance: provenance))
             }
@@ -75,6 +77,7 @@ extension DrizzleEvaluator {
             guard !parser.isPunct(k, P.dot),
                 let policy = tokenPolicy(parser, policyName, open, rootStart, module, parameter, standIn, &builders)
             else { return false }
+            if table.policies.isEmpty { table.policies.reserveCapacity(4) }
             table.policies.append(policy)
         default:
             return false
@@ -118,6 +121,7 @@ extension DrizzleEvaluator {
     /// anything else or names no column of the table.
     private func columnList(_ parser: TSParser, _ open: Int, _ close: Int, _ parameter: String, _ standIn: Chain) -> [String]? {
         var columns: [String] = []
+        columns.reserveCapacity((close - open) / 4 + 1)  // `t.col,` is four tokens
         var j = open + 1
         while j < close {
             guard let ref = tokenColumn(parser, j, parameter, standIn),
@@ -133,7 +137,7 @@ extension DrizzleEvaluator {
     private func tokenColumn(_ parser: TSParser, _ j: Int, _ parameter: String, _ standIn: Chain) -> ColumnRef? {
         let tokens = parser.tokens
         guard parser.token(j).kind == .identifier, parser.isPunct(j + 1, P.dot), parser.token(j + 2).kind == .identifier,
-            parser.text(tokens[j]) == parameter
+            parser.hasText(tokens[j], parameter)
         else { return nil }
         return columnRef(standIn, key: parser.text(tokens[j + 2]))
     }
