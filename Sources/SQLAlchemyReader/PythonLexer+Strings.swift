@@ -7,14 +7,16 @@ extension PythonLexer {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         let quotes = ones &* UInt64(quote), backslashes = ones &* 0x5C, newlines = ones &* 0x0A
-        @inline(__always) func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        // The three zero-byte tests (`(x - ones) & ~x & highs`) merged into one branch per word.
+        @inline(__always) func zeroBits(_ x: UInt64) -> UInt64 { (x &- ones) & ~x }
         guard let base = bytes.baseAddress else { return start }
         let raw = UnsafeRawPointer(base)
         var p = start
-        while p + 8 <= bytes.count {
+        let last = bytes.count &- 8
+        while p <= last {
             let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: p, as: UInt64.self))
-            if hasZeroByte(word ^ quotes) || hasZeroByte(word ^ backslashes) || hasZeroByte(word ^ newlines) { return p }
-            p += 8
+            if (zeroBits(word ^ quotes) | zeroBits(word ^ backslashes) | zeroBits(word ^ newlines)) & highs != 0 { return p }
+            p &+= 8
         }
         return p
     }
