@@ -94,10 +94,32 @@ struct PythonLexer: ~Copyable {
                 }
             case 0x22, 0x27:  // " '
                 lexString(start: pos, quoteAt: pos, raw: false, fString: false, bytesFlag: false)
+            case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
+                // The most common operators, one byte long whatever follows, made here (as
+                // ``lexOperator()`` would) without its call and dispatch.
+                if openers.count < 10_000 { openers.append(pos) }
+                emitSingleByteOperator(byte)
+            case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
+                if openers.isEmpty {
+                    lexOperator()  // reports the unmatched bracket
+                } else {
+                    openers.removeLast()
+                    emitSingleByteOperator(byte)
+                }
+            case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "~"):
+                emitSingleByteOperator(byte)
+            case UInt8(ascii: ":"), UInt8(ascii: "="):
+                if pos + 1 < count, bytes[pos + 1] == UInt8(ascii: "=") { lexOperator() } else { emitSingleByteOperator(byte) }
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 lexNumber()
             case UInt8(ascii: "."):
-                if pos + 1 < count, isDigit(bytes[pos + 1]) { lexNumber() } else { lexOperator() }
+                if pos + 1 < count, isDigit(bytes[pos + 1]) {
+                    lexNumber()
+                } else if pos + 1 < count, bytes[pos + 1] == UInt8(ascii: ".") {
+                    lexOperator()  // perhaps `...`
+                } else {
+                    emitSingleByteOperator(byte)
+                }
             default:
                 if isNameStart(byte) { lexNameOrPrefixedString(count: count) } else { lexOperator() }
             }
@@ -112,6 +134,15 @@ struct PythonLexer: ~Copyable {
             tokens.append(PythonToken(kind: .dedent, start: count, end: count))
         }
         tokens.append(PythonToken(kind: .eof, start: count, end: count))
+    }
+
+    /// Appends the one-byte operator `byte` at ``pos`` and moves past it.
+    @inline(__always)
+    private mutating func emitSingleByteOperator(_ byte: UInt8) {
+        var token = PythonToken(kind: .op, start: pos, end: pos + 1)
+        token.op = UInt32(byte)
+        tokens.append(token)
+        pos += 1
     }
 
     private mutating func emitNewline(at offset: Int) {

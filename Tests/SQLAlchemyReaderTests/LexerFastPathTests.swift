@@ -44,6 +44,19 @@ private func lexed(_ source: String) -> (tokens: [String], diagnostics: [String]
         #expect(result.diagnostics.isEmpty)
     }
 
+    @Test func oneByteOperatorsAndTheLongerOnesStartingAlike() {
+        let result = lexed("a[b](c){d}.e, f; ~g :h =i ==j :=k ...l .5 x.y\n")
+        #expect(result.tokens == [
+            "a", "[", "b", "]", "(", "c", ")", "{", "d", "}", ".", "e", ",", "f", ";", "~", "g", ":", "h", "=", "i",
+            "==", "j", ":=", "k", "...", "l", "N:.5", "x", ".", "y", "NL", "EOF",
+        ])
+        #expect(result.diagnostics.isEmpty)
+        // A closer with nothing open is still a token, after its diagnostic.
+        let stray = lexed("x = 1]\n")
+        #expect(stray.tokens == ["x", "=", "N:1", "]", "NL", "EOF"])
+        #expect(stray.diagnostics == ["m.py:1:6: error: unmatched ']'"])
+    }
+
     @Test func namesMayHoldDigitsUnderscoresAndNonASCIILetters() {
         let result = lexed("café_2 = naïve9 + _x1\n")
         #expect(result.tokens == ["café_2", "=", "naïve9", "+", "_x1", "NL", "EOF"])
