@@ -75,9 +75,9 @@ private func lexed(_ source: String) -> (tokens: [String], diagnostics: [String]
         #expect(result.diagnostics == ["m.py:4:5: error: unindent does not match any outer indentation level"])
     }
 
-    @Test(arguments: 0..<17)
+    @Test(arguments: 0..<40)
     func longStringsEndWhereverTheQuoteFalls(padding: Int) {
-        // The quote, an escape or a newline at every position relative to the eight-byte words.
+        // The quote, an escape or a newline at every position of the sixteen-byte and eight-byte steps.
         let body = String(repeating: "a", count: padding)
         #expect(lexed("x = '\(body)'\n").tokens == ["x", "=", "S:\(body)", "NL", "EOF"])
         #expect(lexed("x = '\(body)\\'\(body)'\n").tokens == ["x", "=", "S:\(body)\\'\(body)", "NL", "EOF"])
