@@ -12,6 +12,7 @@ struct LexerBuffer<Element: BitwiseCopyable>: ~Copyable {
     private(set) var count = 0
     private var capacity: Int
 
+    /// An empty buffer with room for `capacity` values (at least 16) before it grows.
     init(capacity: Int) {
         self.capacity = max(capacity, 16)
         base = .allocate(capacity: self.capacity)
@@ -19,6 +20,7 @@ struct LexerBuffer<Element: BitwiseCopyable>: ~Copyable {
 
     deinit { base.deallocate() }
 
+    /// Whether no values are stored.
     var isEmpty: Bool { count == 0 }
 
     /// The last value, if any.
@@ -31,6 +33,7 @@ struct LexerBuffer<Element: BitwiseCopyable>: ~Copyable {
         set { base[index] = newValue }
     }
 
+    /// Stores `element` after the others, doubling the storage when it is full.
     @inline(__always)
     mutating func append(_ element: Element) {
         if count == capacity { grow(to: capacity * 2) }
@@ -38,11 +41,13 @@ struct LexerBuffer<Element: BitwiseCopyable>: ~Copyable {
         count &+= 1
     }
 
+    /// Drops the last value (there must be one).
     mutating func removeLast() {
         precondition(count > 0)
         count -= 1
     }
 
+    /// Drops every value, keeping the storage.
     mutating func removeAll() { count = 0 }
 
     /// Appends copies of the `length` values from `start` (below ``count``) and returns the index

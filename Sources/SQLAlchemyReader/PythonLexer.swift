@@ -226,6 +226,7 @@ struct PythonLexer: ~Copyable {
     /// The name is scanned first, in a local: a prefix is at most two letters from r, b, u, f (any
     /// case) directly before a quote, so a run of at most two such letters followed by a quote is
     /// a prefix, which is what looking for the quote after each letter found.
+    @inline(__always)
     private mutating func lexNameOrPrefixedString(count: Int) {
         let start = pos
         var p = start &+ 1
