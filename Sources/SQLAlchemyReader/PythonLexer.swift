@@ -7,18 +7,21 @@ import SourceScanning
 /// backslash continuation, blank and comment lines ignored), all string prefixes including
 /// triple-quoted and f-strings, numbers, names and operators. It never throws: bad input becomes a
 /// diagnostic and lexing goes on, and every loop advances, so it always terminates.
-struct PythonLexer {
+struct PythonLexer: ~Copyable {
     /// The file's bytes, borrowed for the lexer's lifetime (``tokenize(_:log:)``): reading through
     /// a buffer pointer skips the array's bounds checks in the loops that see every byte.
     private let bytes: UnsafeBufferPointer<UInt8>
     private let file: SourceFile
-    private(set) var tokens: [PythonToken] = []
+    /// ``nameContinueTable``, fetched once per file.
+    private let continuesName = PythonLexer.nameContinueTable
+    /// The tokens so far (see ``LexerBuffer``: appending to an array here cost a runtime call per token).
+    private var tokens: LexerBuffer<PythonToken>
     private(set) var log: DiagnosticLog
 
     private var pos = 0
     private var indents: [Int] = [0]
     /// Offsets of the open brackets, innermost last.
-    private var openers: [Int] = []
+    private var openers = LexerBuffer<Int>(capacity: 64)
     /// Lines lexed so far, to copy the tokens of lines that repeat them.
     private var repeated = RepeatedLines()
     private var logged: Int { log.diagnostics.count + log.suppressed }
@@ -27,15 +30,22 @@ struct PythonLexer {
         self.bytes = bytes
         self.file = file
         self.log = log
-        tokens.reserveCapacity(file.bytes.count / 4 + 16)
+        tokens = LexerBuffer(capacity: file.bytes.count / 4 + 16)
     }
 
     /// Tokenizes the whole file; the result always ends with `.eof`.
     static func tokenize(_ file: SourceFile, log: inout DiagnosticLog) -> [PythonToken] {
-        let (tokens, after) = file.bytes.withUnsafeBufferPointer { bytes in
-            var lexer = PythonLexer(file: file, bytes: bytes, log: log)
+        tokenList(file, log: &log).array
+    }
+
+    /// Tokenizes the whole file into a list the parser reads in place; it always ends with `.eof`.
+    static func tokenList(_ file: SourceFile, log: inout DiagnosticLog) -> TokenList {
+        var after = log
+        let tokens = file.bytes.withUnsafeBufferPointer { bytes in
+            var lexer = PythonLexer(file: file, bytes: bytes, log: after)
             lexer.run()
-            return (lexer.tokens, lexer.log)
+            after = lexer.log
+            return TokenList(lexer.tokens.take())
         }
         log = after
         return tokens
@@ -60,7 +70,10 @@ struct PythonLexer {
             let byte = bytes[pos]
             switch byte {
             case 0x20, 0x09, 0x0C, 0x0D:
+                // Runs of spaces (alignment, indentation inside brackets) skipped here, not one
+                // dispatch per byte.
                 pos += 1
+                while pos < count, bytes[pos] == 0x20 { pos += 1 }
             case 0x0A:  // \n
                 if openers.isEmpty {
                     repeated.lineEnded(at: pos, tokens: tokens, logged: logged)
@@ -81,16 +94,38 @@ struct PythonLexer {
                 }
             case 0x22, 0x27:  // " '
                 lexString(start: pos, quoteAt: pos, raw: false, fString: false, bytesFlag: false)
+            case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
+                // The most common operators, one byte long whatever follows, made here (as
+                // ``lexOperator()`` would) without its call and dispatch.
+                if openers.count < 10_000 { openers.append(pos) }
+                emitSingleByteOperator(byte)
+            case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
+                if openers.isEmpty {
+                    lexOperator()  // reports the unmatched bracket
+                } else {
+                    openers.removeLast()
+                    emitSingleByteOperator(byte)
+                }
+            case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "~"):
+                emitSingleByteOperator(byte)
+            case UInt8(ascii: ":"), UInt8(ascii: "="):
+                if pos + 1 < count, bytes[pos + 1] == UInt8(ascii: "=") { lexOperator() } else { emitSingleByteOperator(byte) }
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 lexNumber()
             case UInt8(ascii: "."):
-                if pos + 1 < count, isDigit(bytes[pos + 1]) { lexNumber() } else { lexOperator() }
+                if pos + 1 < count, isDigit(bytes[pos + 1]) {
+                    lexNumber()
+                } else if pos + 1 < count, bytes[pos + 1] == UInt8(ascii: ".") {
+                    lexOperator()  // perhaps `...`
+                } else {
+                    emitSingleByteOperator(byte)
+                }
             default:
-                if isNameStart(byte) { lexNameOrPrefixedString() } else { lexOperator() }
+                if isNameStart(byte) { lexNameOrPrefixedString(count: count) } else { lexOperator() }
             }
         }
-        if openers.last != nil {
-            log.error("unclosed bracket at end of file", at: file.location(at: openers.last!))
+        if let innermost = openers.last {
+            log.error("unclosed bracket at end of file", at: file.location(at: innermost))
             openers.removeAll()
         }
         emitNewline(at: count)
@@ -99,6 +134,15 @@ struct PythonLexer {
             tokens.append(PythonToken(kind: .dedent, start: count, end: count))
         }
         tokens.append(PythonToken(kind: .eof, start: count, end: count))
+    }
+
+    /// Appends the one-byte operator `byte` at ``pos`` and moves past it.
+    @inline(__always)
+    private mutating func emitSingleByteOperator(_ byte: UInt8) {
+        var token = PythonToken(kind: .op, start: pos, end: pos + 1)
+        token.op = UInt32(byte)
+        tokens.append(token)
+        pos += 1
     }
 
     private mutating func emitNewline(at offset: Int) {
@@ -177,31 +221,35 @@ struct PythonLexer {
         return false
     }
 
-    private mutating func lexNameOrPrefixedString() {
+    /// A name, or a string with a prefix (`r"..."`, `b'...'`, `rb"""..."""`, `f"..."`).
+    ///
+    /// The name is scanned first, in a local: a prefix is at most two letters from r, b, u, f (any
+    /// case) directly before a quote, so a run of at most two such letters followed by a quote is
+    /// a prefix, which is what looking for the quote after each letter found.
+    @inline(__always)
+    private mutating func lexNameOrPrefixedString(count: Int) {
         let start = pos
-        // A string prefix is at most two letters from r, b, u, f (any case) directly before a quote.
-        var p = pos
-        var raw = false, fString = false, bytesFlag = false
-        while p < bytes.count, p - start < 2 {
-            let letter = bytes[p] | 0x20
-            if letter == UInt8(ascii: "r") {
-                raw = true
-            } else if letter == UInt8(ascii: "f") {
-                fString = true
-            } else if letter == UInt8(ascii: "b") {
-                bytesFlag = true
-            } else if letter != UInt8(ascii: "u") {
-                break
+        var p = start &+ 1
+        let base = bytes.baseAddress!  // a name start byte was read: the buffer is not empty
+        while p < count, continuesName[Int(base[p])] { p &+= 1 }
+        if p &- start <= 2, p < count, bytes[p] == 0x22 || bytes[p] == 0x27 {
+            var raw = false, fString = false, bytesFlag = false, prefix = true
+            for k in start..<p {
+                switch bytes[k] | 0x20 {
+                case UInt8(ascii: "r"): raw = true
+                case UInt8(ascii: "f"): fString = true
+                case UInt8(ascii: "b"): bytesFlag = true
+                case UInt8(ascii: "u"): break
+                default: prefix = false
+                }
             }
-            p += 1
-            if p < bytes.count, bytes[p] == 0x22 || bytes[p] == 0x27 {
+            if prefix {
                 lexString(start: start, quoteAt: p, raw: raw, fString: fString, bytesFlag: bytesFlag)
                 return
             }
         }
-        pos += 1
-        while pos < bytes.count, isNameContinue(bytes[pos]) { pos += 1 }
-        tokens.append(PythonToken(kind: .name, start: start, end: pos))
+        pos = p
+        tokens.append(PythonToken(kind: .name, start: start, end: p))
     }
 
     private mutating func lexString(start: Int, quoteAt: Int, raw: Bool, fString: Bool, bytesFlag: Bool) {
@@ -283,7 +331,7 @@ struct PythonLexer {
         pos += 1
         while pos < count {
             let b = bytes[pos]
-            if isNameContinue(b) || b == UInt8(ascii: ".") {
+            if Self.isNameContinue(b) || b == UInt8(ascii: ".") {
                 if !isHex, b | 0x20 == UInt8(ascii: "e"), pos + 1 < count,
                     bytes[pos + 1] == UInt8(ascii: "+") || bytes[pos + 1] == UInt8(ascii: "-")
                 {
@@ -345,5 +393,17 @@ struct PythonLexer {
     @inline(__always) private func isNameStart(_ b: UInt8) -> Bool {
         (b | 0x20) &- 0x61 < 26 || b == 0x5F || b >= 0x80
     }
-    @inline(__always) private func isNameContinue(_ b: UInt8) -> Bool { isNameStart(b) || isDigit(b) }
+    /// Letters, digits, `_` and every non-ASCII byte.
+    @inline(__always) static func isNameContinue(_ b: UInt8) -> Bool {
+        (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10 || b == 0x5F || b >= 0x80
+    }
+
+    /// For each byte value, whether it continues a name (``isNameContinue(_:)``): one load per
+    /// byte in the loop that scans names, where the range tests cost a dozen instructions.
+    /// Made once, never written afterwards and never freed, so reading it from any thread is safe.
+    nonisolated(unsafe) static let nameContinueTable: UnsafePointer<Bool> = {
+        let table = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
+        for b in 0..<256 { table[b] = isNameContinue(UInt8(b)) }
+        return UnsafePointer(table)
+    }()
 }

@@ -200,6 +200,9 @@ struct PythonProject: Sendable {
 
     /// Fills a module's top-level bindings from its statements.
     private mutating func bind(_ module: PythonModule) {
+        // Room for a binding per statement up front: a large module grew its table a dozen times
+        // (nothing iterates the table, so its capacity changes no output).
+        module.bindings.reserveCapacity(module.body.count)
         for stmt in module.body {
             switch stmt {
             case .classDef(let cls):

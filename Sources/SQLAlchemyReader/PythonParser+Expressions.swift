@@ -248,7 +248,8 @@ extension PythonParser {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(total)
         var anyF = false
-        for t in tokens[i..<k] {
+        for index in i..<k {
+            let t = tokens[index]
             anyF = anyF || t.isFString
             let content = sourceBytes[t.contentStart..<max(t.contentStart, t.contentEnd)]
             if t.isRaw { buffer += content } else { StringEscapes.decode(content, into: &buffer) }

@@ -8,7 +8,7 @@ import SourceScanning
 struct PythonParser {
     private let file: SourceFile
     let bytes: [UInt8]
-    let tokens: [PythonToken]
+    let tokens: TokenList
     var i = 0
     var lastSequenceHadComma = false
     private(set) var log: DiagnosticLog
@@ -21,7 +21,7 @@ struct PythonParser {
     let argumentStack = ScratchStack<PyArg>()
     let itemStack = ScratchStack<PyExpr>()
 
-    init(file: SourceFile, tokens: [PythonToken], log: DiagnosticLog) {
+    init(file: SourceFile, tokens: TokenList, log: DiagnosticLog) {
         self.file = file
         self.bytes = file.bytes
         self.tokens = tokens
@@ -30,7 +30,7 @@ struct PythonParser {
 
     /// Lexes and parses a whole module.
     static func parse(_ file: SourceFile, log: inout DiagnosticLog) -> [PyStmt] {
-        let tokens = PythonLexer.tokenize(file, log: &log)
+        let tokens = PythonLexer.tokenList(file, log: &log)
         var parser = PythonParser(file: file, tokens: tokens, log: log)
         let body = parser.parseModule()
         log = parser.log

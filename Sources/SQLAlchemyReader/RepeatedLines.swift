@@ -36,7 +36,7 @@ struct RepeatedLines {
     /// recorded one, appends that line's tokens moved to `start` and returns the offset of the
     /// line's newline, where lexing goes on; else nil, and the line is noted for recording.
     /// `logged` counts the diagnostics so far.
-    mutating func copy(at start: Int, bytes: UnsafeBufferPointer<UInt8>, tokens: inout [PythonToken], logged: Int) -> Int? {
+    mutating func copy(at start: Int, bytes: UnsafeBufferPointer<UInt8>, tokens: inout LexerBuffer<PythonToken>, logged: Int) -> Int? {
         pending = nil
         // A continuation line (`\` first) or the last line without a newline: lexed as usual.
         guard start < bytes.count, bytes[start] != 0x5C, let base = bytes.baseAddress,
@@ -48,25 +48,20 @@ struct RepeatedLines {
         let hash = Self.hash(base + start, length)
         if let line = find(hash: hash, length: length), memcmp(base + line.start, base + start, length) == 0 {
             let delta = start - line.start
-            // Room first (appending token by token checked uniqueness and capacity per token), then
-            // the copies moved in place.
-            let first = tokens.count
-            tokens.append(contentsOf: repeatElement(tokens[line.firstToken], count: line.tokenCount))
-            tokens.withUnsafeMutableBufferPointer { b in
-                // Tokens are plain data: copied as bytes, then moved field by field.
-                let copies = b.baseAddress! + first
-                copies.update(from: b.baseAddress! + line.firstToken, count: line.tokenCount)
-                for k in 0..<line.tokenCount {
-                    copies[k].start &+= delta
-                    copies[k].end &+= delta
-                    if copies[k].kind == .string {
-                        copies[k].contentStart &+= delta
-                        copies[k].contentEnd &+= delta
-                    }
-                    copies[k].repeatOf = 0
+            // Tokens are plain data: copied as bytes in one go, then moved field by field.
+            let first = tokens.appendCopies(from: line.firstToken, count: line.tokenCount)
+            // Only now: appending may have moved the storage.
+            let copies = tokens.base + first
+            for k in 0..<line.tokenCount {
+                copies[k].start &+= delta
+                copies[k].end &+= delta
+                if copies[k].kind == .string {
+                    copies[k].contentStart &+= delta
+                    copies[k].contentEnd &+= delta
                 }
-                copies[0].repeatOf = Int32(truncatingIfNeeded: line.firstToken + 1)
+                copies[k].repeatOf = 0
             }
+            copies[0].repeatOf = Int32(truncatingIfNeeded: line.firstToken + 1)
             return end
         }
         pending = (Line(start: start, length: length, hash: hash, firstToken: tokens.count, tokenCount: 0), end, logged)
@@ -75,7 +70,7 @@ struct RepeatedLines {
 
     /// At a newline outside brackets at offset `end`, before its NEWLINE token: records the noted
     /// line if this is its own newline and lexing it reported nothing.
-    mutating func lineEnded(at end: Int, tokens: [PythonToken], logged: Int) {
+    mutating func lineEnded(at end: Int, tokens: borrowing LexerBuffer<PythonToken>, logged: Int) {
         guard var noted = pending else { return }
         pending = nil
         guard noted.end == end, noted.logged == logged, tokens.count > noted.line.firstToken,

@@ -52,7 +52,15 @@ struct Resolver: Sendable {
             return follow(cachedLookup(name, in: module), depth: depth)
         case .attribute(let base, let name, _):
             switch resolve(base, in: module, depth: depth + 1) {
-            case .external(let dotted): return .external(dotted + "." + name)
+            case .external(let dotted):
+                // Made at its size in one go: `dotted + "." + name` made (and allocated) the
+                // intermediate `dotted.` as well.
+                var joined = ""
+                joined.reserveCapacity(dotted.utf8.count + 1 + name.utf8.count)
+                joined += dotted
+                joined += "."
+                joined += name
+                return .external(joined)
             case .module(let path): return follow(cachedLookup(name, in: path), depth: depth)
             case .classRef(let key): return .classAttribute(key, name)
             default: return .unknown
