@@ -14,7 +14,7 @@ extension Array {
             previous = next
         }
         if inOrder { return self }
-        let keys = map(key)
+        let keys = indices.map { key(self[$0]) }
         return indices.sorted { keys[$0] < keys[$1] }.map { self[$0] }
     }
 }
@@ -28,8 +28,10 @@ extension Array {
         if count < 2 { return self }
         var names: [String] = []
         names.reserveCapacity(count)
-        for element in self {
-            guard let next = name(element), !Self.holdsControlBytes(next) else { return sorted(byKey: key) }
+        // By index, not `for element in self`: the iterator hands out copies of each element (every
+        // field of an index retained and released) just to read its name.
+        for index in indices {
+            guard let next = name(self[index]), !Self.holdsControlBytes(next) else { return sorted(byKey: key) }
             names.append(next)
         }
         // Readers and the catalog queries mostly produce name order already: no copy then.
@@ -41,5 +43,8 @@ extension Array {
     }
 
     /// Whether `name` holds a byte that could sort before or equal to the `\u{1}` separator.
-    private static func holdsControlBytes(_ name: String) -> Bool { name.utf8.contains { $0 < 2 } }
+    private static func holdsControlBytes(_ name: String) -> Bool {
+        var name = name
+        return name.withUTF8 { bytes in bytes.contains { $0 < 2 } }
+    }
 }
