@@ -40,6 +40,8 @@ final class DrizzleEvaluator {
     /// The SQL of the `sql` templates read from the tokens of the current table's extras, by their
     /// source span (``templateSQL(_:_:_:_:_:_:)``); emptied for each table.
     @exclusivity(unchecked) var renderedTemplates: [(start: Int, end: Int, sql: String)] = []
+    /// The module and 0-based line of the last ``location(_:_:)``, where the next one is looked for first.
+    @exclusivity(unchecked) var lastLine = (module: -1, line: 0)
     /// ``bindingTarget(_:_:)`` by module and name.
     @exclusivity(unchecked) var bindingTargets: [BindingKey: BindingKey?] = [:]
     /// `ForeignKey.Action(spelling:)` by spelling: every foreign key names one of a few actions.
@@ -108,7 +110,27 @@ final class DrizzleEvaluator {
     }
 
     func location(_ module: Int, _ offset: Int) -> SourceLocation {
-        sources.files[module].location(at: offset)
+        let file = sources.files[module]
+        // Locations are mostly asked for in source order, a column or extra per line: the line of the
+        // last one, or one a few lines on, is checked before searching the whole table.
+        if lastLine.module == module {
+            let starts = file.lines.lineStarts
+            var line = lastLine.line
+            if line < starts.count, starts[line] <= offset {
+                var steps = 0
+                while steps < 4, line + 1 < starts.count, starts[line + 1] <= offset {
+                    line += 1
+                    steps += 1
+                }
+                if line + 1 == starts.count || offset < starts[line + 1] {
+                    lastLine.line = line
+                    return SourceLocation(path: file.path, line: line + 1, column: offset - starts[line] + 1)
+                }
+            }
+        }
+        let found = file.location(at: offset)
+        lastLine = (module, found.line - 1)
+        return found
     }
 
     func text(_ module: Int, _ start: Int, _ end: Int) -> String {

@@ -21,6 +21,8 @@ extension DrizzleEvaluator {
         var keyOffset: Int
         var spelling: String
         var enumType: SQLType?
+        /// ``columnTypeParts(_:enumType:)`` of the spelling, when the builder's memo had them.
+        var typeParts: FixedTypeParts?
         /// The explicit database name, else nil (the cased key).
         var explicit: String?
         var rootStart: Int
@@ -204,7 +206,7 @@ extension DrizzleEvaluator {
                 guard !keys.contains(columnKey) else { planned = false; break }
                 keys.append(columnKey)
                 if let shape = chainShape(value), let fast = fastColumnPlan(columnKey, keyOffset, shape, .expr(value), module, key, &builders) {
-                    plans.append(.fast(fast))
+                    plans.append(.fast(consume fast))
                 } else {
                     plans.append(.general(key: columnKey, value: evaluate(value, module, [:]), site: site(module, keyOffset)))
                 }
