@@ -95,7 +95,7 @@ extension DrizzleEvaluator {
         case .string(let s): roles.append(s)
         case .chain(let role) where role.root == "pgRole": roles.append(role.args.first?.stringValue ?? "?")
         case .builtin(let builtin):
-            guard let role = DrizzleEvaluator.supabaseRoles[builtin] else { return false }
+            guard let role = DrizzleEvaluator.supabaseRole(builtin) else { return false }
             roles.append(role)
         case .array(let list):
             for item in list { guard addDirectRoles(item, &roles) else { return false } }

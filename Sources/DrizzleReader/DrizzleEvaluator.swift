@@ -42,6 +42,8 @@ final class DrizzleEvaluator {
     @exclusivity(unchecked) var renderedTemplates: [(start: Int, end: Int, sql: String)] = []
     /// The module and 0-based line of the last ``location(_:_:)``, where the next one is looked for first.
     @exclusivity(unchecked) var lastLine = (module: -1, line: 0)
+    /// ``standInColumn(_:)`` by explicit name.
+    @exclusivity(unchecked) var standInColumns: [String: DrizzleValue] = [:]
     /// ``bindingTarget(_:_:)`` by module and name.
     @exclusivity(unchecked) var bindingTargets: [BindingKey: BindingKey?] = [:]
     /// `ForeignKey.Action(spelling:)` by spelling: every foreign key names one of a few actions.

@@ -233,9 +233,15 @@ extension DrizzleEvaluator {
     }
 
     /// A column value for which ``columnNames(key:value:)`` gives the same names as the real one.
+    ///
+    /// Shared by every column of that name: tables repeat a few column names (`id`, `created_at`), and
+    /// making each value cost a box and an argument list, allocated and later freed.
     func standInColumn(_ explicit: String?) -> DrizzleValue {
         guard let explicit else { return .undefined }
-        return .chain(Chain(root: "", args: [.string(explicit)]))
+        if let known = standInColumns[explicit] { return known }
+        let value = DrizzleValue.chain(Chain(root: "", args: [.string(explicit)]))
+        if standInColumns.count < 4096 { standInColumns[explicit] = value }
+        return value
     }
 
     // MARK: - Columns

@@ -93,3 +93,11 @@ import Testing
         }
     }
 }
+
+/// The Supabase roles a policy names, found by comparing names, are the ones the table lists.
+@Suite struct SupabaseRoleTests {
+    @Test(arguments: Array(DrizzleEvaluator.supabaseRoles.keys) + ["authUid", "role", "", "anonrole", "authenticatedRole2"])
+    func agreesWithTheTable(_ name: String) {
+        #expect(DrizzleEvaluator.supabaseRole(name) == DrizzleEvaluator.supabaseRoles[name])
+    }
+}
