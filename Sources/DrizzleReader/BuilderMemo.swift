@@ -95,6 +95,9 @@ extension DrizzleEvaluator {
     /// Keeps the builtins of `memo` for the next table of `module`.
     func keepBuilders(_ module: Int, _ memo: consuming BuilderMemo) {
         memo.last = -1
+        // The entries not kept are usually the last ones (an enum a table calls after its builtins):
+        // removing them from the end costs nothing of `removeAll(where:)`'s rebuilding of the list.
+        while let last = memo.entries.last, !last.keep { memo.entries.removeLast() }
         if memo.entries.contains(where: { !$0.keep }) { memo.entries.removeAll { !$0.keep } }
         keptBuilders = (module, memo)
     }

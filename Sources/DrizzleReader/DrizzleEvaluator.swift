@@ -157,7 +157,7 @@ final class DrizzleEvaluator {
     /// The value of top-level binding `name` in `module`, evaluated once.
     func topLevel(_ module: Int, _ name: String) -> DrizzleValue? {
         if let cached = cache[module][name] { return cached }
-        guard let binding = modules[module].syntax.bindings[name] else { return nil }
+        guard let binding = topLevelBinding(module, name) else { return nil }
         let key = BindingKey(module: module, name: name)
         if inProgress.contains(key) {
             limitsReached += 1
@@ -195,7 +195,7 @@ final class DrizzleEvaluator {
 
     func importValue(_ module: Int, _ specifier: String, _ name: String, _ offset: Int) -> DrizzleValue {
         if DrizzleEvaluator.isDrizzlePackage(specifier) { return .builtin(name) }
-        guard let target = modules[module].resolved[specifier] else {
+        guard let target = resolvedModule(module, specifier) else {
             return .unknown("'\(name)' is imported from '\(specifier)', which is not read", location(module, offset))
         }
         var visited: Set<Int> = []
@@ -206,8 +206,7 @@ final class DrizzleEvaluator {
     /// The value `module` exports as `name`, following re-exports and `export *`.
     func exported(_ module: Int, _ name: String, _ visited: inout Set<Int>) -> DrizzleValue? {
         guard visited.insert(module).inserted else { return nil }
-        let syntax = modules[module].syntax
-        if let export = syntax.exports[name] {
+        if let export = exportEntry(module, name) {
             switch export {
             case .local(let local):
                 return topLevel(module, local)
@@ -218,7 +217,7 @@ final class DrizzleEvaluator {
                 return DrizzleEvaluator.isDrizzlePackage(specifier) ? .builtin("*") : nil
             }
         }
-        for star in syntax.exportStars {
+        for star in modules[module].syntax.exportStars {
             if DrizzleEvaluator.isDrizzlePackage(star.specifier) { return .builtin(name) }
             if let target = modules[module].resolved[star.specifier], let value = exported(target, name, &visited) {
                 return value
