@@ -93,7 +93,10 @@ extension DrizzleEvaluator {
     }
 
     /// Keeps the builtins of `memo` for the next table of `module`.
-    func keepBuilders(_ module: Int, _ memo: consuming BuilderMemo) {
+    /// `memo` is taken, left empty: with the caller's copy alive, trimming the kept one copied its entries.
+    func keepBuilders(_ module: Int, _ taken: inout BuilderMemo) {
+        var memo = BuilderMemo()
+        swap(&memo, &taken)
         memo.last = -1
         // The entries not kept are usually the last ones (an enum a table calls after its builtins):
         // removing them from the end costs nothing of `removeAll(where:)`'s rebuilding of the list.

@@ -147,7 +147,7 @@ extension DrizzleEvaluator {
         let chain = Chain(root: "pgTable", args: [.string(tableName), .object(standIn)], site: tableSite)
         // Names not kept from earlier tables resolve after the table's evaluation, as in the general path.
         var extrasBuilders = builderMemo(module)
-        defer { keepBuilders(module, extrasBuilders) }
+        defer { keepBuilders(module, &extrasBuilders) }
         if args.count == 3, case .lazyArrow(let open, _) = args[2] {
             interpretLazyExtras(module, open, chain, name, &table, &extrasBuilders)
         } else if args.count == 3 && !interpretFastExtras(args[2], module, chain, name, &table, &extrasBuilders) {
@@ -195,7 +195,7 @@ extension DrizzleEvaluator {
         var keys: [String] = []
         keys.reserveCapacity(props.count + 4)
         var builders = builderMemo(module)
-        defer { keepBuilders(module, builders) }
+        defer { keepBuilders(module, &builders) }
         var planned = true
         if let lazyColumns {
             planned = planLazyColumns(module, lazyColumns, key, &builders, &keys, &plans)
