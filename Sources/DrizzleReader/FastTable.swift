@@ -89,8 +89,17 @@ extension DrizzleEvaluator {
 
     /// Pass 2 of ``fastTable(_:_:_:)``: the table, or nil (with the log as before) to read it the general way.
     func finishTable(_ plan: consuming TablePlan) -> (table: Table, key: QualifiedName, location: SourceLocation)? {
-        let (module, tableName, name, key, args, start, end, savedLog) =
-            (plan.module, plan.tableName, plan.name, plan.binding, plan.args, plan.start, plan.end, plan.savedLog)
+        // Read field by field: a tuple of them all was built as a copy of each and then taken apart.
+        let module = plan.module
+        let tableName = plan.tableName
+        let name = plan.name
+        let key = plan.binding
+        let start = plan.start
+        let end = plan.end
+        var args: [TSExpr] = []
+        swap(&args, &plan.args)
+        var savedLog = DiagnosticLog()
+        swap(&savedLog, &plan.savedLog)
         // Each plan is moved out of the list (``ColumnPlan/taken``): iterating the list would copy every
         // plan (a column's names, type and modifiers) and then release the list's copies.
         var plans: [ColumnPlan] = []
