@@ -60,9 +60,6 @@ extension DrizzleEvaluator {
         /// through the memo of ``spreadColumn(_:key:value:site:table:)``.
         case spread(SpreadEntry, key: String, value: DrizzleValue, site: Site?)
         case fast(FastColumn)
-        /// Left in a plan's place once pass 2 has taken it out: swapping this in moves the plan out of
-        /// the list without copying it.
-        case taken
     }
 
     /// A table call after pass 1 of ``fastTable(_:_:_:)``: its column plans, with what pass 2 needs.
@@ -100,11 +97,21 @@ extension DrizzleEvaluator {
         swap(&args, &plan.args)
         var savedLog = DiagnosticLog()
         swap(&savedLog, &plan.savedLog)
-        // Each plan is moved out of the list (``ColumnPlan/taken``): iterating the list would copy every
-        // plan (a column's names, type and modifiers) and then release the list's copies.
+        // Each plan is moved out of the list, the last first once the list is reversed: iterating the
+        // list would copy every plan (a column's names, type and modifiers) and then release the list's
+        // copies. The buffer's swaps move the plans; the array's swapped them by copying.
         var plans: [ColumnPlan] = []
         swap(&plans, &plan.plans)
         let columnCount = plans.count
+        plans.withUnsafeMutableBufferPointer { buffer in
+            var low = 0
+            var high = buffer.count - 1
+            while low < high {
+                buffer.swapAt(low, high)
+                low += 1
+                high -= 1
+            }
+        }
 
         // Pass 2, as the general path interprets the evaluated table.
         let tableSite = site(module, start, start, end)
@@ -115,9 +122,7 @@ extension DrizzleEvaluator {
         var standIn = DrizzleObject()
         standIn.entries.reserveCapacity(columnCount)
         var primaryColumns: [String] = []
-        for index in plans.indices {
-            var columnPlan = ColumnPlan.taken
-            swap(&columnPlan, &plans[index])
+        while let columnPlan = plans.popLast() {
             let result: ColumnResult?
             switch consume columnPlan {
             case .general(let columnKey, let value, let site):
@@ -142,8 +147,6 @@ extension DrizzleEvaluator {
                     continue
                 }
                 result = interpretFastColumn(column, module, table: name)
-            case .taken:
-                continue
             }
             guard let result else {
                 table.notStated.insert(.column)
