@@ -101,3 +101,26 @@ import Testing
         #expect(DrizzleEvaluator.supabaseRole(name) == DrizzleEvaluator.supabaseRoles[name])
     }
 }
+
+/// Stand-in column values shared by explicit name are the values made for that name, in any order
+/// and for names seen again.
+@Suite struct StandInColumnTests {
+    @Test func sharedValuesAreTheNamesOwn() {
+        let evaluator = DrizzleEvaluator(defaultSchema: "public")
+        let names = (0..<300).map { "column_\($0)" } + ["id", "x", String(repeating: "long_name_", count: 4), "ñame", ""]
+        for round in 0..<2 {
+            for name in round == 0 ? names : names.reversed() {
+                guard case .chain(let chain) = evaluator.standInColumn(name) else {
+                    Issue.record("no chain for \(name) in round \(round)")
+                    continue
+                }
+                #expect(chain.root == "" && chain.args.count == 1 && chain.args.first?.stringValue == name)
+                #expect(evaluator.columnNames(key: "key", value: .chain(chain)) == (name, name))
+            }
+        }
+        guard case .undefined = evaluator.standInColumn(nil) else {
+            Issue.record("a column without an explicit name has a stand-in")
+            return
+        }
+    }
+}
