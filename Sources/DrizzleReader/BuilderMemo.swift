@@ -10,9 +10,15 @@ struct BuilderMemo {
         /// The name's length in UTF-8 bytes, compared before the name: most names looked up differ in
         /// length from most entries, and comparing lengths is far cheaper than comparing strings.
         var length: Int
+        /// The name's bytes packed (``PackedName``), nil when it is too long to pack: a name token is
+        /// compared with this without first making a `String` of it.
+        var packed: PackedName?
         var value: DrizzleValue?
         /// For a builtin with a fixed type: that type's spelling.
         var fixed: String?
+        /// ``DrizzleEvaluator/columnTypeParts(_:enumType:)`` of ``fixed``, found once for every column
+        /// of the builder instead of once per column.
+        var fixedParts: DrizzleEvaluator.FixedTypeParts?
         /// Whether the entry stays valid for later tables: a builtin whose binding's value is memoized,
         /// so that looking it up again could give nothing else.
         var keep: Bool
@@ -40,15 +46,36 @@ extension DrizzleEvaluator {
             return value
         }
         var fixed: String?
+        var fixedParts: FixedTypeParts?
         var keep = false
         if case .builtin(let name)? = value {
             fixed = DrizzleEvaluator.fixedTypes[name]
+            fixedParts = fixed.map { FixedTypeParts(columnTypeParts($0, enumType: nil)) }
             // Not memoized while the binding is being evaluated (a self-reference), so not kept then.
             keep = cache[module][builder] != nil
         }
-        memo.entries.append(BuilderMemo.Entry(name: builder, length: length, value: value, fixed: fixed, keep: keep))
+        memo.entries.append(BuilderMemo.Entry(name: builder, length: length, packed: PackedName(builder), value: value, fixed: fixed, fixedParts: fixedParts,
+                                              keep: keep))
         memo.last = memo.entries.count - 1
         return value
+    }
+
+    /// ``builderValue(_:_:_:)`` of the name token `token`, found in the memo by its bytes: making a
+    /// `String` of every builder name a table calls cost more than finding it.
+    func builderValue(_ module: Int, _ parser: TSParser, _ token: TSToken, _ memo: inout BuilderMemo) -> DrizzleValue? {
+        if let packed = PackedName(parser.bytes, Int(token.start), Int(token.end)),
+            let index = memo.entries.firstIndex(where: { $0.packed == packed })
+        {
+            memo.last = index
+            return memo.entries[index].value
+        }
+        return builderValue(module, parser.text(token), &memo)
+    }
+
+    /// The type parts of the fixed type of the builder looked up last, if it has one (see
+    /// ``columnType(_:_:_:)``, which then gives that type's spelling).
+    func lastFixedParts(_ memo: BuilderMemo) -> FixedTypeParts? {
+        memo.last >= 0 ? memo.entries[memo.last].fixedParts : nil
     }
 
     /// The memo to start a table of `module` with: the builtins kept from the module's last table.
@@ -66,8 +93,14 @@ extension DrizzleEvaluator {
     }
 
     /// Keeps the builtins of `memo` for the next table of `module`.
-    func keepBuilders(_ module: Int, _ memo: consuming BuilderMemo) {
+    /// `memo` is taken, left empty: with the caller's copy alive, trimming the kept one copied its entries.
+    func keepBuilders(_ module: Int, _ taken: inout BuilderMemo) {
+        var memo = BuilderMemo()
+        swap(&memo, &taken)
         memo.last = -1
+        // The entries not kept are usually the last ones (an enum a table calls after its builtins):
+        // removing them from the end costs nothing of `removeAll(where:)`'s rebuilding of the list.
+        while let last = memo.entries.last, !last.keep { memo.entries.removeLast() }
         if memo.entries.contains(where: { !$0.keep }) { memo.entries.removeAll { !$0.keep } }
         keptBuilders = (module, memo)
     }

@@ -5,7 +5,7 @@ extension DrizzleEvaluator {
     /// One option of a policy's config: its value as the general path evaluates it, or for an `sql`
     /// template of `t.col`s, the SQL it renders to (the only thing the interpreter reads of it).
     private struct PolicyOption {
-        var key: String
+        var key: OptionKey
         var value: DrizzleValue
         var rendered: String?
     }
@@ -26,10 +26,10 @@ extension DrizzleEvaluator {
             guard case .value(let key, let expr, _) = prop else { return nil }
             if case .template = expr {
                 guard let rendered = directSQL(expr, module, parameter, standIn, &builders) else { return nil }
-                options.append(PolicyOption(key: key, value: .undefined, rendered: rendered))
+                options.append(PolicyOption(key: OptionKey(key), value: .undefined, rendered: rendered))
             } else {
                 guard let value = policyValue(expr, module, parameter, standIn, &builders) else { return nil }
-                options.append(PolicyOption(key: key, value: value, rendered: nil))
+                options.append(PolicyOption(key: OptionKey(key), value: value, rendered: nil))
             }
         }
         return policy(policyName, options, shape.rootStart, module)
@@ -49,7 +49,7 @@ extension DrizzleEvaluator {
         while j < close {
             let keyToken = tokens[j]
             guard keyToken.kind == .string || keyToken.kind == .identifier, parser.isPunct(j + 1, P.colon) else { return nil }
-            let key = keyToken.kind == .string ? parser.stringValue(keyToken) : parser.text(keyToken)
+            let key = optionKey(parser, keyToken)
             let k = j + 2
             let value = tokens[k]
             if value.kind == .string {
@@ -62,8 +62,7 @@ extension DrizzleEvaluator {
                 options.append(PolicyOption(key: key, value: .undefined, rendered: rendered))
                 j = next
             } else if value.kind == .identifier, !parser.isLiteral(k), parser.isPunct(k + 1, P.comma) || k + 1 == close {
-                let name = parser.text(value)
-                guard name != parameter, let resolved = builderValue(module, name, &builders) else { return nil }
+                guard !parser.textEquals(value, parameter), let resolved = builderValue(module, parser, value, &builders) else { return nil }
                 options.append(PolicyOption(key: key, value: resolved, rendered: nil))
                 j = k + 1
             } else {
@@ -77,14 +76,14 @@ extension DrizzleEvaluator {
     /// The policy of `options` as ``interpretPolicy(_:_:)`` reads the evaluated config, which holds the
     /// last option of each key; nil where it would warn.
     private func policy(_ policyName: String, _ options: [PolicyOption], _ rootStart: Int, _ module: Int) -> Policy? {
-        func option(_ key: String) -> PolicyOption? { options.last { $0.key == key } }
+        func option(_ key: OptionKey) -> PolicyOption? { options.last { $0.key == key } }
         var roles: [String] = []
-        if let to = option("to") {
+        if let to = option(.to) {
             guard to.rendered == nil, addDirectRoles(to.value, &roles) else { return nil }
         }
-        guard let using = directExpression(option("using")), let withCheck = directExpression(option("withCheck")) else { return nil }
-        let command = option("for")?.value.stringValue.flatMap { Policy.Command(rawValue: $0.lowercased()) } ?? .all
-        return Policy(name: policyName, isPermissive: option("as")?.value.stringValue?.lowercased() != "restrictive", command: command,
+        guard let using = directExpression(option(.using)), let withCheck = directExpression(option(.withCheck)) else { return nil }
+        let command = option(.for)?.value.stringValue.flatMap { Policy.Command(rawValue: $0.lowercased()) } ?? .all
+        return Policy(name: policyName, isPermissive: option(.as)?.value.stringValue?.lowercased() != "restrictive", command: command,
                       roles: roles, using: using, withCheck: withCheck,
                       provenance: Provenance(source: .drizzle, location: location(module, rootStart)))
     }
@@ -96,7 +95,7 @@ extension DrizzleEvaluator {
         case .string(let s): roles.append(s)
         case .chain(let role) where role.root == "pgRole": roles.append(role.args.first?.stringValue ?? "?")
         case .builtin(let builtin):
-            guard let role = DrizzleEvaluator.supabaseRoles[builtin] else { return false }
+            guard let role = DrizzleEvaluator.supabaseRole(builtin) else { return false }
             roles.append(role)
         case .array(let list):
             for item in list { guard addDirectRoles(item, &roles) else { return false } }
@@ -116,5 +115,38 @@ extension DrizzleEvaluator {
         case .sql(let fragment) where fragment.isResolved: return .some(fragment.render(qualified: true, defaultSchema: defaultSchema))
         default: return nil
         }
+    }
+
+    /// The key of a policy option, as far as ``policy(_:_:_:_:)`` reads it: the options it reads by
+    /// name, every other key being `other`. Comparing a key token's bytes with these names gives what
+    /// comparing its text does (none is canonically equivalent to any other text), without the text.
+    private enum OptionKey {
+        case `as`, `for`, to, using, withCheck, other
+
+        init(_ key: String) {
+            switch key {
+            case "as": self = .as
+            case "for": self = .for
+            case "to": self = .to
+            case "using": self = .using
+            case "withCheck": self = .withCheck
+            default: self = .other
+            }
+        }
+    }
+
+    /// The ``OptionKey`` of a string or name token (the names checked by their length first).
+    private func optionKey(_ parser: TSParser, _ token: TSToken) -> OptionKey {
+        guard token.kind == .identifier else { return OptionKey(parser.stringValue(token)) }
+        switch token.end - token.start {
+        case 2:
+            if parser.isWord(token, "as") { return .as }
+            if parser.isWord(token, "to") { return .to }
+        case 3: if parser.isWord(token, "for") { return .for }
+        case 5: if parser.isWord(token, "using") { return .using }
+        case 9: if parser.isWord(token, "withCheck") { return .withCheck }
+        default: break
+        }
+        return .other
     }
 }

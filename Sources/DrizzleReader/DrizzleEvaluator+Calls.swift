@@ -8,6 +8,19 @@ extension DrizzleEvaluator {
         "postgresRole": "postgres_role", "supabaseAuthAdminRole": "supabase_auth_admin",
     ]
 
+    /// ``supabaseRoles`` of `builtin`, by comparing names: hashing the name cost more than comparing it
+    /// with these five (each policy names one).
+    static func supabaseRole(_ builtin: String) -> String? {
+        switch builtin {
+        case "authenticatedRole": return "authenticated"
+        case "anonRole": return "anon"
+        case "serviceRole": return "service_role"
+        case "postgresRole": return "postgres_role"
+        case "supabaseAuthAdminRole": return "supabase_auth_admin"
+        default: return nil
+        }
+    }
+
     /// `pgSchema(...)` methods that create schema objects, and the builder each one stands for.
     static let schemaMethods: [String: String] = [
         "table": "pgTable", "enum": "pgEnum", "view": "pgView", "materializedView": "pgMaterializedView",

@@ -40,6 +40,10 @@ final class DrizzleEvaluator {
     /// The SQL of the `sql` templates read from the tokens of the current table's extras, by their
     /// source span (``templateSQL(_:_:_:_:_:_:)``); emptied for each table.
     @exclusivity(unchecked) var renderedTemplates: [(start: Int, end: Int, sql: String)] = []
+    /// The module and 0-based line of the last ``location(_:_:)``, where the next one is looked for first.
+    @exclusivity(unchecked) var lastLine = (module: -1, line: 0)
+    /// ``standInColumn(_:)`` by explicit name.
+    @exclusivity(unchecked) var standInColumns: [String: DrizzleValue] = [:]
     /// ``bindingTarget(_:_:)`` by module and name.
     @exclusivity(unchecked) var bindingTargets: [BindingKey: BindingKey?] = [:]
     /// `ForeignKey.Action(spelling:)` by spelling: every foreign key names one of a few actions.
@@ -108,7 +112,27 @@ final class DrizzleEvaluator {
     }
 
     func location(_ module: Int, _ offset: Int) -> SourceLocation {
-        sources.files[module].location(at: offset)
+        let file = sources.files[module]
+        // Locations are mostly asked for in source order, a column or extra per line: the line of the
+        // last one, or one a few lines on, is checked before searching the whole table.
+        if lastLine.module == module {
+            let starts = file.lines.lineStarts
+            var line = lastLine.line
+            if line < starts.count, starts[line] <= offset {
+                var steps = 0
+                while steps < 4, line + 1 < starts.count, starts[line + 1] <= offset {
+                    line += 1
+                    steps += 1
+                }
+                if line + 1 == starts.count || offset < starts[line + 1] {
+                    lastLine.line = line
+                    return SourceLocation(path: file.path, line: line + 1, column: offset - starts[line] + 1)
+                }
+            }
+        }
+        let found = file.location(at: offset)
+        lastLine = (module, found.line - 1)
+        return found
     }
 
     func text(_ module: Int, _ start: Int, _ end: Int) -> String {
@@ -133,7 +157,7 @@ final class DrizzleEvaluator {
     /// The value of top-level binding `name` in `module`, evaluated once.
     func topLevel(_ module: Int, _ name: String) -> DrizzleValue? {
         if let cached = cache[module][name] { return cached }
-        guard let binding = modules[module].syntax.bindings[name] else { return nil }
+        guard let binding = topLevelBinding(module, name) else { return nil }
         let key = BindingKey(module: module, name: name)
         if inProgress.contains(key) {
             limitsReached += 1
@@ -171,7 +195,7 @@ final class DrizzleEvaluator {
 
     func importValue(_ module: Int, _ specifier: String, _ name: String, _ offset: Int) -> DrizzleValue {
         if DrizzleEvaluator.isDrizzlePackage(specifier) { return .builtin(name) }
-        guard let target = modules[module].resolved[specifier] else {
+        guard let target = resolvedModule(module, specifier) else {
             return .unknown("'\(name)' is imported from '\(specifier)', which is not read", location(module, offset))
         }
         var visited: Set<Int> = []
@@ -182,8 +206,7 @@ final class DrizzleEvaluator {
     /// The value `module` exports as `name`, following re-exports and `export *`.
     func exported(_ module: Int, _ name: String, _ visited: inout Set<Int>) -> DrizzleValue? {
         guard visited.insert(module).inserted else { return nil }
-        let syntax = modules[module].syntax
-        if let export = syntax.exports[name] {
+        if let export = exportEntry(module, name) {
             switch export {
             case .local(let local):
                 return topLevel(module, local)
@@ -194,7 +217,7 @@ final class DrizzleEvaluator {
                 return DrizzleEvaluator.isDrizzlePackage(specifier) ? .builtin("*") : nil
             }
         }
-        for star in syntax.exportStars {
+        for star in modules[module].syntax.exportStars {
             if DrizzleEvaluator.isDrizzlePackage(star.specifier) { return .builtin(name) }
             if let target = modules[module].resolved[star.specifier], let value = exported(target, name, &visited) {
                 return value

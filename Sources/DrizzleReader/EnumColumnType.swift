@@ -9,6 +9,17 @@ import SchemaModel
 extension DrizzleEvaluator {
     /// The SQL type, serial flag and lower-cased spelling of a column spelled `spelling` whose type
     /// is `enumType` when set, as `canonicalType(_:)` gives them.
+    /// A column's SQL type, serial flag and lower-cased spelling (``columnTypeParts(_:enumType:)``).
+    typealias TypeParts = (type: SQLType, isSerial: Bool, lowered: String)
+
+    /// The ``TypeParts`` of a builder's fixed type, shared by every column of the builder: one reference
+    /// to copy with a column's plan instead of the parts' three.
+    final class FixedTypeParts {
+        let parts: TypeParts
+
+        init(_ parts: TypeParts) { self.parts = parts }
+    }
+
     func columnTypeParts(_ spelling: String, enumType: SQLType?) -> (type: SQLType, isSerial: Bool, lowered: String) {
         if let enumType, Self.isPlainQualifiedName(spelling) { return (enumType, false, spelling) }
         let (parsed, lowered) = canonicalType(spelling)

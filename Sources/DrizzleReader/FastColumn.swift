@@ -31,7 +31,7 @@ extension DrizzleEvaluator {
     func fastColumnParts(_ column: FastColumn, _ module: Int, table: QualifiedName) -> ColumnParts? {
         let database = column.explicit ?? casedName(column.key)
         let raw = column.explicit ?? column.key
-        let (type, isSerial, lowered) = columnTypeParts(column.spelling, enumType: column.enumType)
+        let (type, isSerial, lowered) = column.typeParts?.parts ?? columnTypeParts(column.spelling, enumType: column.enumType)
         let keyLocation = location(module, column.keyOffset)
         let provenance = Provenance(source: .drizzle, location: keyLocation)
         let rawType = modules[module].file.text(column.rootStart..<column.rootEnd)

@@ -39,6 +39,7 @@ extension DrizzleEvaluator {
             }
         }
         guard let (spelling, enumType) = columnType(module, builder, rootArgs.last, &builders) else { return nil }
+        let typeParts = lastFixedParts(builders)
         // Everything pass 2 needs is checked here, so that it never has to evaluate this column after all.
         var modifiers: [ColumnModifier] = []
         modifiers.reserveCapacity(methods.count)
@@ -60,6 +61,7 @@ extension DrizzleEvaluator {
             }
         }
         return FastColumn(source: source, binding: binding, key: key, keyOffset: keyOffset, spelling: spelling, enumType: enumType,
+                          typeParts: typeParts,
                           explicit: explicit, rootStart: shape.rootStart, rootEnd: shape.rootEnd, modifiers: modifiers)
     }
 
@@ -80,7 +82,12 @@ extension DrizzleEvaluator {
     /// ``interpretColumn(key:value:keyLocation:table:)`` writes it, given its last root argument; nil
     /// when the fast path does not read such a column.
     func columnType(_ module: Int, _ builder: String, _ last: TSExpr?, _ builders: inout BuilderMemo) -> (String, SQLType?)? {
-        switch builderValue(module, builder, &builders) {
+        columnType(builderValue(module, builder, &builders), last, &builders)
+    }
+
+    /// ``columnType(_:_:_:_:)`` of the builder whose value `builderValue` has just been looked up in `builders`.
+    func columnType(_ builderValue: DrizzleValue?, _ last: TSExpr?, _ builders: inout BuilderMemo) -> (String, SQLType?)? {
+        switch builderValue {
         case .builtin(let name)?:
             let memoized = builders.last >= 0 ? builders.entries[builders.last].fixed : DrizzleEvaluator.fixedTypes[name]
             if let fixed = memoized { return (fixed, nil) }

@@ -41,12 +41,12 @@ extension DrizzleEvaluator {
                 guard !keys.contains(key) else { return false }
                 keys.append(key)
                 if let fast = tokenColumnPlan(parser, key, keyOffset, valueStart, module, binding, &builders) {
-                    plans.append(.fast(fast))
+                    plans.append(.fast(consume fast))
                     k = parser.chainEnd(at: valueStart)
                 } else {
                     let (shape, end) = parser.chainShape(at: valueStart)
                     if let fast = fastColumnPlan(key, keyOffset, shape, .tokens(valueStart), module, binding, &builders) {
-                        plans.append(.fast(fast))
+                        plans.append(.fast(consume fast))
                     } else {
                         let value = TSParser.parseExpression(bytes: parser.bytes, tokens: tokens, at: valueStart)
                         plans.append(.general(key: key, value: evaluate(value, module, [:]), site: site(module, keyOffset)))

@@ -21,6 +21,8 @@ extension DrizzleEvaluator {
         var keyOffset: Int
         var spelling: String
         var enumType: SQLType?
+        /// ``columnTypeParts(_:enumType:)`` of the spelling, when the builder's memo had them.
+        var typeParts: FixedTypeParts?
         /// The explicit database name, else nil (the cased key).
         var explicit: String?
         var rootStart: Int
@@ -58,9 +60,6 @@ extension DrizzleEvaluator {
         /// through the memo of ``spreadColumn(_:key:value:site:table:)``.
         case spread(SpreadEntry, key: String, value: DrizzleValue, site: Site?)
         case fast(FastColumn)
-        /// Left in a plan's place once pass 2 has taken it out: swapping this in moves the plan out of
-        /// the list without copying it.
-        case taken
     }
 
     /// A table call after pass 1 of ``fastTable(_:_:_:)``: its column plans, with what pass 2 needs.
@@ -87,13 +86,32 @@ extension DrizzleEvaluator {
 
     /// Pass 2 of ``fastTable(_:_:_:)``: the table, or nil (with the log as before) to read it the general way.
     func finishTable(_ plan: consuming TablePlan) -> (table: Table, key: QualifiedName, location: SourceLocation)? {
-        let (module, tableName, name, key, args, start, end, savedLog) =
-            (plan.module, plan.tableName, plan.name, plan.binding, plan.args, plan.start, plan.end, plan.savedLog)
-        // Each plan is moved out of the list (``ColumnPlan/taken``): iterating the list would copy every
-        // plan (a column's names, type and modifiers) and then release the list's copies.
+        // Read field by field: a tuple of them all was built as a copy of each and then taken apart.
+        let module = plan.module
+        let tableName = plan.tableName
+        let name = plan.name
+        let key = plan.binding
+        let start = plan.start
+        let end = plan.end
+        var args: [TSExpr] = []
+        swap(&args, &plan.args)
+        var savedLog = DiagnosticLog()
+        swap(&savedLog, &plan.savedLog)
+        // Each plan is moved out of the list, the last first once the list is reversed: iterating the
+        // list would copy every plan (a column's names, type and modifiers) and then release the list's
+        // copies. The buffer's swaps move the plans; the array's swapped them by copying.
         var plans: [ColumnPlan] = []
         swap(&plans, &plan.plans)
         let columnCount = plans.count
+        plans.withUnsafeMutableBufferPointer { buffer in
+            var low = 0
+            var high = buffer.count - 1
+            while low < high {
+                buffer.swapAt(low, high)
+                low += 1
+                high -= 1
+            }
+        }
 
         // Pass 2, as the general path interprets the evaluated table.
         let tableSite = site(module, start, start, end)
@@ -104,9 +122,7 @@ extension DrizzleEvaluator {
         var standIn = DrizzleObject()
         standIn.entries.reserveCapacity(columnCount)
         var primaryColumns: [String] = []
-        for index in plans.indices {
-            var columnPlan = ColumnPlan.taken
-            swap(&columnPlan, &plans[index])
+        while let columnPlan = plans.popLast() {
             let result: ColumnResult?
             switch consume columnPlan {
             case .general(let columnKey, let value, let site):
@@ -131,8 +147,6 @@ extension DrizzleEvaluator {
                     continue
                 }
                 result = interpretFastColumn(column, module, table: name)
-            case .taken:
-                continue
             }
             guard let result else {
                 table.notStated.insert(.column)
@@ -145,7 +159,7 @@ extension DrizzleEvaluator {
         let chain = Chain(root: "pgTable", args: [.string(tableName), .object(standIn)], site: tableSite)
         // Names not kept from earlier tables resolve after the table's evaluation, as in the general path.
         var extrasBuilders = builderMemo(module)
-        defer { keepBuilders(module, extrasBuilders) }
+        defer { keepBuilders(module, &extrasBuilders) }
         if args.count == 3, case .lazyArrow(let open, _) = args[2] {
             interpretLazyExtras(module, open, chain, name, &table, &extrasBuilders)
         } else if args.count == 3 && !interpretFastExtras(args[2], module, chain, name, &table, &extrasBuilders) {
@@ -193,7 +207,7 @@ extension DrizzleEvaluator {
         var keys: [String] = []
         keys.reserveCapacity(props.count + 4)
         var builders = builderMemo(module)
-        defer { keepBuilders(module, builders) }
+        defer { keepBuilders(module, &builders) }
         var planned = true
         if let lazyColumns {
             planned = planLazyColumns(module, lazyColumns, key, &builders, &keys, &plans)
@@ -204,7 +218,7 @@ extension DrizzleEvaluator {
                 guard !keys.contains(columnKey) else { planned = false; break }
                 keys.append(columnKey)
                 if let shape = chainShape(value), let fast = fastColumnPlan(columnKey, keyOffset, shape, .expr(value), module, key, &builders) {
-                    plans.append(.fast(fast))
+                    plans.append(.fast(consume fast))
                 } else {
                     plans.append(.general(key: columnKey, value: evaluate(value, module, [:]), site: site(module, keyOffset)))
                 }
@@ -231,9 +245,15 @@ extension DrizzleEvaluator {
     }
 
     /// A column value for which ``columnNames(key:value:)`` gives the same names as the real one.
+    ///
+    /// Shared by every column of that name: tables repeat a few column names (`id`, `created_at`), and
+    /// making each value cost a box and an argument list, allocated and later freed.
     func standInColumn(_ explicit: String?) -> DrizzleValue {
         guard let explicit else { return .undefined }
-        return .chain(Chain(root: "", args: [.string(explicit)]))
+        if let known = standInColumns[explicit] { return known }
+        let value = DrizzleValue.chain(Chain(root: "", args: [.string(explicit)]))
+        if standInColumns.count < 4096 { standInColumns[explicit] = value }
+        return value
     }
 
     // MARK: - Columns

@@ -65,13 +65,14 @@ extension DrizzleEvaluator {
             k = close + 1
         }
 
-        guard let (spelling, enumType) = columnType(module, parser.text(tokens[start]), options, &builders) else { return nil }
+        guard let (spelling, enumType) = columnType(builderValue(module, parser, tokens[start], &builders), options, &builders) else { return nil }
+        let typeParts = lastFixedParts(builders)
         for (index, call) in references {
             guard let (reference, actions) = fastReference(call, module) else { return nil }
             modifiers[index] = .references(reference, actions)
         }
         return FastColumn(source: .tokens(start), binding: binding, key: key, keyOffset: keyOffset, spelling: spelling,
-                          enumType: enumType, explicit: explicit, rootStart: Int(tokens[start].start),
+                          enumType: enumType, typeParts: typeParts, explicit: explicit, rootStart: Int(tokens[start].start),
                           rootEnd: Int(tokens[rootClose].end), modifiers: modifiers)
     }
 

@@ -29,8 +29,8 @@ extension DrizzleEvaluator {
         guard let parameter, tokens[start].kind == .identifier, parser.isPunct(start + 1, P.lparen),
             let arguments = rootArguments(parser, start + 1)
         else { return false }
-        let builderName = parser.text(tokens[start])
-        guard builderName != parameter, case .builtin(let builder)? = builderValue(module, builderName, &builders) else { return false }
+        guard !parser.textEquals(tokens[start], parameter), case .builtin(let builder)? = builderValue(module, parser, tokens[start], &builders)
+        else { return false }
         let rootStart = Int(tokens[start].start)
         var k = Int(tokens[start + 1].match) + 1
         switch (builder, arguments) {
@@ -152,8 +152,7 @@ extension DrizzleEvaluator {
         guard let last = templateEnd(parser, tag + 1).map({ $0 - 1 }) else { return nil }
         let span = (start: Int(tokens[tag].start), end: Int(tokens[last].end))
         if let known = renderedTemplate(parser.bytes, span) { return known }
-        let tagName = parser.text(tokens[tag])
-        guard tagName != parameter, case .builtin(let tagValue)? = builderValue(module, tagName, &builders),
+        guard !parser.textEquals(tokens[tag], parameter), case .builtin(let tagValue)? = builderValue(module, parser, tokens[tag], &builders),
             tagValue == "sql" || tagValue == "*.sql"
         else { return nil }
         var j = tag + 1
