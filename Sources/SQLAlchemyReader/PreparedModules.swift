@@ -122,7 +122,7 @@ final class PreparedModules: @unchecked Sendable {
         // clearing the slot copy the whole array.
         guard key.module.index < count, isReady(key.module.index), modules[key.module.index] != nil, key.index < modules[key.module.index]!.columns.count,
             let ready = modules[key.module.index]!.columns[key.index], ready.sqlModel == sqlModel,
-            ready.fingerprint == StatementMemo.BaseFingerprint(base)
+            ready.fingerprint.matches(base)
         else { return nil }
         modules[key.module.index]!.columns[key.index] = nil
         return ready

@@ -24,6 +24,26 @@ enum Resolved: Sendable {
         }
         return nil
     }
+
+    /// Whether ``externalName`` is `candidate` (ASCII), found on the bytes without making the
+    /// component a `String`. A component with non-ASCII bytes is compared as `String`s are
+    /// (canonical equivalence), so the answer is always `externalName == candidate`.
+    func externalNameIs(_ candidate: StaticString) -> Bool {
+        guard case .external(let dotted) = self else { return false }
+        var copy = dotted
+        let answer: Bool? = copy.withUTF8 { bytes in
+            var start = bytes.count
+            while start > 0, bytes[start - 1] != UInt8(ascii: ".") { start -= 1 }
+            for k in start..<bytes.count where bytes[k] >= 0x80 { return nil }
+            let count = candidate.utf8CodeUnitCount
+            guard bytes.count - start == count else { return false }
+            let expected = candidate.utf8Start
+            for j in 0..<count where bytes[start + j] != expected[j] { return false }
+            return true
+        }
+        if let answer { return answer }
+        return dotted.lastDottedComponent == candidate.description
+    }
 }
 
 /// Name resolution across the project's modules: follows imports, star imports and simple aliases.

@@ -1,0 +1,59 @@
+import SchemaModel
+import Testing
+
+@testable import SQLAlchemyReader
+
+/// Tests that answer without building strings or dictionaries give the answers of the general ones.
+@Suite struct MatchingShortcutTests {
+    @Test(arguments: [
+        ("sqlalchemy.Index", "Index", true),
+        ("Index", "Index", true),
+        ("sqlalchemy.schema.UniqueConstraint", "UniqueConstraint", true),
+        ("sqlalchemy.UniqueConstraints", "UniqueConstraint", false),
+        ("sqlalchemy.Index.", "Index", false),
+        ("sqlalchemy.Indéx", "Index", false),
+        // KELVIN SIGN is canonically equivalent to K: equal as `String`s, as ``Resolved/externalName`` compares.
+        ("sqlalchemy.Primary\u{212A}eyConstraint", "PrimaryKeyConstraint", true),
+        ("sqlalchemy.Foreign\u{212A}eyConstraint", "ForeignKeyConstraint", true),
+        ("sqlalchemy.PrimaryKeyConstraint", "ForeignKeyConstraint", false),
+    ])
+    func externalNameTestAgreesWithStringComparison(dotted: String, candidate: String, expected: Bool) {
+        let resolved = Resolved.external(dotted)
+        let answer: Bool
+        switch candidate {
+        case "Index": answer = resolved.externalNameIs("Index")
+        case "UniqueConstraint": answer = resolved.externalNameIs("UniqueConstraint")
+        case "PrimaryKeyConstraint": answer = resolved.externalNameIs("PrimaryKeyConstraint")
+        default: answer = resolved.externalNameIs("ForeignKeyConstraint")
+        }
+        #expect(answer == expected)
+        #expect(answer == (resolved.externalName == candidate))
+    }
+
+    @Test func nonExternalNamesAreNoKind() {
+        #expect(!Resolved.unknown.externalNameIs("Index"))
+    }
+
+    @Test func fingerprintMatchAgreesWithBuiltFingerprints() {
+        func base(schema: String? = nil, convention: [String: String] = [:], map: [String: (Int, Int)] = [:], sqlModel: Bool = false) -> BaseInfo {
+            var info = BaseInfo()
+            info.schema = schema
+            info.convention = convention
+            info.typeMap = map.mapValues { (PyExpr.name("T", at: $0.0), ModuleID(index: $0.1)) }
+            info.isSQLModel = sqlModel
+            return info
+        }
+        let bases = [
+            base(), base(schema: "s"), base(sqlModel: true), base(convention: ["ix": "ix_%(column_0_label)s"]),
+            base(map: ["str": (3, 0)]), base(map: ["str": (3, 1)]), base(map: ["str": (4, 0)]), base(map: ["int": (3, 0)]),
+            base(map: ["str": (3, 0), "int": (5, 0)]),
+        ]
+        for a in bases {
+            for b in bases {
+                let built = StatementMemo.BaseFingerprint(a) == StatementMemo.BaseFingerprint(b)
+                #expect(StatementMemo.BaseFingerprint(a).matches(b) == built)
+            }
+        }
+        #expect(StatementMemo.BaseFingerprint(bases[4]).matches(base(map: ["str": (3, 0)])))
+    }
+}
