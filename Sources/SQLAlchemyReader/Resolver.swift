@@ -25,24 +25,34 @@ enum Resolved: Sendable {
         return nil
     }
 
-    /// Whether ``externalName`` is `candidate` (ASCII), found on the bytes without making the
-    /// component a `String`. A component with non-ASCII bytes is compared as `String`s are
-    /// (canonical equivalence), so the answer is always `externalName == candidate`.
-    func externalNameIs(_ candidate: StaticString) -> Bool {
-        guard case .external(let dotted) = self else { return false }
-        var copy = dotted
-        let answer: Bool? = copy.withUTF8 { bytes in
+    /// The kind of table argument ``externalName`` names, if any: what comparing it with each kind's
+    /// name gives, found on the bytes with one scan and without making the name a `String`. A name
+    /// with non-ASCII bytes is compared as `String`s are (canonical equivalence).
+    var tableItemKind: TableItemKind? {
+        guard case .external(let dotted) = self else { return nil }
+        let fast: TableItemKind?? = dotted.utf8.withContiguousStorageIfAvailable { bytes -> TableItemKind?? in
             var start = bytes.count
-            while start > 0, bytes[start - 1] != UInt8(ascii: ".") { start -= 1 }
-            for k in start..<bytes.count where bytes[k] >= 0x80 { return nil }
-            let count = candidate.utf8CodeUnitCount
-            guard bytes.count - start == count else { return false }
-            let expected = candidate.utf8Start
-            for j in 0..<count where bytes[start + j] != expected[j] { return false }
-            return true
-        }
-        if let answer { return answer }
-        return dotted.lastDottedComponent == candidate.description
+            while start > 0 {
+                let byte = bytes[start - 1]
+                if byte == UInt8(ascii: ".") { break }
+                if byte >= 0x80 { return nil }
+                start -= 1
+            }
+            let part = UnsafeBufferPointer(rebasing: bytes[start...])
+            for kind in TableItemKind.allCases where Self.equal(part, kind.name) { return .some(kind) }
+            return .some(nil)
+        } ?? nil
+        if let fast { return fast }
+        let name = dotted.lastDottedComponent
+        return TableItemKind.allCases.first { name == $0.name.description }
+    }
+
+    private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
+        let count = name.utf8CodeUnitCount
+        guard bytes.count == count else { return false }
+        let expected = name.utf8Start
+        for j in 0..<count where bytes[j] != expected[j] { return false }
+        return true
     }
 }
 

@@ -76,14 +76,7 @@ extension ModelBuilder {
         func isPositional(_ arg: PyArg) -> Bool { arg.keyword == nil && !arg.isStar }
         // The kind is tested on the name's bytes: making the name a `String` and comparing it with
         // each kind in turn was a tenth of reading table arguments.
-        let resolved = resolver.resolve(callee, in: module)
-        let kind: TableItemKind? =
-            resolved.externalNameIs("Index") ? .index
-            : resolved.externalNameIs("UniqueConstraint") ? .unique
-            : resolved.externalNameIs("CheckConstraint") ? .check
-            : resolved.externalNameIs("PrimaryKeyConstraint") ? .primaryKey
-            : resolved.externalNameIs("ForeignKeyConstraint") ? .foreignKey : nil
-        switch kind {
+        switch resolver.resolve(callee, in: module).tableItemKind {
         case .unique?:
             return .unique(columns: positionalColumns(args, in: module, spec: spec), name: name, location: where_)
         case .primaryKey?:
@@ -212,6 +205,17 @@ extension PyExpr {
 }
 
 /// The table arguments ``ModelBuilder/tableItem(_:in:spec:)`` reads, by their SQLAlchemy names.
-enum TableItemKind {
-    case unique, primaryKey, check, foreignKey, index
+enum TableItemKind: CaseIterable {
+    case index, unique, check, primaryKey, foreignKey
+
+    /// The SQLAlchemy name (the last component of the dotted name).
+    var name: StaticString {
+        switch self {
+        case .index: return "Index"
+        case .unique: return "UniqueConstraint"
+        case .check: return "CheckConstraint"
+        case .primaryKey: return "PrimaryKeyConstraint"
+        case .foreignKey: return "ForeignKeyConstraint"
+        }
+    }
 }

@@ -6,32 +6,30 @@ import Testing
 /// Tests that answer without building strings or dictionaries give the answers of the general ones.
 @Suite struct MatchingShortcutTests {
     @Test(arguments: [
-        ("sqlalchemy.Index", "Index", true),
-        ("Index", "Index", true),
-        ("sqlalchemy.schema.UniqueConstraint", "UniqueConstraint", true),
-        ("sqlalchemy.UniqueConstraints", "UniqueConstraint", false),
-        ("sqlalchemy.Index.", "Index", false),
-        ("sqlalchemy.Indéx", "Index", false),
+        ("sqlalchemy.Index", TableItemKind.index),
+        ("Index", .index),
+        ("sqlalchemy.schema.UniqueConstraint", .unique),
+        ("sqlalchemy.CheckConstraint", .check),
+        ("sqlalchemy.PrimaryKeyConstraint", .primaryKey),
+        ("sqlalchemy.ForeignKeyConstraint", .foreignKey),
+        ("sqlalchemy.UniqueConstraints", nil),
+        ("sqlalchemy.Index.", nil),
+        ("sqlalchemy.Indéx", nil),
+        ("sqlalchemy.Column", nil),
+        ("", nil),
         // KELVIN SIGN is canonically equivalent to K: equal as `String`s, as ``Resolved/externalName`` compares.
-        ("sqlalchemy.Primary\u{212A}eyConstraint", "PrimaryKeyConstraint", true),
-        ("sqlalchemy.Foreign\u{212A}eyConstraint", "ForeignKeyConstraint", true),
-        ("sqlalchemy.PrimaryKeyConstraint", "ForeignKeyConstraint", false),
-    ])
-    func externalNameTestAgreesWithStringComparison(dotted: String, candidate: String, expected: Bool) {
+        ("sqlalchemy.Primary\u{212A}eyConstraint", .primaryKey),
+        ("sqlalchemy.Foreign\u{212A}eyConstraint", .foreignKey),
+    ] as [(String, TableItemKind?)])
+    func tableItemKindAgreesWithStringComparison(dotted: String, expected: TableItemKind?) {
         let resolved = Resolved.external(dotted)
-        let answer: Bool
-        switch candidate {
-        case "Index": answer = resolved.externalNameIs("Index")
-        case "UniqueConstraint": answer = resolved.externalNameIs("UniqueConstraint")
-        case "PrimaryKeyConstraint": answer = resolved.externalNameIs("PrimaryKeyConstraint")
-        default: answer = resolved.externalNameIs("ForeignKeyConstraint")
-        }
-        #expect(answer == expected)
-        #expect(answer == (resolved.externalName == candidate))
+        #expect(resolved.tableItemKind == expected)
+        let name = resolved.externalName
+        #expect(resolved.tableItemKind == TableItemKind.allCases.first { name == $0.name.description })
     }
 
     @Test func nonExternalNamesAreNoKind() {
-        #expect(!Resolved.unknown.externalNameIs("Index"))
+        #expect(Resolved.unknown.tableItemKind == nil)
     }
 
     @Test func fingerprintMatchAgreesWithBuiltFingerprints() {
