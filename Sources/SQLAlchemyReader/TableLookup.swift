@@ -14,7 +14,10 @@ struct TableLookup: Sendable {
     /// Numbers `names` in order; a later equal name takes the number (as assigning into a
     /// dictionary does).
     init(_ names: [QualifiedName]) {
-        let dotted = names.contains { $0.schema.utf8.contains(0x2E) || $0.name.utf8.contains(0x2E) }
+        // Searched through the bytes' buffer: the generic search of the UTF-8 view cost more than
+        // building the table.
+        func hasDot(_ s: String) -> Bool { s.utf8.withContiguousStorageIfAvailable { $0.contains(0x2E) } ?? s.utf8.contains(0x2E) }
+        let dotted = names.contains { hasDot($0.schema) || hasDot($0.name) }
         if dotted {
             var joined: [String: Int] = [:]
             for (k, name) in names.enumerated() { joined[name.schema + "." + name.name] = k }
