@@ -64,7 +64,8 @@ extension ModelBuilder {
             let isTable = cls.bases.contains { $0.keyword == "table" && { if case .name("True", _) = $0.value { return true }; return false }($0) }
             guard isTable else { return }
         }
-        let own = classAttributes(cls)
+        // Read ahead with the class's columns when it was prepared (the same function of its syntax).
+        let own = prepared?.takeAttributes(key) ?? classAttributes(cls)
         if own.isAbstract { return }
         let ancestry = ancestors(of: key)
         var mappedParent: ClassKey?

@@ -5,96 +5,24 @@ import SchemaModel
 extension ModelBuilder {
     mutating func finalize() -> Catalog {
         var catalog = Catalog(source: .sqlalchemy)
-        let indexByName = TableLookup(tables.map { QualifiedName(schema: $0.schema ?? options.defaultSchema, name: $0.name) })
-        // The statements are moved into the tables below; taken out first, so the snapshot does not share them.
-        var lists = ddl
-        ddl = []
+        // DDL listeners: RLS, policies, triggers. First, in order, the table of each statement
+        // (warning for those naming no table); then each table takes its own statements while it is
+        // built on all cores. The lists stay in the builder, which is freed off this thread.
+        let lists = ddl
         let ddlWasEmpty = lists.isEmpty
-        let statementCount = lists.reduce(0) { $0 + $1.count }
-        // Each table is built from its spec and the (now fixed) tables it refers to: independent work.
+        let indexByName = TableLookup(tables.map { QualifiedName(schema: $0.schema ?? options.defaultSchema, name: $0.name) })
+        let routing = routeStatements(lists, lookup: indexByName)
+        // Each table is built from its spec and the (now fixed) tables it refers to, then given its
+        // DDL statements in statement order: independent work.
         let snapshot = self
         let lookup = indexByName
-        var built = ParallelMap.map(tables.count) { k in snapshot.table(from: snapshot.tables[k], lookup: lookup) }
-        // DDL listeners: RLS, policies, triggers. First the table of each statement (warning, in
-        // order, for those naming no table) and how many policies and triggers each table gets, so
-        // that each table's lists are made once at their size; then the statements are moved in.
-        // The last table looked up is kept: a listener's statements name one table.
-        var targets = [Int](repeating: -1, count: statementCount)
-        var policyCounts = [Int](repeating: 0, count: built.count)
-        var triggerCounts = [Int](repeating: 0, count: built.count)
-        var last: (name: QualifiedName, index: Int?)?
-        var s = -1
-        for l in lists.indices {
-            for statement in lists[l].indices {
-                s += 1
-                let name: QualifiedName
-                var isPolicy = false
-                var isTrigger = false
-                switch lists[l][statement] {
-                case .enableRowLevelSecurity(let t, _), .forceRowLevelSecurity(let t, _): name = t
-                case .policy(let t, _): name = t; isPolicy = true
-                case .trigger(let t, _): name = t; isTrigger = true
-                }
-                let found: Int?
-                if let last, last.name == name {
-                    found = last.index
-                } else {
-                    found = indexByName[schema: name.schema, name: name.name]
-                    last = (name, found)
-                }
-                guard let k = found else {
-                    log.warning("DDL listener refers to table '\(name)' that no model defines", at: nil)
-                    continue
-                }
-                targets[s] = k
-                if isPolicy { policyCounts[k] += 1 }
-                if isTrigger { triggerCounts[k] += 1 }
-            }
-        }
-        for k in built.indices {
-            if policyCounts[k] > 0 { built[k].policies.reserveCapacity(built[k].policies.count + policyCounts[k]) }
-            if triggerCounts[k] > 0 { built[k].triggers.reserveCapacity(built[k].triggers.count + triggerCounts[k]) }
-        }
-        // What each table's DDL states, as bits (the kinds come in two groups).
-        let statesRLS: UInt8 = 1, statesTrigger: UInt8 = 2
-        var stated = [UInt8](repeating: 0, count: built.count)
-        // Moved out from the back (in order, after reversing), not copied: a statement holds a policy
-        // or trigger with several strings.
-        var next = 0
-        for l in lists.indices {
-            // Taken out of the list of lists first, so it is the only reference to its statements.
-            var statements: [DDLStatement] = []
-            swap(&statements, &lists[l])
-            statements.reverse()
-            while let statement = statements.popLast() {
-                let k = targets[next]
-                next += 1
-                guard k >= 0 else { continue }
-                switch statement {
-                case .enableRowLevelSecurity:
-                    built[k].rowLevelSecurity = true
-                    stated[k] |= statesRLS
-                case .forceRowLevelSecurity:
-                    built[k].forceRowLevelSecurity = true
-                    stated[k] |= statesRLS
-                case .policy(_, let policy):
-                    built[k].policies.append(policy)
-                    stated[k] |= statesRLS
-                case .trigger(_, let trigger):
-                    built[k].triggers.append(trigger)
-                    stated[k] |= statesTrigger
-                }
-            }
+        let built = ParallelMap.map(tables.count) { k in
+            var table = snapshot.table(from: snapshot.tables[k], lookup: lookup)
+            if !ddlWasEmpty { Self.applyStatements(routing, of: k, from: lists, to: &table) }
+            return table
         }
         let ddlKinds: Set<ObjectKind> = [.trigger, .policy, .rowLevelSecurity, .forceRowLevelSecurity]
-        if ddlWasEmpty {
-            catalog.notStated = ddlKinds
-        } else {
-            for k in built.indices where stated[k] != statesRLS | statesTrigger {
-                if stated[k] & statesRLS == 0 { built[k].notStated.formUnion([.rowLevelSecurity, .forceRowLevelSecurity, .policy]) }
-                if stated[k] & statesTrigger == 0 { built[k].notStated.insert(.trigger) }
-            }
-        }
+        if ddlWasEmpty { catalog.notStated = ddlKinds }
         for (k, spec) in tables.enumerated() { catalog.add(built[k], toSchema: spec.schema ?? options.defaultSchema) }
         // Enums used by columns, once each.
         var seenEnums = SeenNames()

@@ -56,6 +56,7 @@ extension ModelBuilder {
     func prepare(_ id: ModuleID) -> ModulePreparation {
         guard let module = project.module(id) else { return ModulePreparation(columns: []) }
         var result = ModulePreparation(columns: Array(repeating: nil, count: module.classes.count))
+        result.attributes = Array(repeating: nil, count: module.classes.count)
         var baseWarned = false
         for index in module.classes.indices {
             let key = ClassKey(module: id, index: index)
@@ -71,6 +72,7 @@ extension ModelBuilder {
             guard let base = found else { continue }
             let cls = module.classes[index]
             let attributes = classAttributes(cls)
+            result.attributes[index] = attributes
             guard !attributes.isAbstract, attributes.table == nil else { continue }
             let before = queue.count
             cache.readsBuildState = false

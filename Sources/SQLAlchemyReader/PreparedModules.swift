@@ -22,6 +22,9 @@ struct PreparedDDL {
 struct ModulePreparation {
     /// By class index within the module.
     var columns: [PreparedColumns?]
+    /// What each class body says of its table (``ModelBuilder/classAttributes(_:)``, a function of
+    /// the class's syntax alone), by class index; nil where not read ahead.
+    var attributes: [ModelBuilder.ClassAttributes?] = []
     /// By the offset of the SQL literal (the place ``ModelBuilder`` reports DDL statements at).
     var ddl: [Int: PreparedDDL] = [:]
     /// What the preparation learned about classes on the way (see ``ClassFacts``).
@@ -122,9 +125,18 @@ final class PreparedModules: @unchecked Sendable {
         // clearing the slot copy the whole array.
         guard key.module.index < count, isReady(key.module.index), modules[key.module.index] != nil, key.index < modules[key.module.index]!.columns.count,
             let ready = modules[key.module.index]!.columns[key.index], ready.sqlModel == sqlModel,
-            ready.fingerprint == StatementMemo.BaseFingerprint(base)
+            ready.fingerprint.matches(base)
         else { return nil }
         modules[key.module.index]!.columns[key.index] = nil
+        return ready
+    }
+
+    /// The attributes of class `key` read ahead, if any; removed, since each class is processed once.
+    func takeAttributes(_ key: ClassKey) -> ModelBuilder.ClassAttributes? {
+        guard key.module.index < count, isReady(key.module.index), modules[key.module.index] != nil,
+            key.index < modules[key.module.index]!.attributes.count, let ready = modules[key.module.index]!.attributes[key.index]
+        else { return nil }
+        modules[key.module.index]!.attributes[key.index] = nil
         return ready
     }
 

@@ -24,6 +24,36 @@ enum Resolved: Sendable {
         }
         return nil
     }
+
+    /// The kind of table argument ``externalName`` names, if any: what comparing it with each kind's
+    /// name gives, found on the bytes with one scan and without making the name a `String`. A name
+    /// with non-ASCII bytes is compared as `String`s are (canonical equivalence).
+    var tableItemKind: TableItemKind? {
+        guard case .external(let dotted) = self else { return nil }
+        let fast: TableItemKind?? = dotted.utf8.withContiguousStorageIfAvailable { bytes -> TableItemKind?? in
+            var start = bytes.count
+            while start > 0 {
+                let byte = bytes[start - 1]
+                if byte == UInt8(ascii: ".") { break }
+                if byte >= 0x80 { return nil }
+                start -= 1
+            }
+            let part = UnsafeBufferPointer(rebasing: bytes[start...])
+            for kind in TableItemKind.allCases where Self.equal(part, kind.name) { return .some(kind) }
+            return .some(nil)
+        } ?? nil
+        if let fast { return fast }
+        let name = dotted.lastDottedComponent
+        return TableItemKind.allCases.first { name == $0.name.description }
+    }
+
+    private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
+        let count = name.utf8CodeUnitCount
+        guard bytes.count == count else { return false }
+        let expected = name.utf8Start
+        for j in 0..<count where bytes[j] != expected[j] { return false }
+        return true
+    }
 }
 
 /// Name resolution across the project's modules: follows imports, star imports and simple aliases.

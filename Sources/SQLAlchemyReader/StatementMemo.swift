@@ -71,6 +71,20 @@ struct StatementMemo {
             typeMap = base.typeMap.mapValues { [$0.0.offset, $0.1.index] }
             isSQLModel = base.isSQLModel
         }
+
+        /// Whether `base`'s fingerprint equals this one, found without building it (building its
+        /// dictionaries for every class the sequential pass takes prepared columns for cost more
+        /// than the rest of taking them).
+        func matches(_ base: BaseInfo) -> Bool {
+            guard isSQLModel == base.isSQLModel, schema == base.schema, typeMap.count == base.typeMap.count,
+                convention == base.convention
+            else { return false }
+            // Equal counts and every key of `base` here with the same value: equal dictionaries.
+            for (name, value) in base.typeMap {
+                guard let mine = typeMap[name], mine.count == 2, mine[0] == value.0.offset, mine[1] == value.1.index else { return false }
+            }
+            return true
+        }
     }
 
     /// The end (exclusive) of the simple statement starting at `start`: its logical line up to the

@@ -14,7 +14,7 @@ struct TableLookup: Sendable {
     /// Numbers `names` in order; a later equal name takes the number (as assigning into a
     /// dictionary does).
     init(_ names: [QualifiedName]) {
-        let dotted = names.contains { $0.schema.utf8.contains(0x2E) || $0.name.utf8.contains(0x2E) }
+        let dotted = names.contains { Self.hasDot($0.schema) || Self.hasDot($0.name) }
         if dotted {
             var joined: [String: Int] = [:]
             for (k, name) in names.enumerated() { joined[name.schema + "." + name.name] = k }
@@ -23,6 +23,12 @@ struct TableLookup: Sendable {
             byPair.reserveCapacity(names.count)
             for (k, name) in names.enumerated() { byPair[name] = k }
         }
+    }
+
+    /// Whether `s` has a `.`, searched through its bytes' buffer: the generic search of the UTF-8
+    /// view cost more than building the table.
+    static func hasDot(_ s: String) -> Bool {
+        s.utf8.withContiguousStorageIfAvailable { $0.contains(0x2E) } ?? s.utf8.contains(0x2E)
     }
 
     /// The number of the table `schema.name`, if any.
@@ -41,7 +47,7 @@ struct SeenNames {
 
     /// Adds `schema.name`; false when it was already there.
     mutating func insert(schema: String, name: String) -> Bool {
-        if schema.utf8.contains(0x2E) || name.utf8.contains(0x2E) { return joined.insert(schema + "." + name).inserted }
+        if TableLookup.hasDot(schema) || TableLookup.hasDot(name) { return joined.insert(schema + "." + name).inserted }
         return pairs.insert(QualifiedName(schema: schema, name: name)).inserted
     }
 }

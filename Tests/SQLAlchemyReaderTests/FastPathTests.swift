@@ -86,6 +86,11 @@ import Testing
         #expect(dotted[schema: "x", name: "y"] == 1)
     }
 
+    @Test(arguments: ["", "a", "a.b", ".", "public", "é.x", "schéma", String(repeating: "x", count: 40), String(repeating: "x", count: 40) + ".y"])
+    func dotSearchAgreesWithTheUTF8View(text: String) {
+        #expect(TableLookup.hasDot(text) == text.utf8.contains(0x2E))
+    }
+
     @Test func seenNamesTreatDottedPairsAsJoinedStrings() {
         var seen = SeenNames()
         let inserted = [

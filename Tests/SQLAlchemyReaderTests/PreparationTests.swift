@@ -124,6 +124,32 @@ import Testing
         #expect(preparation.ddl.values.allSatisfy { !$0.sql.contains("%(") })
     }
 
+    /// Class attributes read ahead are those the sequential pass reads, and are handed over once.
+    @Test func preparedClassAttributesAreTheClassesOwnAndTakenOnce() throws {
+        var project = PythonProject(files: InMemorySourceFiles(Self.package(modules: 2)))
+        project.load(paths: ["pkg"])
+        let id = try #require(project.id(ofPath: "pkg/m2.py"))
+        let module = try #require(project.module(id))
+        let builder = ModelBuilder(project: project, options: .init())
+        let preparation = builder.prepare(id)
+        #expect(preparation.attributes.count == module.classes.count)
+        var read = 0
+        for (index, cls) in module.classes.enumerated() {
+            guard let ahead = preparation.attributes[index] else { continue }
+            read += 1
+            #expect(String(describing: ahead) == String(describing: builder.classAttributes(cls)))
+        }
+        #expect(read == 3)
+        let account = try #require(module.classes.firstIndex { $0.name == "Account2" })
+        #expect(preparation.attributes[account]?.tableArgs != nil)
+        let prepared = PreparedModules(moduleCount: project.moduleCount, scheduled: [id])
+        prepared.store(preparation, for: id)
+        let key = ClassKey(module: id, index: account)
+        #expect(prepared.takeAttributes(key)?.tableArgs != nil)
+        #expect(prepared.takeAttributes(key) == nil)
+        #expect(prepared.takeAttributes(ClassKey(module: id, index: module.classes.count)) == nil)
+    }
+
     @Test func fewModulesAreNotPrepared() {
         var project = PythonProject(files: InMemorySourceFiles(["pkg/only.py": Self.base]))
         project.load(paths: ["pkg"])
