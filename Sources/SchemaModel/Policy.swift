@@ -33,7 +33,11 @@ public struct Policy: Hashable, Codable, Sendable {
     /// Roles as a sorted set, with `public` standing for "no roles named".
     public static func normalizedRoles(_ roles: [String]) -> [String] {
         // One role is the common case (`authenticated`, `public`): no set, no sort.
-        if roles.count == 1 { return [roles[0].utf8.count == 6 && roles[0].lowercased() == "public" ? "public" : roles[0]] }
+        // The array itself comes back when it is already normal: no allocation for the usual case.
+        if roles.count == 1 {
+            let role = roles[0]
+            return role.utf8.count == 6 && role != "public" && role.lowercased() == "public" ? ["public"] : roles
+        }
         let set = Set(roles.map { $0.lowercased() == "public" ? "public" : $0 })
         return set.isEmpty ? ["public"] : set.sorted()
     }

@@ -50,7 +50,9 @@ public struct Trigger: Hashable, Codable, Sendable {
     ) {
         self.name = name
         self.timing = timing
-        self.events = Array(Set(events)).sorted()
+        // One event (the usual `BEFORE UPDATE`) is already a sorted set: no hashing, and no event
+        // descriptions built to sort it.
+        self.events = events.count < 2 ? events : Array(Set(events)).sorted()
         self.level = level
         self.function = function
         self.arguments = arguments
