@@ -4,29 +4,9 @@ import Testing
 
 @testable import SQLAlchemyReader
 
-/// Tokens as `kind:text` strings, and the diagnostics, for compact expectations.
-private func lex(_ source: String) -> (tokens: [String], diagnostics: [String]) {
-    let file = SourceFile(path: "m.py", text: source)
-    var log = DiagnosticLog()
-    let tokens = PythonLexer.tokenize(file, log: &log)
-    let rendered = tokens.map { token -> String in
-        switch token.kind {
-        case .newline: return "NL"
-        case .indent: return "INDENT"
-        case .dedent: return "DEDENT"
-        case .eof: return "EOF"
-        case .string: return "S:" + file.text(token.start..<token.end)
-        case .number: return "N:" + file.text(token.start..<token.end)
-        case .name: return file.text(token.start..<token.end)
-        case .op: return file.text(token.start..<token.end)
-        }
-    }
-    return (rendered, log.diagnostics.map(\.description))
-}
-
 @Suite struct LexerTests {
     @Test func indentationProducesIndentAndDedent() {
-        let result = lex("class A:\n    x = 1\n\n    # comment\n    y = 2\nz = 3\n")
+        let result = lexed("class A:\n    x = 1\n\n    # comment\n    y = 2\nz = 3\n")
         #expect(result.tokens == [
             "class", "A", ":", "NL", "INDENT", "x", "=", "N:1", "NL", "y", "=", "N:2", "NL", "DEDENT",
             "z", "=", "N:3", "NL", "EOF",
@@ -35,7 +15,7 @@ private func lex(_ source: String) -> (tokens: [String], diagnostics: [String]) 
     }
 
     @Test func bracketsJoinLinesAndBackslashContinues() {
-        let result = lex("x = f(\n  1,\n    2)\ny = 1 + \\\n  2\n")
+        let result = lexed("x = f(\n  1,\n    2)\ny = 1 + \\\n  2\n")
         #expect(result.tokens == ["x", "=", "f", "(", "N:1", ",", "N:2", ")", "NL", "y", "=", "N:1", "+", "N:2", "NL", "EOF"])
     }
 
@@ -45,46 +25,46 @@ private func lex(_ source: String) -> (tokens: [String], diagnostics: [String]) 
         ("'''a\n'b'\n'''", "S:'''a\n'b'\n'''"), ("\"\"\"doc\"\"\"", "S:\"\"\"doc\"\"\""), ("'it\\'s'", "S:'it\\'s'"),
     ])
     func stringPrefixesAndQuotes(source: String, expected: String) {
-        let result = lex(source)
+        let result = lexed(source)
         #expect(result.tokens == [expected, "NL", "EOF"])
         #expect(result.diagnostics.isEmpty)
     }
 
     @Test(arguments: [("1", "N:1"), ("1_000", "N:1_000"), ("0x1F", "N:0x1F"), ("1.5e-3", "N:1.5e-3"), (".5", "N:.5"), ("3j", "N:3j")])
     func numbers(source: String, expected: String) {
-        #expect(lex(source).tokens == [expected, "NL", "EOF"])
+        #expect(lexed(source).tokens == [expected, "NL", "EOF"])
     }
 
     @Test func operatorsAreLongestMatch() {
-        #expect(lex("a ** b // c -> d := e ... != f").tokens == [
+        #expect(lexed("a ** b // c -> d := e ... != f").tokens == [
             "a", "**", "b", "//", "c", "->", "d", ":=", "e", "...", "!=", "f", "NL", "EOF",
         ])
     }
 
     @Test func unterminatedStringsAreReportedWithTheirLocation() {
-        #expect(lex("x = 'abc\ny = 1\n").diagnostics == ["m.py:1:5: error: unterminated string"])
-        #expect(lex("x = 1\ny = \"\"\"abc\n").diagnostics == ["m.py:2:5: error: unterminated triple-quoted string"])
-        #expect(lex("z = f'{a\n").diagnostics == ["m.py:1:5: error: unterminated f-string"])
+        #expect(lexed("x = 'abc\ny = 1\n").diagnostics == ["m.py:1:5: error: unterminated string"])
+        #expect(lexed("x = 1\ny = \"\"\"abc\n").diagnostics == ["m.py:2:5: error: unterminated triple-quoted string"])
+        #expect(lexed("z = f'{a\n").diagnostics == ["m.py:1:5: error: unterminated f-string"])
     }
 
     @Test func badIndentationIsReported() {
-        let result = lex("class A:\n        x = 1\n    y = 2\n")
+        let result = lexed("class A:\n        x = 1\n    y = 2\n")
         #expect(result.diagnostics == ["m.py:3:5: error: unindent does not match any outer indentation level"])
     }
 
     @Test func unclosedBracketRecoversAtTheNextClass() {
-        let result = lex("x = f(1,\nclass B:\n    pass\n")
+        let result = lexed("x = f(1,\nclass B:\n    pass\n")
         #expect(result.diagnostics == ["m.py:1:6: error: unclosed bracket"])
         #expect(result.tokens.contains("class"))
         #expect(result.tokens.firstIndex(of: "NL")! < result.tokens.firstIndex(of: "class")!)
     }
 
     @Test func strayCharactersAndClosersAreReported() {
-        #expect(lex("x = 1 $ 2\n").diagnostics == ["m.py:1:7: error: unexpected character"])
-        #expect(lex("x = 1)\n").diagnostics == ["m.py:1:6: error: unmatched ')'"])
+        #expect(lexed("x = 1 $ 2\n").diagnostics == ["m.py:1:7: error: unexpected character"])
+        #expect(lexed("x = 1)\n").diagnostics == ["m.py:1:6: error: unmatched ')'"])
     }
 
     @Test func commentsAndCarriageReturnsAreIgnored() {
-        #expect(lex("x = 1  # c\r\ny = 2\r\n").tokens == ["x", "=", "N:1", "NL", "y", "=", "N:2", "NL", "EOF"])
+        #expect(lexed("x = 1  # c\r\ny = 2\r\n").tokens == ["x", "=", "N:1", "NL", "y", "=", "N:2", "NL", "EOF"])
     }
 }
