@@ -34,9 +34,9 @@ public struct InspectDocument: Encodable {
     public func json() throws -> String {
         // The same bytes as the `JSONEncoder` below, which stays for what the fast encoder leaves
         // to it (a floating-point value, of which the model has none today).
-        if let bytes = try? SortedJSONEncoder.encode(self) {
-            return String(decoding: bytes, as: UTF8.self) + "\n"
-        }
+        do {
+            return String(decoding: try SortedJSONEncoder.encode(self), as: UTF8.self) + "\n"
+        } catch is SortedJSONEncoder.Unsupported {}
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(self)

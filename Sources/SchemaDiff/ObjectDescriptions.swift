@@ -214,10 +214,7 @@ enum Describe {
         text.add(policy.isPermissive ? "permissive · for " : "restrictive · for ")
         text.add(policy.command.rawValue)
         text.add(" · to ")
-        for i in policy.roles.indices {
-            if i > 0 { text.add(", ") }
-            text.add(policy.roles[i])
-        }
+        text.addJoined(policy.roles)
         if let using = policy.using {
             text.add(" · using (")
             text.add(using)
@@ -232,8 +229,9 @@ enum Describe {
     }
 
     static func events(_ events: [Trigger.Event]) -> String {
+        let events = Trigger.canonicalEvents(events)
         if events.count == 1 { return events[0].description }
-        return Array(Set(events)).sorted().map(\.description).joined(separator: " or ")
+        return events.map(\.description).joined(separator: " or ")
     }
 
     static func function(_ trigger: Trigger) -> String {

@@ -15,13 +15,18 @@ struct TextBytes {
     @inline(__always)
     mutating func add(_ text: String) { bytes.appendUTF8(text) }
 
-    /// Appends `items` separated by `", "`, in parentheses: `(a, b)`.
-    mutating func addList(_ items: [String]) {
-        add("(")
+    /// Appends `items` separated by `", "`: `a, b`.
+    mutating func addJoined(_ items: [String]) {
         for i in items.indices {
             if i > 0 { add(", ") }
             add(items[i])
         }
+    }
+
+    /// Appends `items` separated by `", "`, in parentheses: `(a, b)`.
+    mutating func addList(_ items: [String]) {
+        add("(")
+        addJoined(items)
         add(")")
     }
 

@@ -42,15 +42,9 @@ public struct Policy: Hashable, Codable, Sendable {
         return set.isEmpty ? ["public"] : set.sorted()
     }
 
-    /// Whether ``roles`` is already what ``normalizedRoles(_:)`` makes of it, tested without allocating
-    /// for the common single role; several roles are compared with their normalized form.
-    var hasNormalizedRoles: Bool {
-        if roles.count == 1 {
-            let role = roles[0]
-            return role.utf8.count != 6 || role == "public" || role.lowercased() != "public"
-        }
-        return roles == Policy.normalizedRoles(roles)
-    }
+    /// Whether ``roles`` is already what ``normalizedRoles(_:)`` makes of it. For the common single
+    /// role this allocates nothing: `normalizedRoles` hands back the same array, which `==` sees at once.
+    var hasNormalizedRoles: Bool { roles == Policy.normalizedRoles(roles) }
 
     func normalized() -> Policy {
         var copy = self

@@ -50,13 +50,17 @@ public struct Trigger: Hashable, Codable, Sendable {
     ) {
         self.name = name
         self.timing = timing
-        // One event (the usual `BEFORE UPDATE`) is already a sorted set: no hashing, and no event
-        // descriptions built to sort it.
-        self.events = events.count < 2 ? events : Array(Set(events)).sorted()
+        self.events = Trigger.canonicalEvents(events)
         self.level = level
         self.function = function
         self.arguments = arguments
         self.when = when
         self.provenance = provenance
+    }
+
+    /// `events` as a sorted set. One event (the usual `BEFORE UPDATE`) already is one: no hashing,
+    /// and no event descriptions built to sort it.
+    public static func canonicalEvents(_ events: [Event]) -> [Event] {
+        events.count < 2 ? events : Array(Set(events)).sorted()
     }
 }
