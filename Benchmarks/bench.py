@@ -30,8 +30,11 @@ import splice_results
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run_timed(argv, env=None, stdout=subprocess.DEVNULL):
-    """Runs argv; returns (exit status, wall seconds, peak RSS in MB, stderr text)."""
+def run_timed(argv, env=None, stdout=subprocess.DEVNULL, usage_out=None):
+    """Runs argv; returns (exit status, wall seconds, peak RSS in MB, stderr text).
+
+    `usage_out`, when given, receives the child's CPU seconds (user + system) and minor page faults.
+    """
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=stdout, stderr=subprocess.PIPE, env=env)
     # Read stderr before waiting so a chatty child cannot block on a full pipe.
@@ -39,6 +42,9 @@ def run_timed(argv, env=None, stdout=subprocess.DEVNULL):
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
+    if usage_out is not None:
+        usage_out["cpu"] = usage.ru_utime + usage.ru_stime
+        usage_out["faults"] = usage.ru_minflt
     return proc.returncode, wall, usage.ru_maxrss / 1024.0, err
 
 
@@ -98,17 +104,26 @@ def measure_compare(binary, work, database_url, runs, report_format):
 
 
 def measure_readers(binary, work, runs):
-    """Each file reader alone (`inspect --timings`, nothing else running): its own time, both cores."""
+    """Each file reader alone (`inspect --timings`, nothing else running): its own time, both cores.
+
+    Also the whole process's CPU time and minor page faults (reading, rendering the text summary,
+    start and exit), which say how much of the time is work and how much is waiting for fresh pages.
+    """
     readers = {}
     for name in ("drizzle", "sqlalchemy"):
         argv = [str(binary), "inspect", f"--{name}", str(work / name), "--format", "text", "--output", os.devnull, "--timings"]
-        times = []
+        times, cpu, faults = [], [], []
         for _ in range(runs):
-            status, _, _, err = run_timed(argv)
+            usage = {}
+            status, _, _, err = run_timed(argv, usage_out=usage)
             if status != 0:
                 raise SystemExit(f"bench: inspect --{name} exited {status}:\n{err[-2000:]}")
             times.append(parse_timings(err)[f"{name}: total"])
+            cpu.append(usage["cpu"])
+            faults.append(usage["faults"])
         readers[name] = stats(times)
+        readers[name]["processCPUSeconds"] = statistics.median(cpu)
+        readers[name]["processPageFaults"] = statistics.median(faults)
     return readers
 
 

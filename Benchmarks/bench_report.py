@@ -44,11 +44,14 @@ def render(result):
         lines += [
             "Each reader alone (`schema-audit inspect --timings`, nothing else running, both cores):",
             "",
-            "| reader | min | median | max | MB/s at the median |",
-            "|---|--:|--:|--:|--:|",
+            "| reader | min | median | max | MB/s at the median | whole process: CPU ms, page faults (medians) |",
+            "|---|--:|--:|--:|--:|--:|",
         ]
         for name, title in (("drizzle", "Drizzle"), ("sqlalchemy", "SQLAlchemy")):
-            lines.append(row(title, alone[name], f"{sizes[name] / 1e6 / alone[name]['median']:.1f}"))
+            process = ""
+            if "processCPUSeconds" in alone[name]:
+                process = f"{ms(alone[name]['processCPUSeconds'])}, {alone[name]['processPageFaults']:,.0f}"
+            lines.append(row(title, alone[name], f"{sizes[name] / 1e6 / alone[name]['median']:.1f} | {process}"))
         lines.append("")
     catalog = [(k, v) for k, v in phases.items() if k.startswith("database: ") and k != "database: total"]
     if catalog:
