@@ -14,35 +14,36 @@ enum Describe {
     // MARK: columns
 
     /// `character varying(255) · not null · default now()` with the source's own type spelling.
-    static func column(_ column: Column) -> String {
+    static func column(_ column: UnsafePointer<Column>) -> String {
         // The canonical type keeps cells comparable across sources; the source's own spelling follows
         // when it differs, so a reader can find it in the file. This runs for every column of every
-        // source, so it is built in bytes (``TextBytes``).
-        let canonical = column.type.description
-        let raw = column.rawType.trimmingSpaces()
+        // source, so it is built in bytes (``TextBytes``), and it reads the column in place: passing
+        // a `Column` out of an array copies every field.
+        let canonical = column.pointee.type.description
+        let raw = column.pointee.rawType.trimmingSpaces()
         var text = TextBytes(capacity: canonical.utf8.count + raw.utf8.count + 48
-            + (column.defaultExpression?.utf8.count ?? 0) + (column.generatedExpression?.utf8.count ?? 0)
-            + (column.clientDefault?.utf8.count ?? 0))
+            + (column.pointee.defaultExpression?.utf8.count ?? 0) + (column.pointee.generatedExpression?.utf8.count ?? 0)
+            + (column.pointee.clientDefault?.utf8.count ?? 0))
         text.add(canonical)
         if !raw.isEmpty && !raw.equalsIgnoringASCIICase(canonical) {
             text.add(" (")
             text.add(raw)
             text.add(")")
         }
-        text.add(column.isNullable ? " · null" : " · not null")
-        if let identity = column.identity {
+        text.add(column.pointee.isNullable ? " · null" : " · not null")
+        if let identity = column.pointee.identity {
             text.add(identity.generation == .always ? " · identity always" : " · identity by default")
         }
-        if let generated = column.generatedExpression {
+        if let generated = column.pointee.generatedExpression {
             text.add(" · generated (")
             text.add(generated)
             text.add(")")
         }
-        if let value = column.defaultExpression {
+        if let value = column.pointee.defaultExpression {
             text.add(" · default ")
             text.add(value)
         }
-        if let client = column.clientDefault {
+        if let client = column.pointee.clientDefault {
             text.add(" · client default ")
             text.add(client)
         }

@@ -24,13 +24,24 @@ struct SmallNameIndex {
         return nil
     }
 
-    /// Records `position` for `name` unless the name is already there (the first one counts).
-    mutating func insertIfAbsent(_ name: String, _ position: Int) {
+    /// ``subscript(name:)``, trying the `hint`-th name recorded first: sources mostly list a table's
+    /// columns in the same order, so the name is usually where the caller is in its own list, and
+    /// the scan compared about 25 names per column at 1,000 tables.
+    subscript(name: String, hint hint: Int) -> Int? {
+        if dictionary == nil, hint < names.count, names[hint] == name { return positions[hint] }
+        return self[name]
+    }
+
+    /// Records `position` for `name` unless the name is already there (the first one counts); tells
+    /// whether it did, so a caller needs no lookup of its own before.
+    @discardableResult
+    mutating func insertIfAbsent(_ name: String, _ position: Int) -> Bool {
         if dictionary != nil {
-            if dictionary![name] == nil { dictionary![name] = position }
-            return
+            if dictionary![name] != nil { return false }
+            dictionary![name] = position
+            return true
         }
-        if self[name] != nil { return }
+        if self[name] != nil { return false }
         names.append(name)
         positions.append(position)
         if names.count > Self.linearLimit {
@@ -38,5 +49,6 @@ struct SmallNameIndex {
             names = []
             positions = []
         }
+        return true
     }
 }

@@ -135,6 +135,7 @@ struct TableDiffer {
     /// A present cell, described only when the report shows matrices.
     func cell(_ text: @autoclosure () -> String) -> ComparisonCell { .present(describesCells ? text() : "") }
 
+    @discardableResult
     mutating func addRow(kind: ObjectKind, name: String, source: Int, text: @autoclosure () -> String) -> Int {
         var cells = emptyCells(kind)
         cells[source] = cell(text())
