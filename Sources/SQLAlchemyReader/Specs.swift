@@ -82,15 +82,57 @@ struct ColumnSpec: Sendable {
     var autoincrement: Bool?
     var serverDefault: String?
     var serverDefaultNotStated = false
-    var clientDefault: String?
     /// Out of line (an identity is 88 bytes and few columns have one).
     @BoxedIdentity var identity: Identity? = nil
-    var computed: String?
-    var comment: String?
     var foreignKeys: [ForeignKeySpec] = []
     /// Column-level `CheckConstraint(...)` arguments (table-level in PostgreSQL).
     var checks: [TableItemSpec] = []
     var location: SourceLocation
+    /// ``clientDefault``, ``computed`` and ``comment``, out of line: few columns have any of them,
+    /// and inline they were 48 of every spec's bytes.
+    private var rare: RareFields?
+
+    init(key: String, name: String, type: TypeSpec, rawType: String, nullable: Bool, location: SourceLocation) {
+        self.key = key
+        self.name = name
+        self.type = type
+        self.rawType = rawType
+        self.nullable = nullable
+        self.location = location
+    }
+
+    var clientDefault: String? {
+        get { rare?.clientDefault }
+        set { rare = RareFields.make(newValue, computed, comment) }
+    }
+
+    var computed: String? {
+        get { rare?.computed }
+        set { rare = RareFields.make(clientDefault, newValue, comment) }
+    }
+
+    var comment: String? {
+        get { rare?.comment }
+        set { rare = RareFields.make(clientDefault, computed, newValue) }
+    }
+
+    /// Immutable, so copies of a spec share it (a change makes a new one).
+    private final class RareFields: Sendable {
+        let clientDefault: String?
+        let computed: String?
+        let comment: String?
+
+        private init(_ clientDefault: String?, _ computed: String?, _ comment: String?) {
+            self.clientDefault = clientDefault
+            self.computed = computed
+            self.comment = comment
+        }
+
+        /// Fields holding these values; nil when all are nil.
+        static func make(_ clientDefault: String?, _ computed: String?, _ comment: String?) -> RareFields? {
+            clientDefault == nil && computed == nil && comment == nil ? nil : RareFields(clientDefault, computed, comment)
+        }
+    }
 }
 
 /// A table-level constraint or index as written in `__table_args__` or `Table(...)`.

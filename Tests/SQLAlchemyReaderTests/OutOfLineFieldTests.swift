@@ -31,6 +31,24 @@ import Testing
         #expect(copy.enumType?.name == "other" && copy.enumCheck == nil)
     }
 
+    @Test func rareColumnFieldsReadBackAndChangeOneAtATime() {
+        var column = ColumnSpec(
+            key: "c", name: "c", type: TypeSpec(sqlType: SQLType("text")), rawType: "Text", nullable: true,
+            location: SchemaModel.SourceLocation(path: "m.py", line: 2, column: 5))
+        #expect(column.clientDefault == nil && column.computed == nil && column.comment == nil)
+        column.comment = "note"
+        column.clientDefault = "default=1"
+        let before = column
+        column.computed = "a + b"
+        column.comment = nil
+        #expect(column.clientDefault == "default=1" && column.computed == "a + b" && column.comment == nil)
+        #expect(before.comment == "note" && before.computed == nil && before.clientDefault == "default=1")
+        column.clientDefault = nil
+        column.computed = nil
+        #expect(column.clientDefault == nil && column.computed == nil && column.comment == nil)
+        #expect(column.key == "c" && column.location.line == 2 && column.nullable)
+    }
+
     @Test func aColumnSpecKeepsItsIdentity() {
         var column = ColumnSpec(
             key: "id", name: "id", type: TypeSpec(sqlType: SQLType("bigint")), rawType: "BigInteger", nullable: false,
