@@ -23,6 +23,14 @@ final class BuilderCache: @unchecked Sendable {
     /// results cannot be prepared ahead on another thread (see ``Preparation``).
     var readsBuildState = false
 
+    /// Room for `count` classes in the per-class memos (see ``ModelBuilder/reserveForClasses(_:)``).
+    func reserveForClasses(_ count: Int) {
+        ancestors.reserveCapacity(count)
+        baseInfo.reserveCapacity(count)
+        isDeclarativeBase.reserveCapacity(count)
+        bodyColumns.reserveCapacity(count)
+    }
+
     struct GeneratedBaseKey: Hashable {
         var module: ModuleID
         var offset: Int

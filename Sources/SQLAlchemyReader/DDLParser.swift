@@ -60,18 +60,23 @@ struct DDLParser {
 
     /// Whether the token `offset` ahead is the unquoted keyword `word` (lower-case ASCII letters),
     /// compared ASCII case-insensitively without touching the token's `String`.
+    ///
+    /// The keyword is packed as the tokenizer packs words (``Key/packed0``) and compared a word at a
+    /// time; inlined where `word` is a literal, the packing folds to constants (it was a loop over
+    /// the keyword's bytes for each of tens of thousands of tests).
+    @inline(__always)
     private func isWord(_ word: StaticString, _ offset: Int = 0) -> Bool {
         let k = i + offset
         guard k < keys.count else { return false }
-        let t = keys[k]
         let count = word.utf8CodeUnitCount
-        guard t.isWord, !t.isQuoted, t.byteCount == count, count <= 16 else { return false }
+        guard count <= 16 else { return false }
         let pointer = word.utf8Start
+        var low: UInt64 = 0, high: UInt64 = 0
         for j in 0..<count {
-            let packed = j < 8 ? t.packed0 >> (8 * UInt64(j)) : t.packed1 >> (8 * UInt64(j - 8))
-            if UInt8(truncatingIfNeeded: packed) != pointer[j] { return false }
+            if j < 8 { low |= UInt64(pointer[j]) << (8 * UInt64(j)) } else { high |= UInt64(pointer[j]) << (8 * UInt64(j - 8)) }
         }
-        return true
+        let t = keys[k]
+        return t.isWord && !t.isQuoted && t.byteCount == count && t.packed0 == low && t.packed1 == high
     }
 
     private mutating func accept(_ a: StaticString) -> Bool {

@@ -8,10 +8,15 @@ extension DDLParser {
     /// `String` nor retain anything; spellings become `String`s only when kept. (Comparing `String`s,
     /// one `String` per token and variadic keyword lists per test made this parser the costliest
     /// part of reading models with DDL listeners.)
+    ///
+    /// Thirty-two bytes (32-bit offsets: ``scan(_:)`` takes no SQL of 4 GiB or more), as a listener's
+    /// SQL makes one key per few bytes.
     struct Key {
+        private var startOffset: UInt32
+        private var endOffset: UInt32
         /// Byte range of the spelling in the SQL (quoted identifiers: without the quotes).
-        var start: Int
-        var end: Int
+        var start: Int { Int(startOffset) }
+        var end: Int { Int(endOffset) }
         var isWord: Bool
         var isQuoted: Bool
         /// Whether folding the spelling changes it (an ASCII capital) or needs Unicode rules.
@@ -40,15 +45,15 @@ extension DDLParser {
         }
 
         init(start: Int, end: Int, isWord: Bool, isQuoted: Bool) {
-            self.start = start
-            self.end = end
+            startOffset = UInt32(truncatingIfNeeded: start)
+            endOffset = UInt32(truncatingIfNeeded: end)
             self.isWord = isWord
             self.isQuoted = isQuoted
         }
 
         init(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, isWord: Bool, isQuoted: Bool) {
-            self.start = start
-            self.end = end
+            startOffset = UInt32(truncatingIfNeeded: start)
+            endOffset = UInt32(truncatingIfNeeded: end)
             self.isWord = isWord
             self.isQuoted = isQuoted
             let count = end - start
@@ -74,8 +79,17 @@ extension DDLParser {
         }
     }
 
-    /// The tokens of `b` as ``Key``s, and the spellings of quoted identifiers by token index.
+    /// The tokens of `b` as ``Key``s, and the spellings of quoted identifiers by token index; none
+    /// for SQL of ``maximumSize`` bytes or more (offsets are 32-bit; no model file holds such a string).
     static func scan(_ bytes: [UInt8]) -> (keys: [Key], quoted: [Int: String]) {
+        guard bytes.count <= maximumSize else { return ([], [:]) }
+        return scanChecked(bytes)
+    }
+
+    /// The largest SQL ``scan(_:)`` reads.
+    static let maximumSize = Int(UInt32.max)
+
+    private static func scanChecked(_ bytes: [UInt8]) -> (keys: [Key], quoted: [Int: String]) {
         // The byte table through a pointer: indexing the array checked its bounds at every byte.
         WordBytes.classes.withUnsafeBufferPointer { classes in
         bytes.withUnsafeBufferPointer { b in

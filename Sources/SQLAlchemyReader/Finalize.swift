@@ -21,19 +21,46 @@ extension ModelBuilder {
             if !ddlWasEmpty { Self.applyStatements(routing, of: k, from: lists, to: &table) }
             return table
         }
+        // The enums each table's columns use, in column order, read on all cores (column specs are
+        // large: walking all of them on one thread was a millisecond of a large reading).
+        let enumsByTable = ParallelMap.map(tables.count) { t in snapshot.enumTypes(of: t) }
         let ddlKinds: Set<ObjectKind> = [.trigger, .policy, .rowLevelSecurity, .forceRowLevelSecurity]
         if ddlWasEmpty { catalog.notStated = ddlKinds }
-        for (k, spec) in tables.enumerated() { catalog.add(built[k], toSchema: spec.schema ?? options.defaultSchema) }
+        addTables(built, to: &catalog)
         // Enums used by columns, once each.
         var seenEnums = SeenNames()
-        for t in tables.indices {
-            for k in tables[t].columns.indices {
-                if let e = tables[t].columns[k].type.enumType, seenEnums.insert(schema: e.schema, name: e.name) { catalog.add(e) }
-            }
+        for list in enumsByTable {
+            for e in list where seenEnums.insert(schema: e.schema, name: e.name) { catalog.add(e) }
         }
         // Normalizing sorts each table's objects by keys built as strings: the longest stretch on one
         // thread at the end of a large reading, so the tables are normalized on all cores.
-        return catalog.normalized { count, table in ParallelMap.map(count, table) }
+        let normalized = catalog.normalized { count, table in ParallelMap.map(count, table) }
+        // The catalog as built is freed off this thread: its tables were copied into the normalized
+        // one, and tearing a thousand of them down was the last millisecond of a large reading.
+        DeferredRelease.release(consume catalog)
+        return normalized
+    }
+
+    /// Adds `built` (the table of each spec, in order) to their schemas as ``Catalog/add(_:toSchema:)``
+    /// does one by one. When they all go to one schema, as usual, the array becomes that schema's
+    /// tables as it is: adding them one by one copied every table and then freed the originals.
+    private func addTables(_ built: consuming [Table], to catalog: inout Catalog) {
+        guard let first = tables.first else { return }
+        let schema = first.schema ?? options.defaultSchema
+        if catalog.schemas.isEmpty, tables.allSatisfy({ ($0.schema ?? options.defaultSchema) == schema }) {
+            catalog.schemas = [Schema(name: schema, tables: built)]
+            return
+        }
+        for (k, spec) in tables.enumerated() { catalog.add(built[k], toSchema: spec.schema ?? options.defaultSchema) }
+    }
+
+    /// The enum types of table `t`'s columns, in column order (with repeats).
+    private func enumTypes(of t: Int) -> [EnumType] {
+        var found: [EnumType] = []
+        for k in tables[t].columns.indices {
+            if let e = tables[t].columns[k].type.enumType { found.append(e) }
+        }
+        return found
     }
 
     private func table(from spec: TableSpec, lookup: TableLookup) -> Table {

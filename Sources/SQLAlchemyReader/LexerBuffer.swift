@@ -18,7 +18,20 @@ struct LexerBuffer<Element: BitwiseCopyable>: ~Copyable {
         base = .allocate(capacity: self.capacity)
     }
 
+    /// An empty buffer over `base`, storage for `capacity` values that it now owns.
+    init(adopting base: UnsafeMutablePointer<Element>, capacity: Int) {
+        self.base = base
+        self.capacity = capacity
+    }
+
     deinit { base.deallocate() }
+
+    /// Ends the buffer without freeing its storage, which the caller now owns.
+    consuming func release() -> (base: UnsafeMutablePointer<Element>, capacity: Int, count: Int) {
+        let parts = (base, capacity, count)
+        discard self
+        return parts
+    }
 
     /// Whether no values are stored.
     var isEmpty: Bool { count == 0 }
@@ -83,17 +96,22 @@ struct LexerBuffer<Element: BitwiseCopyable>: ~Copyable {
 ///
 /// Copying them into an array cost a copy of the whole token stream per file (a large share of
 /// lexing); the parser reads them where the lexer wrote them instead. Reads are checked against
-/// the count, as an array's are.
+/// the count, as an array's are. The storage is freed with the list, or handed back to the
+/// ``TokenBufferPool`` it came from.
 final class TokenList {
-    private let storage: LexerBuffer<PythonToken>
     private let base: UnsafeMutablePointer<PythonToken>
+    private let capacity: Int
+    private let pool: TokenBufferPool?
     /// How many tokens there are (the last is `.eof`).
     let count: Int
 
-    init(_ tokens: consuming LexerBuffer<PythonToken>) {
-        base = tokens.base
-        count = tokens.count
-        storage = tokens
+    init(_ tokens: consuming LexerBuffer<PythonToken>, pool: TokenBufferPool? = nil) {
+        (base, capacity, count) = tokens.release()
+        self.pool = pool
+    }
+
+    deinit {
+        if let pool { pool.give(base, capacity: capacity) } else { base.deallocate() }
     }
 
     @inline(__always)
@@ -103,5 +121,5 @@ final class TokenList {
     }
 
     /// The tokens as an array (for tests and tools).
-    var array: [PythonToken] { storage.array }
+    var array: [PythonToken] { Array(UnsafeBufferPointer(start: base, count: count)) }
 }

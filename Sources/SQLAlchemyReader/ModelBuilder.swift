@@ -40,6 +40,7 @@ struct ModelBuilder {
 
     mutating func build() -> ReadResult {
         if preparesAhead { prepared = Preparation.start(project: project, options: options) }
+        reserveForClasses(project.order.reduce(0) { $0 + (project.module($1)?.classes.count ?? 0) })
         for id in project.order {
             guard let module = project.module(id) else { continue }
             if let facts = prepared?.arrive(id) { facts.seed(cache) }
@@ -58,6 +59,17 @@ struct ModelBuilder {
         prepared?.waitForAll()
         let catalog = finalize()
         return ReadResult(catalog: catalog, diagnostics: allDiagnostics())
+    }
+
+    /// Room for `count` classes in the per-class tables: a large project grew each of them a dozen
+    /// times, rehashing every entry each time. Nothing iterates these tables, so their capacity
+    /// changes no output.
+    mutating func reserveForClasses(_ count: Int) {
+        tables.reserveCapacity(count)
+        tableOfClass.reserveCapacity(count)
+        tableByName.reserveCapacity(count)
+        processed.reserveCapacity(count)
+        cache.reserveForClasses(count)
     }
 
     // MARK: diagnostics

@@ -55,6 +55,8 @@ extension ModelBuilder {
     /// Evaluates ahead what the sequential pass will ask of module `id` (see ``Preparation``).
     func prepare(_ id: ModuleID) -> ModulePreparation {
         guard let module = project.module(id) else { return ModulePreparation(columns: []) }
+        // This module's classes, and a few bases and mixins from elsewhere.
+        cache.reserveForClasses(module.classes.count + 8)
         var result = ModulePreparation(columns: Array(repeating: nil, count: module.classes.count))
         result.attributes = Array(repeating: nil, count: module.classes.count)
         var baseWarned = false

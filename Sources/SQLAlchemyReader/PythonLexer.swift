@@ -26,26 +26,43 @@ struct PythonLexer: ~Copyable {
     private var repeated = RepeatedLines()
     private var logged: Int { log.diagnostics.count + log.suppressed }
 
-    private init(file: SourceFile, bytes: UnsafeBufferPointer<UInt8>, log: DiagnosticLog) {
+    private init(file: SourceFile, bytes: UnsafeBufferPointer<UInt8>, log: DiagnosticLog, tokens: consuming LexerBuffer<PythonToken>) {
         self.bytes = bytes
         self.file = file
         self.log = log
-        tokens = LexerBuffer(capacity: file.bytes.count / 4 + 16)
+        self.tokens = tokens
     }
 
     /// Tokenizes the whole file; the result always ends with `.eof`.
-    static func tokenize(_ file: SourceFile, log: inout DiagnosticLog) -> [PythonToken] {
-        tokenList(file, log: &log).array
+    static func tokenize(_ file: SourceFile, log: inout DiagnosticLog, maximumSize: Int = PythonToken.maximumOffset) -> [PythonToken] {
+        tokenList(file, log: &log, maximumSize: maximumSize).array
     }
 
     /// Tokenizes the whole file into a list the parser reads in place; it always ends with `.eof`.
-    static func tokenList(_ file: SourceFile, log: inout DiagnosticLog) -> TokenList {
+    /// The storage comes from `pool` when one is given (and goes back there with the list).
+    ///
+    /// A file larger than `maximumSize` (at most ``PythonToken/maximumOffset``, the largest offset
+    /// a token holds) is not lexed: it gets one error and no tokens but `.eof`.
+    static func tokenList(
+        _ file: SourceFile, log: inout DiagnosticLog, maximumSize: Int = PythonToken.maximumOffset, pool: TokenBufferPool? = nil
+    ) -> TokenList {
+        let size = file.bytes.count
+        // Most tokens are longer than four bytes, so this rarely grows.
+        let capacity = size / 4 + 16
+        let limit = min(maximumSize, PythonToken.maximumOffset)
+        guard size <= limit else {
+            log.error("file too large to read (\(size) bytes; at most \(limit))", at: file.location(at: 0))
+            var storage = LexerBuffer<PythonToken>(capacity: 1)
+            storage.append(PythonToken(kind: .eof, start: 0, end: 0))
+            return TokenList(storage)
+        }
         var after = log
         let tokens = file.bytes.withUnsafeBufferPointer { bytes in
-            var lexer = PythonLexer(file: file, bytes: bytes, log: after)
+            let storage = pool?.take(capacity: capacity) ?? LexerBuffer(capacity: capacity)
+            var lexer = PythonLexer(file: file, bytes: bytes, log: after, tokens: storage)
             lexer.run()
             after = lexer.log
-            return TokenList(lexer.tokens.take())
+            return TokenList(lexer.tokens.take(), pool: pool)
         }
         log = after
         return tokens
@@ -139,9 +156,7 @@ struct PythonLexer: ~Copyable {
     /// Appends the one-byte operator `byte` at ``pos`` and moves past it.
     @inline(__always)
     private mutating func emitSingleByteOperator(_ byte: UInt8) {
-        var token = PythonToken(kind: .op, start: pos, end: pos + 1)
-        token.op = UInt32(byte)
-        tokens.append(token)
+        tokens.append(PythonToken(op: UInt32(byte), start: pos, end: pos + 1))
         pos += 1
     }
 
@@ -257,8 +272,7 @@ struct PythonLexer: ~Copyable {
         let count = bytes.count
         let triple = quoteAt + 2 < count && bytes[quoteAt + 1] == quote && bytes[quoteAt + 2] == quote
         var p = quoteAt + (triple ? 3 : 1)
-        let contentStart = p
-        var contentEnd = -1
+        var closed = false
         var braceDepth = 0
         while p < count {
             // Plain strings (SQL in `DDL(...)`, names) are long runs of ordinary bytes: skip them
@@ -282,9 +296,9 @@ struct PythonLexer: ~Copyable {
                 }
             }
             if b == quote {
-                if !triple { contentEnd = p; p += 1; break }
+                if !triple { closed = true; p += 1; break }
                 if p + 2 < count, bytes[p + 1] == quote, bytes[p + 2] == quote {
-                    contentEnd = p
+                    closed = true
                     p += 3
                     break
                 }
@@ -293,20 +307,17 @@ struct PythonLexer: ~Copyable {
             }
             p += 1
         }
-        if contentEnd < 0 {
+        if !closed {
             let what = fString ? "f-string" : (triple ? "triple-quoted string" : "string")
             log.error("unterminated \(what)", at: file.location(at: start))
+            // The content runs to the end of the token (a backslash last may have stepped past it).
             p = min(p, count)
-            contentEnd = p
         }
         pos = p
-        var token = PythonToken(kind: .string, start: start, end: p)
-        token.contentStart = contentStart
-        token.contentEnd = min(contentEnd, count)
-        token.isRaw = raw
-        token.isFString = fString
-        token.isBytes = bytesFlag
-        tokens.append(token)
+        tokens.append(
+            PythonToken(
+                stringFrom: start, to: p, prefixLength: quoteAt - start, triple: triple, closed: closed,
+                raw: raw, fString: fString, bytes: bytesFlag))
     }
 
     /// Skips a simple string nested in an f-string replacement field; returns the offset after it.
@@ -384,9 +395,7 @@ struct PythonLexer: ~Copyable {
         var code: UInt32 = 0
         for i in 0..<length { code = code << 8 | UInt32(bytes[start + i]) }
         pos += length
-        var token = PythonToken(kind: .op, start: start, end: pos)
-        token.op = code
-        tokens.append(token)
+        tokens.append(PythonToken(op: code, start: start, end: pos))
     }
 
     @inline(__always) private func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }

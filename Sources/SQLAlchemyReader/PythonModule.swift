@@ -170,13 +170,10 @@ struct PythonProject: Sendable {
     /// a few files. Imports found later are parsed one by one as they turn up.
     private func parseInParallel(_ paths: [String]) -> [String: ParallelParsing.Parsed] {
         var seen: Set<String> = []
-        var sources: [(path: String, bytes: [UInt8])] = []
-        for path in paths where seen.insert(path).inserted {
-            if let bytes = files.contents(of: path) { sources.append((path, bytes)) }
-        }
-        guard sources.count >= ParallelParsing.minimumFiles else { return [:] }
+        let unique = paths.filter { seen.insert($0).inserted }
+        guard unique.count >= ParallelParsing.minimumFiles else { return [:] }
         var byPath: [String: ParallelParsing.Parsed] = [:]
-        for parsed in ParallelParsing.parse(sources) { byPath[parsed.file.path] = parsed }
+        for case let parsed? in ParallelParsing.parse(unique, files: files) { byPath[parsed.file.path] = parsed }
         return byPath
     }
 

@@ -28,9 +28,9 @@ struct PythonParser {
         self.log = log
     }
 
-    /// Lexes and parses a whole module.
-    static func parse(_ file: SourceFile, log: inout DiagnosticLog) -> [PyStmt] {
-        let tokens = PythonLexer.tokenList(file, log: &log)
+    /// Lexes and parses a whole module, with token storage from `pool` when one is given.
+    static func parse(_ file: SourceFile, log: inout DiagnosticLog, pool: TokenBufferPool? = nil) -> [PyStmt] {
+        let tokens = PythonLexer.tokenList(file, log: &log, pool: pool)
         var parser = PythonParser(file: file, tokens: tokens, log: log)
         let body = parser.parseModule()
         log = parser.log

@@ -47,18 +47,15 @@ struct RepeatedLines {
         guard length > 0 else { return nil }
         let hash = Self.hash(base + start, length)
         if let line = find(hash: hash, length: length), memcmp(base + line.start, base + start, length) == 0 {
-            let delta = start - line.start
-            // Tokens are plain data: copied as bytes in one go, then moved field by field.
+            // Later in the file, and within it (the lexer took its size), so it fits the offsets.
+            let delta = UInt32(truncatingIfNeeded: start - line.start)
+            // Tokens are plain data: copied as bytes in one go, then moved (a string's content
+            // range is relative to its start, so it moves along).
             let first = tokens.appendCopies(from: line.firstToken, count: line.tokenCount)
             // Only now: appending may have moved the storage.
             let copies = tokens.base + first
             for k in 0..<line.tokenCount {
-                copies[k].start &+= delta
-                copies[k].end &+= delta
-                if copies[k].kind == .string {
-                    copies[k].contentStart &+= delta
-                    copies[k].contentEnd &+= delta
-                }
+                copies[k].shift(by: delta)
                 copies[k].repeatOf = 0
             }
             copies[0].repeatOf = Int32(truncatingIfNeeded: line.firstToken + 1)

@@ -47,4 +47,15 @@ enum DeferredRelease {
         let box = Box((builder, project))
         DispatchQueue.global(qos: .utility).async { box.contents = nil }
     }
+
+    private final class CatalogBox: @unchecked Sendable {
+        var catalog: Catalog?
+        init(_ catalog: Catalog) { self.catalog = catalog }
+    }
+
+    /// Frees `catalog` on another thread (a catalog superseded by its normalized copy).
+    static func release(_ catalog: consuming Catalog) {
+        let box = CatalogBox(catalog)
+        DispatchQueue.global(qos: .utility).async { box.catalog = nil }
+    }
 }
