@@ -23,20 +23,54 @@ struct CatalogBuilder {
             case sequence(schema: String, SchemaSequence)
         }
 
-        var tables: [QualifiedName: Table] = [:]
+        /// The tables in the order they were declared, held apart from the index: a table is a large
+        /// value, and a dictionary of them moved every table at each growth (and again when the second
+        /// half was appended), each move into fresh pages. Set to nil once moved into the catalog.
+        var tables: [Table?] = []
+        /// The qualified name of each of ``tables``.
         var tableOrder: [QualifiedName] = []
+        /// The position in ``tables`` of each qualified name.
+        var tableIndex: [QualifiedName: Int] = [:]
         var linkedPolicies: [(QualifiedName, Policy)] = []
         var objects: [Object] = []
 
+        /// Room for `count` tables, so that adding them moves none.
+        mutating func reserve(_ count: Int) {
+            tables.reserveCapacity(count)
+            tableOrder.reserveCapacity(count)
+            tableIndex.reserveCapacity(count)
+        }
+
+        /// Whether a table of this name was collected.
+        func contains(_ key: QualifiedName) -> Bool { tableIndex[key] != nil }
+
+        /// Adds a table not collected yet.
+        mutating func add(_ table: consuming Table, _ key: QualifiedName) {
+            tableIndex[key] = tables.count
+            tables.append(table)
+            tableOrder.append(key)
+        }
+
         /// Appends the objects of the modules read after these: `later`'s tables must all be new here.
         mutating func append(_ later: consuming Collected) {
-            tables.reserveCapacity(tables.count + later.tables.count)
-            for key in later.tableOrder {
-                tables[key] = later.tables.removeValue(forKey: key)
+            reserve(tables.count + later.tables.count)
+            for k in later.tables.indices {
+                // Moved out rather than copied, so no reference is retained here and released there.
+                var table: Table?
+                swap(&table, &later.tables[k])
+                tableIndex[later.tableOrder[k]] = tables.count
+                tables.append(table)
             }
             tableOrder += later.tableOrder
             linkedPolicies += later.linkedPolicies
             objects += later.objects
+        }
+
+        /// An upper bound on the tables `modules` declare: their exported names.
+        static func estimate(_ modules: Range<Int>, _ evaluator: DrizzleEvaluator) -> Int {
+            var count = 0
+            for index in modules { count += evaluator.modules[index].syntax.exports.count }
+            return count
         }
     }
 
@@ -49,6 +83,7 @@ struct CatalogBuilder {
     func build(split forced: Int?) -> (catalog: Catalog, keptSecondRun: Bool?) {
         var collected = Collected()
         let modules = evaluator.modules.indices
+        collected.reserve(Collected.estimate(0..<modules.count, evaluator))
         var kept: Bool?
         if let split = forced ?? ParallelBuild.split(evaluator, minimumBytes: parallelBytes), split > 0, split < modules.count {
             kept = ParallelBuild.collect(evaluator, split: split, into: &collected)
@@ -61,6 +96,8 @@ struct CatalogBuilder {
     /// Reads the exported objects of `modules` with `evaluator`, appending them to `collected` and
     /// logging a table declared again (also one `collected` already has).
     static func collect(_ modules: Range<Int>, _ evaluator: DrizzleEvaluator, into collected: inout Collected) {
+        // Each table read leaves its stand-in there: room up front, so the map grows once.
+        evaluator.tableShapes.reserveCapacity(evaluator.tableShapes.count + Collected.estimate(modules, evaluator))
         for index in modules {
             let syntax = evaluator.modules[index].syntax
             var exportedLocals: Set<String> = []
@@ -70,12 +107,11 @@ struct CatalogBuilder {
             for name in syntax.order where exportedLocals.contains(name) {
                 guard case .value(let expr)? = syntax.bindings[name], case .call = expr else { continue }
                 if let fast = evaluator.fastTable(index, name, expr) {
-                    if collected.tables.index(forKey: fast.key) != nil {
+                    if collected.contains(fast.key) {
                         evaluator.log.warning("table '\(fast.key)' is declared more than once", at: fast.location)
                         continue
                     }
-                    collected.tables[fast.key] = fast.table
-                    collected.tableOrder.append(fast.key)
+                    collected.add(fast.table, fast.key)
                     continue
                 }
                 guard case .chain(let chain)? = evaluator.topLevel(index, name) else { continue }
@@ -83,12 +119,11 @@ struct CatalogBuilder {
                 case "pgTable", "pgTable.withRLS":
                     guard let table = evaluator.interpretTable(chain) else { continue }
                     let key = QualifiedName(schema: evaluator.schemaName(of: chain), name: table.name)
-                    if collected.tables.index(forKey: key) != nil {
+                    if collected.contains(key) {
                         evaluator.log.warning("table '\(key)' is declared more than once", at: chain.location)
                         continue
                     }
-                    collected.tables[key] = table
-                    collected.tableOrder.append(key)
+                    collected.add(table, key)
                 case "pgEnum":
                     guard let enumType = evaluator.interpretEnum(chain) else { continue }
                     collected.objects.append(.enumType(enumType))
@@ -120,8 +155,8 @@ struct CatalogBuilder {
     /// The catalog of everything collected; logs policies linked to tables that are not declared.
     func finish(_ collected: consuming Collected) -> Catalog {
         var catalog = Catalog(source: .drizzle, notStated: CatalogBuilder.notStated)
-        var tables = collected.tables
-        collected.tables = [:]
+        var tables: [Table?] = []
+        swap(&tables, &collected.tables)
         var seenEnums: Set<QualifiedName> = []
         for object in collected.objects {
             switch object {
@@ -136,23 +171,28 @@ struct CatalogBuilder {
             }
         }
         for (target, policy) in collected.linkedPolicies {
-            guard tables[target] != nil else {
+            guard let index = collected.tableIndex[target] else {
                 evaluator.log.note("policy '\(policy.name)' is linked to '\(target)', which is not declared in the input", at: policy.provenance.location)
                 continue
             }
-            tables[target]?.policies.append(policy)
-            tables[target]?.rowLevelSecurity = true
+            tables[index]?.policies.append(policy)
+            tables[index]?.rowLevelSecurity = true
         }
         // Added in name order, the order `normalized()` sorts them into: its sort then finds one run
         // instead of moving large `Table` values around.
-        // Each table is moved out of the dictionary into its schema (`Catalog.add` would copy it and
-        // then release the original, field by field).
-        for key in collected.tableOrder.sorted(by: { $0.name < $1.name }) {
-            guard tables.index(forKey: key) != nil else { continue }
-            if let index = catalog.schemas.firstIndex(where: { $0.name == key.schema }) {
-                catalog.schemas[index].tables.append(tables.removeValue(forKey: key)!)
+        // Each table is moved out of the list into its schema (`Catalog.add` would copy it and then
+        // release the original, field by field). Indices are sorted with the names' comparison, so
+        // tables of equal names keep the order sorting the names gave.
+        let order = collected.tableOrder
+        for index in order.indices.sorted(by: { order[$0].name < order[$1].name }) {
+            let key = order[index]
+            var moved: Table?
+            swap(&moved, &tables[index])
+            guard let table = consume moved else { continue }
+            if let schema = catalog.schemas.firstIndex(where: { $0.name == key.schema }) {
+                catalog.schemas[schema].tables.append(table)
             } else {
-                catalog.schemas.append(Schema(name: key.schema, tables: [tables.removeValue(forKey: key)!]))
+                catalog.schemas.append(Schema(name: key.schema, tables: [table]))
             }
         }
         let normalized = ParallelBuild.normalized(catalog)

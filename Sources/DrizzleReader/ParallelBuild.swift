@@ -59,6 +59,7 @@ enum ParallelBuild {
         let halves = Halves(main: evaluator, worker: evaluator.forked())
         halves.worker?.borrowBelow = split
         swap(&halves.first, &collected)
+        halves.second.reserve(CatalogBuilder.Collected.estimate(split..<count, evaluator))
         DispatchQueue.concurrentPerform(iterations: 2) { half in
             if half == 0 {
                 CatalogBuilder.collect(0..<split, halves.main, into: &halves.first)
@@ -74,7 +75,7 @@ enum ParallelBuild {
         let used = (budget - evaluator.callsLeft) + (budget - worker.callsLeft)
         let kept = worker.log.diagnostics.isEmpty && worker.log.suppressed == 0
             && worker.limitsReached == limits && evaluator.limitsReached == limits && used <= budget
-            && !second.tableOrder.contains { collected.tables.index(forKey: $0) != nil }
+            && !second.tableOrder.contains { collected.contains($0) }
             && worker.tableShapes.keys.allSatisfy { $0.module < split || evaluator.cache[$0.module][$0.name] == nil }
             && worker.borrowedShapes.allSatisfy { binding in
                 guard let real = evaluator.tableShapes[binding], let made = worker.tableShapes[binding] else { return false }
