@@ -38,7 +38,7 @@ enum ParallelBuild {
     /// The two runs' state, reached from both threads: each touches only its own half.
     private final class Halves: @unchecked Sendable {
         let main: DrizzleEvaluator
-        /// Taken out once both runs are done, so that the last reference is dropped in the background.
+        /// Taken out once both runs are done, so that the evaluator holds the last reference (freed with it).
         @exclusivity(unchecked) var worker: DrizzleEvaluator?
         @exclusivity(unchecked) var first = CatalogBuilder.Collected()
         @exclusivity(unchecked) var second = CatalogBuilder.Collected()
@@ -86,7 +86,7 @@ enum ParallelBuild {
         } else {
             CatalogBuilder.collect(split..<count, evaluator, into: &collected)
         }
-        ReleaseInBackground.release(consume worker)
+        evaluator.retiredForks.append(worker)
         return kept
     }
 
