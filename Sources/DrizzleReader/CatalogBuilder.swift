@@ -184,16 +184,24 @@ struct CatalogBuilder {
         // release the original, field by field). Indices are sorted with the names' comparison, so
         // tables of equal names keep the order sorting the names gave.
         let order = collected.tableOrder
+        var placed = 0
         for index in order.indices.sorted(by: { order[$0].name < order[$1].name }) {
             let key = order[index]
             var moved: Table?
             swap(&moved, &tables[index])
             guard let table = consume moved else { continue }
+            // Room for every table left at a schema's first: a catalog has one schema or a few, and
+            // growing the list by doubling moved each large `Table` again at every step.
             if let schema = catalog.schemas.firstIndex(where: { $0.name == key.schema }) {
+                if catalog.schemas[schema].tables.isEmpty { catalog.schemas[schema].tables.reserveCapacity(order.count - placed) }
                 catalog.schemas[schema].tables.append(table)
             } else {
-                catalog.schemas.append(Schema(name: key.schema, tables: [table]))
+                var schema = Schema(name: key.schema)
+                schema.tables.reserveCapacity(order.count - placed)
+                schema.tables.append(table)
+                catalog.schemas.append(schema)
             }
+            placed += 1
         }
         let normalized = ParallelBuild.normalized(catalog)
         // The tables as added hold the lists normalizing replaced: nothing waits for freeing them.
