@@ -33,6 +33,9 @@ struct CatalogBuilder {
         var tableIndex: [QualifiedName: Int] = [:]
         var linkedPolicies: [(QualifiedName, Policy)] = []
         var objects: [Object] = []
+        /// The runs appended after this one (``append(_:)``), each kept whole: moving their tables into
+        /// this one's lists was done on one thread, between reading on two and normalizing on two.
+        var later: [Collected] = []
 
         /// Room for `count` tables, so that adding them moves none.
         mutating func reserve(_ count: Int) {
@@ -41,8 +44,10 @@ struct CatalogBuilder {
             tableIndex.reserveCapacity(count)
         }
 
-        /// Whether a table of this name was collected.
-        func contains(_ key: QualifiedName) -> Bool { tableIndex[key] != nil }
+        /// Whether a table of this name was collected, here or in a run appended.
+        func contains(_ key: QualifiedName) -> Bool {
+            tableIndex[key] != nil || later.contains { $0.contains(key) }
+        }
 
         /// Adds a table not collected yet.
         mutating func add(_ table: consuming Table, _ key: QualifiedName) {
@@ -53,17 +58,17 @@ struct CatalogBuilder {
 
         /// Appends the objects of the modules read after these: `later`'s tables must all be new here.
         mutating func append(_ later: consuming Collected) {
-            reserve(tables.count + later.tables.count)
-            for k in later.tables.indices {
-                // Moved out rather than copied, so no reference is retained here and released there.
-                var table: Table?
-                swap(&table, &later.tables[k])
-                tableIndex[later.tableOrder[k]] = tables.count
-                tables.append(table)
-            }
-            tableOrder += later.tableOrder
-            linkedPolicies += later.linkedPolicies
-            objects += later.objects
+            self.later.append(later)
+        }
+
+        /// This run and the runs appended, in order, each without runs appended (taken from `self`).
+        mutating func takeRuns() -> [Collected] {
+            var runs: [Collected] = []
+            swap(&runs, &later)
+            var first = Collected()
+            swap(&first, &self)
+            runs.insert(first, at: 0)
+            return runs
         }
 
         /// An upper bound on the tables `modules` declare: their exported names.
@@ -155,40 +160,55 @@ struct CatalogBuilder {
     /// The catalog of everything collected; logs policies linked to tables that are not declared.
     func finish(_ collected: consuming Collected) -> Catalog {
         var catalog = Catalog(source: .drizzle, notStated: CatalogBuilder.notStated)
-        var tables: [Table?] = []
-        swap(&tables, &collected.tables)
+        // The runs' lists, read in run order: what appending the runs into one list would give.
+        var runs = collected.takeRuns()
+        var tables: [[Table?]] = []
+        for k in runs.indices {
+            var list: [Table?] = []
+            swap(&list, &runs[k].tables)
+            tables.append(list)
+        }
         var seenEnums: Set<QualifiedName> = []
-        for object in collected.objects {
-            switch object {
-            case .enumType(let enumType):
-                // The first declaration of an enum wins; later ones are dropped quietly.
-                guard seenEnums.insert(enumType.qualifiedName).inserted else { continue }
-                catalog.add(enumType)
-            case .view(let schema, let view):
-                upsertSchema(&catalog, schema) { $0.views.append(view) }
-            case .sequence(let schema, let sequence):
-                upsertSchema(&catalog, schema) { $0.sequences.append(sequence) }
+        for run in runs {
+            for object in run.objects {
+                switch object {
+                case .enumType(let enumType):
+                    // The first declaration of an enum wins; later ones are dropped quietly.
+                    guard seenEnums.insert(enumType.qualifiedName).inserted else { continue }
+                    catalog.add(enumType)
+                case .view(let schema, let view):
+                    upsertSchema(&catalog, schema) { $0.views.append(view) }
+                case .sequence(let schema, let sequence):
+                    upsertSchema(&catalog, schema) { $0.sequences.append(sequence) }
+                }
             }
         }
-        for (target, policy) in collected.linkedPolicies {
-            guard let index = collected.tableIndex[target] else {
-                evaluator.log.note("policy '\(policy.name)' is linked to '\(target)', which is not declared in the input", at: policy.provenance.location)
-                continue
+        for run in runs {
+            for (target, policy) in run.linkedPolicies {
+                guard let owner = runs.firstIndex(where: { $0.tableIndex[target] != nil }), let index = runs[owner].tableIndex[target] else {
+                    evaluator.log.note("policy '\(policy.name)' is linked to '\(target)', which is not declared in the input", at: policy.provenance.location)
+                    continue
+                }
+                tables[owner][index]?.policies.append(policy)
+                tables[owner][index]?.rowLevelSecurity = true
             }
-            tables[index]?.policies.append(policy)
-            tables[index]?.rowLevelSecurity = true
         }
         // Added in name order, the order `normalized()` sorts them into: its sort then finds one run
         // instead of moving large `Table` values around.
         // Each table is moved out of the list into its schema (`Catalog.add` would copy it and then
         // release the original, field by field). Indices are sorted with the names' comparison, so
         // tables of equal names keep the order sorting the names gave.
-        let order = collected.tableOrder
+        var order: [QualifiedName] = []
+        var place: [(run: Int, index: Int)] = []
+        for (run, part) in runs.enumerated() {
+            order += part.tableOrder
+            for index in part.tableOrder.indices { place.append((run, index)) }
+        }
         var placed = 0
-        for index in order.indices.sorted(by: { order[$0].name < order[$1].name }) {
-            let key = order[index]
+        for position in order.indices.sorted(by: { order[$0].name < order[$1].name }) {
+            let key = order[position]
             var moved: Table?
-            swap(&moved, &tables[index])
+            swap(&moved, &tables[place[position].run][place[position].index])
             guard let table = consume moved else { continue }
             // Room for every table left at a schema's first: a catalog has one schema or a few, and
             // growing the list by doubling moved each large `Table` again at every step.
@@ -206,7 +226,7 @@ struct CatalogBuilder {
         let normalized = ParallelBuild.normalized(catalog)
         // The tables as added hold the lists normalizing replaced: nothing waits for freeing them.
         ReleaseInBackground.discard(consume catalog)
-        ReleaseInBackground.discard(consume collected)
+        ReleaseInBackground.discard(consume runs)
         return normalized
     }
 

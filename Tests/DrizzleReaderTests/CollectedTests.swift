@@ -3,7 +3,7 @@ import SchemaModel
 import Testing
 
 /// ``CatalogBuilder/Collected`` keeps tables in a list with an index by name: positions, appending a
-/// later run, and the catalog ``CatalogBuilder/finish(_:)`` makes of them.
+/// later run (kept whole), and the catalog ``CatalogBuilder/finish(_:)`` makes of them.
 @Suite struct CollectedTests {
     func table(_ name: String) -> Table {
         Table(name: name, columns: [Column(name: "id", type: SQLType("integer"), provenance: Provenance(source: .drizzle))],
@@ -34,10 +34,14 @@ import Testing
         second.add(table("b"), b)
         second.add(table("c"), c)
         first.append(second)
-        #expect(first.tableOrder == [a, b, c])
-        #expect(first.tableIndex == [a: 0, b: 1, c: 2])
-        #expect(first.tables.map { $0?.name } == ["a", "b", "c"])
-        #expect(first.tables.allSatisfy { $0?.columns.map(\.name) == ["id"] })
+        #expect(first.contains(a) && first.contains(b) && first.contains(c))
+        #expect(!first.contains(QualifiedName(schema: "public", name: "c")))
+        let runs = first.takeRuns()
+        #expect(runs.map(\.tableOrder) == [[a], [b, c]])
+        #expect(runs.map(\.tableIndex) == [[a: 0], [b: 0, c: 1]])
+        #expect(runs.map { $0.tables.map { $0?.name } } == [["a"], ["b", "c"]])
+        #expect(runs.allSatisfy { $0.later.isEmpty })
+        #expect(first.tables.isEmpty && first.later.isEmpty)
     }
 
     /// Tables of one name in two schemas, a linked policy and a table declared twice: the catalog
