@@ -23,20 +23,59 @@ struct CatalogBuilder {
             case sequence(schema: String, SchemaSequence)
         }
 
-        var tables: [QualifiedName: Table] = [:]
+        /// The tables in the order they were declared, held apart from the index: a table is a large
+        /// value, and a dictionary of them moved every table at each growth (and again when the second
+        /// half was appended), each move into fresh pages. Set to nil once moved into the catalog.
+        var tables: [Table?] = []
+        /// The qualified name of each of ``tables``.
         var tableOrder: [QualifiedName] = []
+        /// The position in ``tables`` of each qualified name.
+        var tableIndex: [QualifiedName: Int] = [:]
         var linkedPolicies: [(QualifiedName, Policy)] = []
         var objects: [Object] = []
+        /// The runs appended after this one (``append(_:)``), each kept whole: moving their tables into
+        /// this one's lists was done on one thread, between reading on two and normalizing on two.
+        var later: [Collected] = []
+
+        /// Room for `count` tables, so that adding them moves none.
+        mutating func reserve(_ count: Int) {
+            tables.reserveCapacity(count)
+            tableOrder.reserveCapacity(count)
+            tableIndex.reserveCapacity(count)
+        }
+
+        /// Whether a table of this name was collected, here or in a run appended.
+        func contains(_ key: QualifiedName) -> Bool {
+            tableIndex[key] != nil || later.contains { $0.contains(key) }
+        }
+
+        /// Adds a table not collected yet.
+        mutating func add(_ table: consuming Table, _ key: QualifiedName) {
+            tableIndex[key] = tables.count
+            tables.append(table)
+            tableOrder.append(key)
+        }
 
         /// Appends the objects of the modules read after these: `later`'s tables must all be new here.
         mutating func append(_ later: consuming Collected) {
-            tables.reserveCapacity(tables.count + later.tables.count)
-            for key in later.tableOrder {
-                tables[key] = later.tables.removeValue(forKey: key)
-            }
-            tableOrder += later.tableOrder
-            linkedPolicies += later.linkedPolicies
-            objects += later.objects
+            self.later.append(later)
+        }
+
+        /// This run and the runs appended, in order, each without runs appended (taken from `self`).
+        mutating func takeRuns() -> [Collected] {
+            var runs: [Collected] = []
+            swap(&runs, &later)
+            var first = Collected()
+            swap(&first, &self)
+            runs.insert(first, at: 0)
+            return runs
+        }
+
+        /// An upper bound on the tables `modules` declare: their exported names.
+        static func estimate(_ modules: Range<Int>, _ evaluator: DrizzleEvaluator) -> Int {
+            var count = 0
+            for index in modules { count += evaluator.modules[index].syntax.exports.count }
+            return count
         }
     }
 
@@ -49,6 +88,7 @@ struct CatalogBuilder {
     func build(split forced: Int?) -> (catalog: Catalog, keptSecondRun: Bool?) {
         var collected = Collected()
         let modules = evaluator.modules.indices
+        collected.reserve(Collected.estimate(0..<modules.count, evaluator))
         var kept: Bool?
         if let split = forced ?? ParallelBuild.split(evaluator, minimumBytes: parallelBytes), split > 0, split < modules.count {
             kept = ParallelBuild.collect(evaluator, split: split, into: &collected)
@@ -61,6 +101,8 @@ struct CatalogBuilder {
     /// Reads the exported objects of `modules` with `evaluator`, appending them to `collected` and
     /// logging a table declared again (also one `collected` already has).
     static func collect(_ modules: Range<Int>, _ evaluator: DrizzleEvaluator, into collected: inout Collected) {
+        // Each table read leaves its stand-in there: room up front, so the map grows once.
+        evaluator.tableShapes.reserveCapacity(evaluator.tableShapes.count + Collected.estimate(modules, evaluator))
         for index in modules {
             let syntax = evaluator.modules[index].syntax
             var exportedLocals: Set<String> = []
@@ -70,12 +112,11 @@ struct CatalogBuilder {
             for name in syntax.order where exportedLocals.contains(name) {
                 guard case .value(let expr)? = syntax.bindings[name], case .call = expr else { continue }
                 if let fast = evaluator.fastTable(index, name, expr) {
-                    if collected.tables.index(forKey: fast.key) != nil {
+                    if collected.contains(fast.key) {
                         evaluator.log.warning("table '\(fast.key)' is declared more than once", at: fast.location)
                         continue
                     }
-                    collected.tables[fast.key] = fast.table
-                    collected.tableOrder.append(fast.key)
+                    collected.add(fast.table, fast.key)
                     continue
                 }
                 guard case .chain(let chain)? = evaluator.topLevel(index, name) else { continue }
@@ -83,12 +124,11 @@ struct CatalogBuilder {
                 case "pgTable", "pgTable.withRLS":
                     guard let table = evaluator.interpretTable(chain) else { continue }
                     let key = QualifiedName(schema: evaluator.schemaName(of: chain), name: table.name)
-                    if collected.tables.index(forKey: key) != nil {
+                    if collected.contains(key) {
                         evaluator.log.warning("table '\(key)' is declared more than once", at: chain.location)
                         continue
                     }
-                    collected.tables[key] = table
-                    collected.tableOrder.append(key)
+                    collected.add(table, key)
                 case "pgEnum":
                     guard let enumType = evaluator.interpretEnum(chain) else { continue }
                     collected.objects.append(.enumType(enumType))
@@ -120,45 +160,73 @@ struct CatalogBuilder {
     /// The catalog of everything collected; logs policies linked to tables that are not declared.
     func finish(_ collected: consuming Collected) -> Catalog {
         var catalog = Catalog(source: .drizzle, notStated: CatalogBuilder.notStated)
-        var tables = collected.tables
-        collected.tables = [:]
+        // The runs' lists, read in run order: what appending the runs into one list would give.
+        var runs = collected.takeRuns()
+        var tables: [[Table?]] = []
+        for k in runs.indices {
+            var list: [Table?] = []
+            swap(&list, &runs[k].tables)
+            tables.append(list)
+        }
         var seenEnums: Set<QualifiedName> = []
-        for object in collected.objects {
-            switch object {
-            case .enumType(let enumType):
-                // The first declaration of an enum wins; later ones are dropped quietly.
-                guard seenEnums.insert(enumType.qualifiedName).inserted else { continue }
-                catalog.add(enumType)
-            case .view(let schema, let view):
-                upsertSchema(&catalog, schema) { $0.views.append(view) }
-            case .sequence(let schema, let sequence):
-                upsertSchema(&catalog, schema) { $0.sequences.append(sequence) }
+        for run in runs {
+            for object in run.objects {
+                switch object {
+                case .enumType(let enumType):
+                    // The first declaration of an enum wins; later ones are dropped quietly.
+                    guard seenEnums.insert(enumType.qualifiedName).inserted else { continue }
+                    catalog.add(enumType)
+                case .view(let schema, let view):
+                    upsertSchema(&catalog, schema) { $0.views.append(view) }
+                case .sequence(let schema, let sequence):
+                    upsertSchema(&catalog, schema) { $0.sequences.append(sequence) }
+                }
             }
         }
-        for (target, policy) in collected.linkedPolicies {
-            guard tables[target] != nil else {
-                evaluator.log.note("policy '\(policy.name)' is linked to '\(target)', which is not declared in the input", at: policy.provenance.location)
-                continue
+        for run in runs {
+            for (target, policy) in run.linkedPolicies {
+                guard let owner = runs.firstIndex(where: { $0.tableIndex[target] != nil }), let index = runs[owner].tableIndex[target] else {
+                    evaluator.log.note("policy '\(policy.name)' is linked to '\(target)', which is not declared in the input", at: policy.provenance.location)
+                    continue
+                }
+                tables[owner][index]?.policies.append(policy)
+                tables[owner][index]?.rowLevelSecurity = true
             }
-            tables[target]?.policies.append(policy)
-            tables[target]?.rowLevelSecurity = true
         }
         // Added in name order, the order `normalized()` sorts them into: its sort then finds one run
         // instead of moving large `Table` values around.
-        // Each table is moved out of the dictionary into its schema (`Catalog.add` would copy it and
-        // then release the original, field by field).
-        for key in collected.tableOrder.sorted(by: { $0.name < $1.name }) {
-            guard tables.index(forKey: key) != nil else { continue }
-            if let index = catalog.schemas.firstIndex(where: { $0.name == key.schema }) {
-                catalog.schemas[index].tables.append(tables.removeValue(forKey: key)!)
+        // Each table is moved out of the list into its schema (`Catalog.add` would copy it and then
+        // release the original, field by field). Indices are sorted with the names' comparison, so
+        // tables of equal names keep the order sorting the names gave.
+        var order: [QualifiedName] = []
+        var place: [(run: Int, index: Int)] = []
+        for (run, part) in runs.enumerated() {
+            order += part.tableOrder
+            for index in part.tableOrder.indices { place.append((run, index)) }
+        }
+        var placed = 0
+        for position in order.indices.sorted(by: { order[$0].name < order[$1].name }) {
+            let key = order[position]
+            var moved: Table?
+            swap(&moved, &tables[place[position].run][place[position].index])
+            guard let table = consume moved else { continue }
+            // Room for every table left at a schema's first: a catalog has one schema or a few, and
+            // growing the list by doubling moved each large `Table` again at every step.
+            if let schema = catalog.schemas.firstIndex(where: { $0.name == key.schema }) {
+                if catalog.schemas[schema].tables.isEmpty { catalog.schemas[schema].tables.reserveCapacity(order.count - placed) }
+                catalog.schemas[schema].tables.append(table)
             } else {
-                catalog.schemas.append(Schema(name: key.schema, tables: [tables.removeValue(forKey: key)!]))
+                var schema = Schema(name: key.schema)
+                schema.tables.reserveCapacity(order.count - placed)
+                schema.tables.append(table)
+                catalog.schemas.append(schema)
             }
+            placed += 1
         }
         let normalized = ParallelBuild.normalized(catalog)
         // The tables as added hold the lists normalizing replaced: nothing waits for freeing them.
         ReleaseInBackground.discard(consume catalog)
-        ReleaseInBackground.discard(consume collected)
+        ReleaseInBackground.discard(consume runs)
         return normalized
     }
 

@@ -29,8 +29,8 @@ extension DrizzleEvaluator {
                 }
             }
             let indexName = explicit ?? "\(name.name)_\(columns.joined(separator: "_"))_index"
-            table.indexes.append(TableIndex(name: Identifier.truncated(indexName), keys: keys, isUnique: builder == "uniqueIndex",
-                                            provenance: provenance(module, shape.rootStart)))
+            table.indexes.insertInNameOrder(TableIndex(name: Identifier.truncated(indexName), keys: keys, isUnique: builder == "uniqueIndex",
+                                                       provenance: provenance(module, shape.rootStart)))
         case "unique":
             guard let explicit = optionalName(shape) else { return false }
             var columns: [String] = []
@@ -62,7 +62,7 @@ extension DrizzleEvaluator {
                                                 provenance: provenance(module, shape.rootStart)))
         case "pgPolicy":
             guard let policy = directPolicy(shape, module, parameter, standIn, &builders) else { return false }
-            table.policies.append(policy)
+            table.policies.insertInNameOrder(policy)
         default:
             return false
         }

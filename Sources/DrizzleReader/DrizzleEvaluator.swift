@@ -35,6 +35,9 @@ final class DrizzleEvaluator {
     @exclusivity(unchecked) private var callBudget = 50_000
     /// Stand-in values of the tables read by ``fastTable(_:_:_:)``, for references to their columns.
     @exclusivity(unchecked) var tableShapes: [BindingKey: Chain] = [:]
+    /// Forked copies (``forked()``) done with, freed with this evaluator: freeing one as soon as its
+    /// run ended took a core from normalizing the catalog, which runs on both.
+    @exclusivity(unchecked) var retiredForks: [DrizzleEvaluator] = []
     /// The builtins the last table read by the fast path looked up, kept for the next table of its module.
     @exclusivity(unchecked) var keptBuilders: (module: Int, memo: BuilderMemo) = (-1, BuilderMemo())
     /// The SQL of the `sql` templates read from the tokens of the current table's extras, by their
@@ -197,6 +200,12 @@ final class DrizzleEvaluator {
         if DrizzleEvaluator.isDrizzlePackage(specifier) { return .builtin(name) }
         guard let target = resolvedModule(module, specifier) else {
             return .unknown("'\(name)' is imported from '\(specifier)', which is not read", location(module, offset))
+        }
+        // Most imports name a binding the target declares and exports itself: taken without the set
+        // of visited modules (an allocation per import) that re-exports need against cycles.
+        if case .local(let local)? = exportEntry(target, name) {
+            if let value = topLevel(target, local) { return value }
+            return .unknown("'\(specifier)' does not export '\(name)'", location(module, offset))
         }
         var visited: Set<Int> = []
         return exported(target, name, &visited)

@@ -1,4 +1,9 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SchemaModel
 
 /// Reads the tables of a large input on two threads, with the result of reading them on one.
@@ -38,7 +43,7 @@ enum ParallelBuild {
     /// The two runs' state, reached from both threads: each touches only its own half.
     private final class Halves: @unchecked Sendable {
         let main: DrizzleEvaluator
-        /// Taken out once both runs are done, so that the last reference is dropped in the background.
+        /// Taken out once both runs are done, so that the evaluator holds the last reference (freed with it).
         @exclusivity(unchecked) var worker: DrizzleEvaluator?
         @exclusivity(unchecked) var first = CatalogBuilder.Collected()
         @exclusivity(unchecked) var second = CatalogBuilder.Collected()
@@ -59,10 +64,17 @@ enum ParallelBuild {
         let halves = Halves(main: evaluator, worker: evaluator.forked())
         halves.worker?.borrowBelow = split
         swap(&halves.first, &collected)
+        halves.second.reserve(CatalogBuilder.Collected.estimate(split..<count, evaluator))
+        let caller = pthread_self()
+        let firstBytes = bytes(evaluator, 0..<split)
+        let secondBytes = bytes(evaluator, split..<count)
         DispatchQueue.concurrentPerform(iterations: 2) { half in
+            // Whichever half runs on a worker thread first makes room in that thread's heap.
             if half == 0 {
+                ThreadHeap.makeRoom(firstBytes * buildHeapFactor, unless: caller)
                 CatalogBuilder.collect(0..<split, halves.main, into: &halves.first)
             } else {
+                ThreadHeap.makeRoom(secondBytes * buildHeapFactor, unless: caller)
                 CatalogBuilder.collect(split..<count, halves.worker!, into: &halves.second)
             }
         }
@@ -74,7 +86,7 @@ enum ParallelBuild {
         let used = (budget - evaluator.callsLeft) + (budget - worker.callsLeft)
         let kept = worker.log.diagnostics.isEmpty && worker.log.suppressed == 0
             && worker.limitsReached == limits && evaluator.limitsReached == limits && used <= budget
-            && !second.tableOrder.contains { collected.tables.index(forKey: $0) != nil }
+            && !second.tableOrder.contains { collected.contains($0) }
             && worker.tableShapes.keys.allSatisfy { $0.module < split || evaluator.cache[$0.module][$0.name] == nil }
             && worker.borrowedShapes.allSatisfy { binding in
                 guard let real = evaluator.tableShapes[binding], let made = worker.tableShapes[binding] else { return false }
@@ -85,8 +97,18 @@ enum ParallelBuild {
         } else {
             CatalogBuilder.collect(split..<count, evaluator, into: &collected)
         }
-        ReleaseInBackground.release(consume worker)
+        evaluator.retiredForks.append(worker)
         return kept
+    }
+
+    /// Heap bytes reading tables takes per source byte, about (tables, stand-ins, evaluated values).
+    static let buildHeapFactor = 6
+
+    /// The source bytes of `modules`.
+    static func bytes(_ evaluator: DrizzleEvaluator, _ modules: Range<Int>) -> Int {
+        var total = 0
+        for index in modules { total += evaluator.modules[index].file.bytes.count }
+        return total
     }
 
     /// `catalog.normalized()`, normalizing the tables of a large catalog on two threads.

@@ -38,7 +38,7 @@ struct TSParser {
         String(decoding: bytes[Int(t.start)..<Int(t.end)], as: UTF8.self)
     }
 
-    func isPunct(_ t: TSToken, _ code: UInt32) -> Bool { t.kind == .punct && t.punct == code }
+    func isPunct(_ t: TSToken, _ code: UInt32) -> Bool { t.isPunct(code) }
     func at(_ code: UInt32) -> Bool { isPunct(tokens[i], code) }
 
     /// Whether token `t` is the identifier `word` (compared byte by byte, no allocation).

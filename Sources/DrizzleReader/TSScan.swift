@@ -28,9 +28,9 @@ enum TSScan {
     /// Writes a token (its storage was checked to have room) and clears the newline flag.
     @inline(__always)
     static func put(_ tokens: UnsafeMutablePointer<TSToken>, _ used: inout Int, _ newline: inout Bool, _ kind: TSTokenKind,
-                    _ start: Int, _ end: Int, _ punct: UInt32 = 0) {
+                    _ start: Int, _ end: Int, _ punct: UInt32 = 0, opening: Bool = false) {
         (tokens + used).initialize(to: TSToken(kind: kind, newlineBefore: newline, start: Int32(truncatingIfNeeded: start),
-                                              end: Int32(truncatingIfNeeded: end), punct: punct, match: -1))
+                                              end: Int32(truncatingIfNeeded: end), punct: punct, opening: opening))
         used &+= 1
         newline = false
     }
@@ -105,7 +105,7 @@ enum TSScan {
         let capacity = out.count
         guard capacity >= 2, let tokens = out.baseAddress else { return false }
         guard n > 0, let p = b.baseAddress else {
-            (tokens + 0).initialize(to: TSToken(kind: .eof, newlineBefore: true, start: 0, end: 0, punct: 0, match: -1))
+            (tokens + 0).initialize(to: TSToken(kind: .eof, newlineBefore: true, start: 0, end: 0))
             count = 1
             return true
         }
@@ -226,7 +226,7 @@ enum TSScan {
                 }
             case 10:  // TSByteClass.opening
                 i += 1
-                put(tokens, &used, &newline, .punct, start, i, UInt32(c))
+                put(tokens, &used, &newline, .punct, start, i, UInt32(c), opening: true)
                 open.append(Int32(truncatingIfNeeded: used - 1))
                 continue
             case 11:  // TSByteClass.closing
@@ -283,8 +283,9 @@ enum TSScan {
                 continue
             }
             i += 1
-            put(tokens, &used, &newline, .punct, start, i, UInt32(c))
-            if c == 40 || c == 91 || c == 123 {
+            let opening = c == 40 || c == 91 || c == 123
+            put(tokens, &used, &newline, .punct, start, i, UInt32(c), opening: opening)
+            if opening {
                 open.append(Int32(truncatingIfNeeded: used - 1))
             } else if c == 41 || c == 93 || c == 125 {
                 close(c, start, tokens, used, p, &open, &problems)
@@ -294,7 +295,7 @@ enum TSScan {
             report(&problems, Int(tokens[Int(unclosed)].start), bracketText(p[Int(tokens[Int(unclosed)].start)]))
         }
         (tokens + used).initialize(to: TSToken(kind: .eof, newlineBefore: true, start: Int32(truncatingIfNeeded: n),
-                                               end: Int32(truncatingIfNeeded: n), punct: 0, match: -1))
+                                               end: Int32(truncatingIfNeeded: n)))
         return (used + 1, problems, true)
     }
 

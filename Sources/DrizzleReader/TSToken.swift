@@ -20,16 +20,73 @@ enum TSTokenKind: UInt8, Sendable {
 }
 
 /// One token: a kind and a byte range. Text is decoded only when the parser asks for it.
+///
+/// Twelve bytes, not the twenty of a field per property: a file has a token per five bytes or so and
+/// every token stays in memory until the tables are built, and each fresh page costs a page fault.
+/// - `start` is the first byte;
+/// - `endOrMatch` is the end, except for an opening bracket (whose end is always `start + 1`): there it
+///   is the index of the matching closing token, or -1;
+/// - `bits` holds the kind (low six bits), the opening-bracket flag (bit 6), the newline flag (bit 7)
+///   and the punctuator code (the upper 24 bits; punctuators are at most three bytes).
 struct TSToken: Sendable {
-    var kind: TSTokenKind
+    private(set) var start: Int32
+    private var endOrMatch: Int32
+    private var bits: UInt32
+
+    private static let openingFlag: UInt32 = 0x40
+    private static let newlineFlag: UInt32 = 0x80
+
+    /// A token; an opening bracket (`(`, `[` or `{` punctuator) starts unmatched.
+    init(kind: TSTokenKind, newlineBefore: Bool, start: Int32, end: Int32, punct: UInt32 = 0) {
+        let opening = kind == .punct && (punct == P.lparen || punct == P.lbracket || punct == P.lbrace)
+        self.start = start
+        self.endOrMatch = opening ? -1 : end
+        self.bits = UInt32(kind.rawValue) | (opening ? TSToken.openingFlag : 0) | (newlineBefore ? TSToken.newlineFlag : 0)
+            | (punct &<< 8)
+    }
+
+    /// A token whose caller knows whether it is an opening bracket (the lexer's hot path).
+    @inline(__always)
+    init(kind: TSTokenKind, newlineBefore: Bool, start: Int32, end: Int32, punct: UInt32, opening: Bool) {
+        self.start = start
+        self.endOrMatch = opening ? -1 : end
+        self.bits = UInt32(kind.rawValue) | (opening ? TSToken.openingFlag : 0) | (newlineBefore ? TSToken.newlineFlag : 0)
+            | (punct &<< 8)
+    }
+
+    var kind: TSTokenKind {
+        @inline(__always) get { unsafeBitCast(UInt8(truncatingIfNeeded: bits) & 0x3F, to: TSTokenKind.self) }
+    }
+
     /// True when a line break separates this token from the previous one (automatic semicolons).
-    var newlineBefore: Bool
-    var start: Int32
-    var end: Int32
-    /// For punctuation: up to four bytes packed little-endian (see ``TSToken/code(_:)``).
-    var punct: UInt32
-    /// For an opening bracket: the index of its matching closing token, else -1.
-    var match: Int32
+    var newlineBefore: Bool {
+        @inline(__always) get { bits & TSToken.newlineFlag != 0 }
+    }
+
+    var end: Int32 {
+        @inline(__always) get { bits & TSToken.openingFlag != 0 ? start &+ 1 : endOrMatch }
+    }
+
+    /// For punctuation: up to three bytes packed little-endian (see ``TSToken/code(_:)``), else 0.
+    var punct: UInt32 {
+        @inline(__always) get { bits &>> 8 }
+    }
+
+    /// For an opening bracket: the index of its matching closing token, else -1. Set only on an
+    /// opening bracket (the lexer pairs them).
+    var match: Int32 {
+        @inline(__always) get { bits & TSToken.openingFlag != 0 ? endOrMatch : -1 }
+        set {
+            assert(bits & TSToken.openingFlag != 0, "only an opening bracket has a match")
+            endOrMatch = newValue
+        }
+    }
+
+    /// Whether this is the punctuator `code`: one comparison of the kind and the code together.
+    @inline(__always)
+    func isPunct(_ code: UInt32) -> Bool {
+        bits & 0xFFFF_FF3F == (code &<< 8) | UInt32(TSTokenKind.punct.rawValue)
+    }
 
     /// Packs a punctuator spelling into the value stored in ``punct``.
     static func code(_ text: StaticString) -> UInt32 {

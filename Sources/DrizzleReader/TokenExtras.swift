@@ -66,8 +66,8 @@ extension DrizzleEvaluator {
                 let indexName = explicit ?? "\(name.name)_\(all.joined(separator: "_"))_index"
                 // Tables usually have a few indexes and policies: room for them at once, not one by one.
                 if table.indexes.isEmpty { table.indexes.reserveCapacity(4) }
-                table.indexes.append(TableIndex(name: Identifier.truncated(indexName), keys: all.map { TableIndex.Key(column: $0) },
-                                                isUnique: builder == "uniqueIndex", provenance: provenance))
+                table.indexes.insertInNameOrder(TableIndex(name: Identifier.truncated(indexName), keys: all.map { TableIndex.Key(column: $0) },
+                                                           isUnique: builder == "uniqueIndex", provenance: provenance))
             }
         case ("check", .nameAndTemplate(let checkName, let tag)):
             guard let expression = templateSQL(parser, tag, module, parameter, standIn, &builders), !parser.isPunct(k, P.dot) else { return false }
@@ -78,7 +78,7 @@ extension DrizzleEvaluator {
                 let policy = tokenPolicy(parser, policyName, open, rootStart, module, parameter, standIn, &builders)
             else { return false }
             if table.policies.isEmpty { table.policies.reserveCapacity(4) }
-            table.policies.append(policy)
+            table.policies.insertInNameOrder(policy)
         default:
             return false
         }
