@@ -1,9 +1,4 @@
 import Dispatch
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SchemaModel
 
 /// Reads the tables of a large input on two threads, with the result of reading them on one.
@@ -65,16 +60,10 @@ enum ParallelBuild {
         halves.worker?.borrowBelow = split
         swap(&halves.first, &collected)
         halves.second.reserve(CatalogBuilder.Collected.estimate(split..<count, evaluator))
-        let caller = pthread_self()
-        let firstBytes = bytes(evaluator, 0..<split)
-        let secondBytes = bytes(evaluator, split..<count)
         DispatchQueue.concurrentPerform(iterations: 2) { half in
-            // Whichever half runs on a worker thread first makes room in that thread's heap.
             if half == 0 {
-                ThreadHeap.makeRoom(firstBytes * buildHeapFactor, unless: caller)
                 CatalogBuilder.collect(0..<split, halves.main, into: &halves.first)
             } else {
-                ThreadHeap.makeRoom(secondBytes * buildHeapFactor, unless: caller)
                 CatalogBuilder.collect(split..<count, halves.worker!, into: &halves.second)
             }
         }
@@ -99,16 +88,6 @@ enum ParallelBuild {
         }
         evaluator.retiredForks.append(worker)
         return kept
-    }
-
-    /// Heap bytes reading tables takes per source byte, about (tables, stand-ins, evaluated values).
-    static let buildHeapFactor = 6
-
-    /// The source bytes of `modules`.
-    static func bytes(_ evaluator: DrizzleEvaluator, _ modules: Range<Int>) -> Int {
-        var total = 0
-        for index in modules { total += evaluator.modules[index].file.bytes.count }
-        return total
     }
 
     /// `catalog.normalized()`, normalizing the tables of a large catalog on two threads.

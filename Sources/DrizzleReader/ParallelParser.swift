@@ -1,9 +1,4 @@
 import Dispatch
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SourceScanning
 
 /// A file read and parsed ahead of ``ModuleLoader/load(_:)``.
@@ -20,31 +15,24 @@ struct ParsedFile: Sendable {
 /// everything with an order (diagnostics, module indices, evaluation) stays sequential in the
 /// loader, so results are the same as parsing one file after the other.
 enum ParallelParser {
-    /// Heap bytes parsing takes per source byte, about (syntax trees and names; tokens are one block).
-    static let parseHeapFactor = 2
-
     static func parse(_ paths: [String], files: SourceFileProvider) -> [ParsedFile?] {
         var results = [ParsedFile?](repeating: nil, count: paths.count)
         if paths.count < 2 {
             for (k, path) in paths.enumerated() { results[k] = parseOne(path, files) }
             return results
         }
-        let caller = pthread_self()
         results.withUnsafeMutableBufferPointer { buffer in
             // Each iteration writes only its own slot, so the buffer is shared without locking.
             nonisolated(unsafe) let slots = buffer
             DispatchQueue.concurrentPerform(iterations: paths.count) { k in
-                slots[k] = parseOne(paths[k], files, heapRoomUnless: caller)
+                slots[k] = parseOne(paths[k], files)
             }
         }
         return results
     }
 
-    /// Reads and parses one file; on a thread other than `mainThread`, first makes room in the
-    /// thread's heap for what parsing allocates (``ThreadHeap``).
-    static func parseOne(_ path: String, _ files: SourceFileProvider, heapRoomUnless mainThread: pthread_t? = nil) -> ParsedFile? {
+    static func parseOne(_ path: String, _ files: SourceFileProvider) -> ParsedFile? {
         guard let bytes = files.contents(of: path) else { return nil }
-        if let mainThread { ThreadHeap.makeRoom(bytes.count * parseHeapFactor, unless: mainThread) }
         let syntax = bytes.prefix(4096).contains(0) ? nil : TSParser.parse(bytes)
         return ParsedFile(bytes: bytes, file: SourceFile(path: path, bytes: bytes), syntax: syntax)
     }
