@@ -9,6 +9,8 @@ final class BuilderCache: @unchecked Sendable {
     var generatedBaseInfo: [GeneratedBaseKey: BaseInfo] = [:]
     /// Columns of a class body, keyed by class and by the declarative base they were evaluated for.
     var bodyColumns: [BodyColumnsKey: [ColumnSpec]] = [:]
+    /// Body columns moved into their class's table instead (see ``takeColumns(_:)``).
+    var movedColumns: [BodyColumnsKey: MovedColumns] = [:]
     /// Column statements already evaluated (see ``StatementMemo``), and numbers for base fingerprints.
     var statementColumns: [StatementMemo.Key: StatementMemo.Entry] = [:]
     var baseNumbers: [StatementMemo.BaseFingerprint: Int] = [:]
@@ -29,6 +31,7 @@ final class BuilderCache: @unchecked Sendable {
         baseInfo.reserveCapacity(count)
         isDeclarativeBase.reserveCapacity(count)
         bodyColumns.reserveCapacity(count)
+        movedColumns.reserveCapacity(count)
     }
 
     struct GeneratedBaseKey: Hashable {
