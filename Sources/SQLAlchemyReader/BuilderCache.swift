@@ -25,6 +25,10 @@ final class BuilderCache: @unchecked Sendable {
     /// results cannot be prepared ahead on another thread (see ``Preparation``).
     var readsBuildState = false
 
+    /// Whether ``ModelBuilder/lookUpColumn(_:in:)`` records into ``columnLookups`` (see ``PreparedTableArgs``).
+    var recordsColumnLookups = false
+    var columnLookups: [ColumnLookup] = []
+
     /// Room for `count` classes in the per-class memos (see ``ModelBuilder/reserveForClasses(_:)``).
     func reserveForClasses(_ count: Int) {
         ancestors.reserveCapacity(count)

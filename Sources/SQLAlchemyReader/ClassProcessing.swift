@@ -178,7 +178,11 @@ extension ModelBuilder {
         for list in inherited {
             for column in list where seen.insert(column.key) { spec.columns.append(column) }
         }
-        if let (args, module) = argsSource { applyTableArgs(args, in: module, to: &spec, base: base) }
+        if let (args, module) = argsSource {
+            // The class's own arguments may have been read ahead (see ``PreparedTableArgs``).
+            let ready = own.tableArgs != nil ? prepared?.takeTableArgs(key) : nil
+            if ready == nil || !applyPrepared(ready!, to: &spec) { applyTableArgs(args, in: module, to: &spec, base: base) }
+        }
         let nameKey = (spec.schema ?? "") + "." + spec.name
         if let existing = tableByName[nameKey] {
             // A second class for the same table (or an inheritance cycle): one table, merged columns.
