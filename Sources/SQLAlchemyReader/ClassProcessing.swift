@@ -157,7 +157,7 @@ extension ModelBuilder {
             }
         }
         let total = inherited.reduce(ownColumns.count) { $0 + $1.count }
-        var seen = KeySet()
+        var seen = KeySet(capacity: total)
         var ownDistinct = true
         for index in ownColumns.indices where !seen.insert(ownColumns[index].key) { ownDistinct = false }
         // The table's list when every own column is kept, in order: the class's own list, moved
@@ -171,7 +171,7 @@ extension ModelBuilder {
             spec.columns.reserveCapacity(total)
         } else {
             cache.restore(ownKey, ownColumns)
-            seen = KeySet()
+            seen = KeySet(capacity: total)
             spec.columns.reserveCapacity(total)
             for column in ownColumns where seen.insert(column.key) { spec.columns.append(column) }
         }
@@ -348,6 +348,14 @@ extension ModelBuilder {
 struct KeySet {
     private var list: [String] = []
     private var set: Set<String>?
+
+    init() {}
+
+    /// Room for `count` keys in the list up front (at most as many as it holds before it becomes a
+    /// set): grown from empty, a table's dozen keys took five allocations.
+    init(capacity count: Int) {
+        list.reserveCapacity(Swift.min(count, 33))
+    }
 
     /// Adds `key`; false when it was already there.
     mutating func insert(_ key: String) -> Bool {
