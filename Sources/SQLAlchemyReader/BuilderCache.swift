@@ -9,6 +9,8 @@ final class BuilderCache: @unchecked Sendable {
     var generatedBaseInfo: [GeneratedBaseKey: BaseInfo] = [:]
     /// Columns of a class body, keyed by class and by the declarative base they were evaluated for.
     var bodyColumns: [BodyColumnsKey: [ColumnSpec]] = [:]
+    /// Body columns moved into their class's table instead (see ``takeColumns(_:)``).
+    var movedColumns: [BodyColumnsKey: MovedColumns] = [:]
     /// Column statements already evaluated (see ``StatementMemo``), and numbers for base fingerprints.
     var statementColumns: [StatementMemo.Key: StatementMemo.Entry] = [:]
     var baseNumbers: [StatementMemo.BaseFingerprint: Int] = [:]
@@ -23,12 +25,17 @@ final class BuilderCache: @unchecked Sendable {
     /// results cannot be prepared ahead on another thread (see ``Preparation``).
     var readsBuildState = false
 
+    /// Whether ``ModelBuilder/lookUpColumn(_:in:)`` records into ``columnLookups`` (see ``PreparedTableArgs``).
+    var recordsColumnLookups = false
+    var columnLookups: [ColumnLookup] = []
+
     /// Room for `count` classes in the per-class memos (see ``ModelBuilder/reserveForClasses(_:)``).
     func reserveForClasses(_ count: Int) {
         ancestors.reserveCapacity(count)
         baseInfo.reserveCapacity(count)
         isDeclarativeBase.reserveCapacity(count)
         bodyColumns.reserveCapacity(count)
+        movedColumns.reserveCapacity(count)
     }
 
     struct GeneratedBaseKey: Hashable {

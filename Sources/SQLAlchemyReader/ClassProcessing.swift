@@ -142,7 +142,12 @@ extension ModelBuilder {
         }
         // Every list first (in the same order, so warnings come out the same), then one allocation
         // for the table's columns: column specs are large.
-        let ownColumns = bodyColumns(key, base: base, sqlModel: base.isSQLModel)
+        // The class's own list is taken, not shared with the cache (see ``BuilderCache/takeColumns(_:)``):
+        // read before (a class listed it as a base), the cached list as ``bodyColumns`` answers;
+        // otherwise evaluated as it would, without keeping it. It is never found moved: only this
+        // class's own processing (which runs once) moves it.
+        let ownKey = BuilderCache.BodyColumnsKey(key: key, base: baseClass(for: key), sqlModel: base.isSQLModel)
+        var ownColumns = cache.takeColumns(ownKey) ?? evaluateBodyColumns(key, base: base, sqlModel: base.isSQLModel)
         var inherited: [[ColumnSpec]] = []
         var argsSource: (PyExpr, ModuleID)? = own.tableArgs.map { ($0, key.module) }
         for case .local(let ancestor) in ancestry where !excluded.contains(ancestor) {
@@ -151,13 +156,33 @@ extension ModelBuilder {
                 argsSource = (args, ancestor.module)
             }
         }
-        spec.columns.reserveCapacity(inherited.reduce(ownColumns.count) { $0 + $1.count })
-        var seen = KeySet()
-        for column in ownColumns where seen.insert(column.key) { spec.columns.append(column) }
+        let total = inherited.reduce(ownColumns.count) { $0 + $1.count }
+        var seen = KeySet(capacity: total)
+        var ownDistinct = true
+        for index in ownColumns.indices where !seen.insert(ownColumns[index].key) { ownDistinct = false }
+        // The table's list when every own column is kept, in order: the class's own list, moved
+        // (it is referenced only here), so only inherited columns are copied. An empty list stays
+        // in the cache: there is nothing to move, and a table's prefix of nothing says nothing.
+        var ownMoved = 0
+        if ownDistinct && !ownColumns.isEmpty {
+            ownMoved = ownColumns.count
+            spec.columns = ownColumns
+            ownColumns = []
+            spec.columns.reserveCapacity(total)
+        } else {
+            cache.restore(ownKey, ownColumns)
+            seen = KeySet(capacity: total)
+            spec.columns.reserveCapacity(total)
+            for column in ownColumns where seen.insert(column.key) { spec.columns.append(column) }
+        }
         for list in inherited {
             for column in list where seen.insert(column.key) { spec.columns.append(column) }
         }
-        if let (args, module) = argsSource { applyTableArgs(args, in: module, to: &spec, base: base) }
+        if let (args, module) = argsSource {
+            // The class's own arguments may have been read ahead (see ``PreparedTableArgs``).
+            let ready = own.tableArgs != nil ? prepared?.takeTableArgs(key) : nil
+            if ready == nil || !applyPrepared(ready!, to: &spec) { applyTableArgs(args, in: module, to: &spec, base: base) }
+        }
         let nameKey = (spec.schema ?? "") + "." + spec.name
         if let existing = tableByName[nameKey] {
             // A second class for the same table (or an inheritance cycle): one table, merged columns.
@@ -165,9 +190,11 @@ extension ModelBuilder {
             let known = Set(tables[existing].columns.map(\.name))
             tables[existing].columns += spec.columns.filter { !known.contains($0.name) }
             tableOfClass[key] = existing
+            if ownMoved > 0 { cache.restore(ownKey, Array(spec.columns[0..<ownMoved])) }
             return
         }
         tables.append(spec)
+        if ownMoved > 0 { cache.recordMoved(ownKey, BuilderCache.MovedColumns(table: tables.count - 1, count: ownMoved)) }
         tableByName[nameKey] = tables.count - 1
         tableOfClass[key] = tables.count - 1
     }
@@ -215,19 +242,27 @@ extension ModelBuilder {
     }
 
     /// The columns a class body declares (attributes and `@declared_attr` functions), in order.
+    // Never inlined: inlined into `processClass` (mutating) it made the optimizer copy the whole
+    // builder twice a class, about 3 M instructions at a thousand models.
+    @inline(never)
     func bodyColumns(_ key: ClassKey, base: BaseInfo, sqlModel: Bool) -> [ColumnSpec] {
         let cacheKey = BuilderCache.BodyColumnsKey(key: key, base: baseClass(for: key), sqlModel: sqlModel)
         if let cached = cache.bodyColumns[cacheKey] { return cached }
-        let computed: [ColumnSpec]
+        if let moved = movedColumns(cacheKey) { return moved }
+        let computed = evaluateBodyColumns(key, base: base, sqlModel: sqlModel)
+        cache.bodyColumns[cacheKey] = computed
+        return computed
+    }
+
+    /// ``bodyColumns(_:base:sqlModel:)`` on a cache miss: prepared ahead or computed here, and not
+    /// kept (the caller keeps or takes the list).
+    func evaluateBodyColumns(_ key: ClassKey, base: BaseInfo, sqlModel: Bool) -> [ColumnSpec] {
         if let ready = prepared?.takeColumns(key, base: base, sqlModel: sqlModel) {
             // Evaluated ahead exactly as below would: raise its warnings here, in the same order.
             for warning in ready.warnings { queue.append(warning) }
-            computed = ready.columns
-        } else {
-            computed = computeBodyColumns(key, base: base, sqlModel: sqlModel)
+            return ready.columns
         }
-        cache.bodyColumns[cacheKey] = computed
-        return computed
+        return computeBodyColumns(key, base: base, sqlModel: sqlModel)
     }
 
     private func computeBodyColumns(_ key: ClassKey, base: BaseInfo, sqlModel: Bool) -> [ColumnSpec] {
@@ -313,6 +348,14 @@ extension ModelBuilder {
 struct KeySet {
     private var list: [String] = []
     private var set: Set<String>?
+
+    init() {}
+
+    /// Room for `count` keys in the list up front (at most as many as it holds before it becomes a
+    /// set): grown from empty, a table's dozen keys took five allocations.
+    init(capacity count: Int) {
+        list.reserveCapacity(Swift.min(count, 33))
+    }
 
     /// Adds `key`; false when it was already there.
     mutating func insert(_ key: String) -> Bool {

@@ -43,7 +43,7 @@ enum Preparation {
         for id in ids {
             queue.async {
                 // Private caches: the name, ancestry and statement memos are filled as they are used.
-                let worker = ModelBuilder(project: project.withPrivateCaches(answers: answers), options: options)
+                var worker = ModelBuilder(project: project.withPrivateCaches(answers: answers), options: options)
                 prepared.store(worker.prepare(id), for: id)
             }
         }
@@ -53,12 +53,13 @@ enum Preparation {
 
 extension ModelBuilder {
     /// Evaluates ahead what the sequential pass will ask of module `id` (see ``Preparation``).
-    func prepare(_ id: ModuleID) -> ModulePreparation {
+    mutating func prepare(_ id: ModuleID) -> ModulePreparation {
         guard let module = project.module(id) else { return ModulePreparation(columns: []) }
         // This module's classes, and a few bases and mixins from elsewhere.
         cache.reserveForClasses(module.classes.count + 8)
         var result = ModulePreparation(columns: Array(repeating: nil, count: module.classes.count))
         result.attributes = Array(repeating: nil, count: module.classes.count)
+        result.tableArgs = Array(repeating: nil, count: module.classes.count)
         var baseWarned = false
         for index in module.classes.indices {
             let key = ClassKey(module: id, index: index)
@@ -83,6 +84,9 @@ extension ModelBuilder {
             guard !cache.readsBuildState else { continue }
             result.columns[index] = PreparedColumns(
                 fingerprint: StatementMemo.BaseFingerprint(base), sqlModel: base.isSQLModel, columns: columns, warnings: warnings)
+            if let args = attributes.tableArgs {
+                result.tableArgs[index] = prepareTableArgs(args, in: id, columns: columns, base: base)
+            }
         }
         for stmt in module.body {
             for (sql, offset) in listenerSQL(stmt, in: id) where !sql.containsBytes("%(") {

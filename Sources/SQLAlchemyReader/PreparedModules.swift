@@ -25,6 +25,8 @@ struct ModulePreparation {
     /// What each class body says of its table (``ModelBuilder/classAttributes(_:)``, a function of
     /// the class's syntax alone), by class index; nil where not read ahead.
     var attributes: [ModelBuilder.ClassAttributes?] = []
+    /// Each class's own `__table_args__` read ahead, by class index; nil where not.
+    var tableArgs: [PreparedTableArgs?] = []
     /// By the offset of the SQL literal (the place ``ModelBuilder`` reports DDL statements at).
     var ddl: [Int: PreparedDDL] = [:]
     /// What the preparation learned about classes on the way (see ``ClassFacts``).
@@ -128,6 +130,15 @@ final class PreparedModules: @unchecked Sendable {
             ready.fingerprint.matches(base)
         else { return nil }
         modules[key.module.index]!.columns[key.index] = nil
+        return ready
+    }
+
+    /// The own table arguments of class `key` read ahead, if any; removed (each class is processed once).
+    func takeTableArgs(_ key: ClassKey) -> PreparedTableArgs? {
+        guard key.module.index < count, isReady(key.module.index), modules[key.module.index] != nil,
+            key.index < modules[key.module.index]!.tableArgs.count, let ready = modules[key.module.index]!.tableArgs[key.index]
+        else { return nil }
+        modules[key.module.index]!.tableArgs[key.index] = nil
         return ready
     }
 

@@ -37,14 +37,14 @@ extension ModelBuilder {
     /// attribute name of a column of this table.
     func columnName(_ expr: PyExpr, in module: ModuleID, spec: TableSpec) -> String? {
         if let literal = expr.stringValue {
-            return spec.columnName(forKey: literal) ?? literal
+            return lookUpColumn(literal, in: spec, orKey: true)
         }
         switch expr {
         case .name(let n, _):
-            if let column = spec.columnName(forKey: n) { return column }
+            if let column = lookUpColumn(n, in: spec, orKey: false) { return column }
         case .attribute(_, let attr, _):
             if case .classAttribute = resolver.resolve(expr, in: module) {
-                return spec.columnName(forKey: attr) ?? attr
+                return lookUpColumn(attr, in: spec, orKey: true)
             }
             if case .attribute(_, "c", _) = expr.attributeOwner { return attr }
         default:

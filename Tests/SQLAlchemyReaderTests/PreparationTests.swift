@@ -109,7 +109,8 @@ import Testing
         project.load(paths: ["pkg"])
         let id = try #require(project.id(ofPath: "pkg/m2.py"))
         let module = try #require(project.module(id))
-        let preparation = ModelBuilder(project: project, options: .init()).prepare(id)
+        var worker = ModelBuilder(project: project, options: .init())
+        let preparation = worker.prepare(id)
         let account = try #require(module.classes.firstIndex { $0.name == "Account2" })
         let audit = try #require(module.classes.firstIndex { $0.name == "Audit2" })
         // `ForeignKey(users_2.c.id)` depends on the classic table built before the class.
@@ -117,6 +118,10 @@ import Testing
         let auditColumns = try #require(preparation.columns[audit])
         #expect(auditColumns.columns.map(\.name) == ["id", "account_id", "note"])
         #expect(auditColumns.warnings.map(\.message) == ["unknown column type 'Unknown2'"])
+        // Table arguments are read ahead only with the class's columns.
+        #expect(preparation.tableArgs[account] == nil)
+        #expect(preparation.tableArgs[audit]?.schema == "audit")
+        #expect(preparation.tableArgs[audit]?.lookups.isEmpty == true)
         let child = try #require(module.classes.firstIndex { $0.name == "Child2" })
         #expect(preparation.columns[child]?.columns.map(\.name) == ["id", "extra"])
         // Two literal DDL strings; the one with `%(fullname)s` waits for its table.
@@ -130,7 +135,7 @@ import Testing
         project.load(paths: ["pkg"])
         let id = try #require(project.id(ofPath: "pkg/m2.py"))
         let module = try #require(project.module(id))
-        let builder = ModelBuilder(project: project, options: .init())
+        var builder = ModelBuilder(project: project, options: .init())
         let preparation = builder.prepare(id)
         #expect(preparation.attributes.count == module.classes.count)
         var read = 0
