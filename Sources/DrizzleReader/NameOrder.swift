@@ -1,5 +1,19 @@
 import SchemaModel
 
+/// A table's index or policy: what ``Swift/Array/insertInNameOrder(_:)`` orders by name.
+protocol NameOrdered {
+    /// The name normalizing sorts by (an index may have none).
+    var orderName: String? { get }
+}
+
+extension TableIndex: NameOrdered {
+    var orderName: String? { name }
+}
+
+extension Policy: NameOrdered {
+    var orderName: String? { name }
+}
+
 /// Adds indexes and policies to a table in the order normalizing a catalog sorts them into.
 ///
 /// `Catalog.normalized()` sorts a table's indexes by name (then by key) and its policies by name; a
@@ -9,24 +23,14 @@ import SchemaModel
 /// names keep the order they were added in, the one thing a stable sort takes from its input: the
 /// normalized catalog is the same. Names a sort by name cannot decide (none, or holding bytes that
 /// sort before the key separator) are appended, as before.
-extension [TableIndex] {
-    /// Inserts `index` after the indexes whose name does not sort after its own.
-    mutating func insertInNameOrder(_ index: consuming TableIndex) {
-        let own = index.name
+extension Array where Element: NameOrdered {
+    /// Inserts `element` after the elements whose name does not sort after its own.
+    mutating func insertInNameOrder(_ element: consuming Element) {
+        let own = element.orderName
         // Names read through a buffer: a closure capturing the array made a second reference to it,
         // and inserting then copied the whole list.
-        let position = withUnsafeBufferPointer { list in NameOrder.position(of: own, in: list.count) { list[$0].name } }
-        append(index)
-        NameOrder.moveLast(to: position, in: &self)
-    }
-}
-
-extension [Policy] {
-    /// Inserts `policy` after the policies whose name does not sort after its own.
-    mutating func insertInNameOrder(_ policy: consuming Policy) {
-        let own = policy.name
-        let position = withUnsafeBufferPointer { list in NameOrder.position(of: own, in: list.count) { list[$0].name } }
-        append(policy)
+        let position = withUnsafeBufferPointer { list in NameOrder.position(of: own, in: list.count) { list[$0].orderName } }
+        append(element)
         NameOrder.moveLast(to: position, in: &self)
     }
 }
