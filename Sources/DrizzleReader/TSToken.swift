@@ -39,10 +39,7 @@ struct TSToken: Sendable {
     /// A token; an opening bracket (`(`, `[` or `{` punctuator) starts unmatched.
     init(kind: TSTokenKind, newlineBefore: Bool, start: Int32, end: Int32, punct: UInt32 = 0) {
         let opening = kind == .punct && (punct == P.lparen || punct == P.lbracket || punct == P.lbrace)
-        self.start = start
-        self.endOrMatch = opening ? -1 : end
-        self.bits = UInt32(kind.rawValue) | (opening ? TSToken.openingFlag : 0) | (newlineBefore ? TSToken.newlineFlag : 0)
-            | (punct &<< 8)
+        self.init(kind: kind, newlineBefore: newlineBefore, start: start, end: end, punct: punct, opening: opening)
     }
 
     /// A token whose caller knows whether it is an opening bracket (the lexer's hot path).

@@ -134,20 +134,19 @@ final class PreparedModules: @unchecked Sendable {
     }
 
     /// The own table arguments of class `key` read ahead, if any; removed (each class is processed once).
-    func takeTableArgs(_ key: ClassKey) -> PreparedTableArgs? {
-        guard key.module.index < count, isReady(key.module.index), modules[key.module.index] != nil,
-            key.index < modules[key.module.index]!.tableArgs.count, let ready = modules[key.module.index]!.tableArgs[key.index]
-        else { return nil }
-        modules[key.module.index]!.tableArgs[key.index] = nil
-        return ready
-    }
+    func takeTableArgs(_ key: ClassKey) -> PreparedTableArgs? { take(key, \.tableArgs) }
 
     /// The attributes of class `key` read ahead, if any; removed, since each class is processed once.
-    func takeAttributes(_ key: ClassKey) -> ModelBuilder.ClassAttributes? {
+    func takeAttributes(_ key: ClassKey) -> ModelBuilder.ClassAttributes? { take(key, \.attributes) }
+
+    /// Class `key`'s entry in the per-class list `list` of its module's preparation, if that is ready
+    /// and has one; cleared in place. Inlined, so each literal key path becomes a plain field access.
+    @inline(__always)
+    private func take<Entry>(_ key: ClassKey, _ list: WritableKeyPath<ModulePreparation, [Entry?]>) -> Entry? {
         guard key.module.index < count, isReady(key.module.index), modules[key.module.index] != nil,
-            key.index < modules[key.module.index]!.attributes.count, let ready = modules[key.module.index]!.attributes[key.index]
+            key.index < modules[key.module.index]![keyPath: list].count, let ready = modules[key.module.index]![keyPath: list][key.index]
         else { return nil }
-        modules[key.module.index]!.attributes[key.index] = nil
+        modules[key.module.index]![keyPath: list][key.index] = nil
         return ready
     }
 
