@@ -5,9 +5,9 @@ extension TableDiffer {
     /// only other sources have, in their order.
     mutating func compareColumns(anchor: Int) {
         guard let anchorTable = tables[anchor] else { return }
-        // Read through buffer pointers: `Array`'s subscript hands out a copy of the element, and
-        // copying a `Column` (and releasing the copy) for each name lookup and description was about
-        // 2.3 copies per column, 43 M instructions of a 1,000-table compare.
+        // Walked through buffer pointers so that a column can be handed on as a pointer into its
+        // list: passing a `Column` by value (out of an array or a buffer alike) copies every field,
+        // about 3 copies per pair, some 40 M instructions of a 1,000-table compare.
         anchorTable.columns.withUnsafeBufferPointer { anchorColumns in
             compareColumns(anchor: anchor, anchorTable: anchorTable, anchorColumns: anchorColumns)
         }
