@@ -52,6 +52,10 @@ enum CatalogQueries {
         """
 
     /// Columns with their type as OID and modifier: ``columnTypes`` formats each distinct pair once.
+    /// Unordered: ``CatalogRows/decode(columns:types:identities:)`` puts them in table OID and
+    /// attribute number order. Sorting on the server carried every default's stored expression
+    /// through the sort, about 10 ms of this query's 45-55 ms at 1,000 tables; the rows arrive almost
+    /// always in order already (hash joins keep the order of the `pg_attribute` scan).
     /// Formatting the type and joining `pg_type` twice per column, and the identity sequences per
     /// column, was half of this query's server time at 10,000 tables (118,000 columns, about 1,300
     /// distinct types, most of them per-table enums).
@@ -67,7 +71,6 @@ enum CatalogQueries {
         LEFT JOIN pg_catalog.pg_description d ON d.objoid = a.attrelid
              AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = a.attnum
         WHERE a.attrelid = ANY ($1::oid[]) AND a.attnum > 0 AND NOT a.attisdropped
-        ORDER BY a.attrelid, a.attnum
         """
 
     /// The distinct (type OID, modifier) pairs of the columns (`$1` oid[], `$2` int4[], aligned):

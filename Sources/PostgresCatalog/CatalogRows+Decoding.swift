@@ -138,7 +138,8 @@ extension CatalogRows {
         for r in identities where sequenceOf[TextValue.NumberPair(r, 0, 1)] == nil {
             sequenceOf[TextValue.NumberPair(r, 0, 1)] = r
         }
-        columns = raw.map { r in
+        columns = ColumnOrder.indices(of: raw).map { k in
+            let r = raw[k]
             let type = typeOf[TextValue.NumberPair(r, 2, 3)]
             let identity = TextValue.string(r, 6)
             // Only identity columns carry sequence options, as when they were joined per column.
