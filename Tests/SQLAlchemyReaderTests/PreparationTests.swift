@@ -92,6 +92,20 @@ import Testing
         #expect(sequential.messages.filter { $0.contains("unknown column type 'Mystery'") }.count == 1)
     }
 
+    /// `pkg/m2.py` of a loaded two-module package, the builder that prepared it on its own, and what
+    /// the preparation holds.
+    private static func preparedSecondModule() throws -> (
+        project: PythonProject, id: ModuleID, module: PythonModule, builder: ModelBuilder, preparation: ModulePreparation
+    ) {
+        var project = PythonProject(files: InMemorySourceFiles(package(modules: 2)))
+        project.load(paths: ["pkg"])
+        let id = try #require(project.id(ofPath: "pkg/m2.py"))
+        let module = try #require(project.module(id))
+        var builder = ModelBuilder(project: project, options: .init())
+        let preparation = builder.prepare(id)
+        return (project, id, module, builder, preparation)
+    }
+
     @Test func repeatedReadingsAreIdentical() {
         let files = Self.package(modules: 12)
         let first = Self.read(files, preparing: true)
@@ -105,12 +119,7 @@ import Testing
     /// What one module's preparation holds: columns for plain table classes with their warnings,
     /// none for a class whose columns read a table built earlier, DDL without substitutions.
     @Test func aModulePreparationHoldsOnlyStateFreeResults() throws {
-        var project = PythonProject(files: InMemorySourceFiles(Self.package(modules: 2)))
-        project.load(paths: ["pkg"])
-        let id = try #require(project.id(ofPath: "pkg/m2.py"))
-        let module = try #require(project.module(id))
-        var worker = ModelBuilder(project: project, options: .init())
-        let preparation = worker.prepare(id)
+        let (_, _, module, _, preparation) = try Self.preparedSecondModule()
         let account = try #require(module.classes.firstIndex { $0.name == "Account2" })
         let audit = try #require(module.classes.firstIndex { $0.name == "Audit2" })
         // `ForeignKey(users_2.c.id)` depends on the classic table built before the class.
@@ -131,12 +140,7 @@ import Testing
 
     /// Class attributes read ahead are those the sequential pass reads, and are handed over once.
     @Test func preparedClassAttributesAreTheClassesOwnAndTakenOnce() throws {
-        var project = PythonProject(files: InMemorySourceFiles(Self.package(modules: 2)))
-        project.load(paths: ["pkg"])
-        let id = try #require(project.id(ofPath: "pkg/m2.py"))
-        let module = try #require(project.module(id))
-        var builder = ModelBuilder(project: project, options: .init())
-        let preparation = builder.prepare(id)
+        let (project, id, module, builder, preparation) = try Self.preparedSecondModule()
         #expect(preparation.attributes.count == module.classes.count)
         var read = 0
         for (index, cls) in module.classes.enumerated() {
