@@ -12,6 +12,9 @@ extension ModelBuilder {
         var foreignKeys: [ForeignKeySpec] = []
         var identity: Identity?
         var computed: String?
+        var sequence: SequenceSpec?
+        // The type argument before the last one, when there are two: one may be a sequence by name.
+        var earlierType: (expr: PyExpr, range: Range<Int>)?
         var columnChecks: [TableItemSpec] = []
         var positionalIndex = 0
         for arg in args where arg.keyword == nil && !arg.isStar {
@@ -39,14 +42,28 @@ extension ModelBuilder {
                         warn("cannot read CheckConstraint expression statically", at: callAt, in: module)
                     }
                     continue
-                case "Sequence", "FetchedValue":
+                case "Sequence":
+                    sequence = sequenceSpec(arguments: callArgs) ?? sequence
+                    continue
+                case "FetchedValue":
                     continue
                 default:
                     break
                 }
             }
+            if let typeExpr, let typeRange { earlierType = (typeExpr, typeRange) }
             typeExpr = arg.value
             typeRange = arg.valueStart..<arg.valueEnd
+        }
+        // `Column(Integer, id_seq)`: a sequence bound to a name, told from the type only by resolving.
+        if let earlier = earlierType, let last = typeExpr {
+            if let found = sequenceSpec(last, in: module) {
+                sequence = found
+                typeExpr = earlier.expr
+                typeRange = earlier.range
+            } else if let found = sequenceSpec(earlier.expr, in: module) {
+                sequence = found
+            }
         }
         if let kwType = args.first(where: { $0.keyword == "type_" }) {
             typeExpr = kwType.value
@@ -96,6 +113,7 @@ extension ModelBuilder {
         spec.computed = computed
         spec.foreignKeys = foreignKeys
         spec.checks = columnChecks
+        spec.sequence = sequence
         spec.comment = args.first(where: { $0.keyword == "comment" })?.value.stringValue
         if let server = args.first(where: { $0.keyword == "server_default" }) {
             if let sql = serverDefault(server.value, in: module) {
@@ -267,7 +285,7 @@ extension ModelBuilder {
             if !literal.utf8.contains(UInt8(ascii: "'")) { return "'" + literal + "'" }
             return "'" + literal.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
         }
-        if let sql = sqlText(expr, in: module) { return sql }
+        if let sql = sqlText(expr, in: module) ?? nextValueSQL(expr, in: module) { return sql }
         warn("server_default cannot be read statically", at: expr.offset, in: module)
         return nil
     }

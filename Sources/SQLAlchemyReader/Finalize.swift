@@ -23,14 +23,21 @@ extension ModelBuilder {
         }
         // The enums each table's columns use, in column order, read on all cores (column specs are
         // large: walking all of them on one thread was a millisecond of a large reading).
-        let enumsByTable = ParallelMap.map(tables.count) { t in snapshot.enumTypes(of: t) }
+        let enumsByTable = ParallelMap.map(tables.count) { t in (snapshot.enumTypes(of: t), snapshot.sequences(of: t)) }
         let ddlKinds: Set<ObjectKind> = [.trigger, .policy, .rowLevelSecurity, .forceRowLevelSecurity]
         if ddlWasEmpty { catalog.notStated = ddlKinds }
         addTables(built, to: &catalog)
         // Enums used by columns, once each.
         var seenEnums = SeenNames()
-        for list in enumsByTable {
+        for (list, _) in enumsByTable {
             for e in list where seenEnums.insert(schema: e.schema, name: e.name) { catalog.add(e) }
+        }
+        // Sequences given to columns, once each (SQLAlchemy creates them with the table).
+        var seenSequences = SeenNames()
+        for (_, list) in enumsByTable {
+            for (schema, sequence) in list where seenSequences.insert(schema: schema, name: sequence.name) {
+                catalog.add(sequence, toSchema: schema)
+            }
         }
         // Normalizing sorts each table's objects by keys built as strings: the longest stretch on one
         // thread at the end of a large reading, so the tables are normalized on all cores.
@@ -52,6 +59,18 @@ extension ModelBuilder {
             return
         }
         for (k, spec) in tables.enumerated() { catalog.add(built[k], toSchema: spec.schema ?? options.defaultSchema) }
+    }
+
+    /// The sequences table `t`'s columns are given and SQLAlchemy creates (not `optional=True`), in
+    /// column order (with repeats), with their schemas.
+    private func sequences(of t: Int) -> [(schema: String, SchemaSequence)] {
+        var found: [(schema: String, SchemaSequence)] = []
+        for k in tables[t].columns.indices {
+            guard let sequence = tables[t].columns[k].sequence, !sequence.optional else { continue }
+            found.append((sequence.schema ?? options.defaultSchema,
+                SchemaSequence(name: sequence.name, provenance: Provenance(source: .sqlalchemy, location: tables[t].columns[k].location))))
+        }
+        return found
     }
 
     /// The enum types of table `t`'s columns, in column order (with repeats).
@@ -106,8 +125,9 @@ extension ModelBuilder {
             let added = table.columns.count - 1
             if notStated { table.columns[added].notStated.insert(.columnType) }
             if spec.columns[k].serverDefaultNotStated { table.columns[added].notStated.insert(.columnDefault) }
-            // Serial: the single integer primary key column with autoincrement left at "auto".
-            if pkColumns.count == 1, pkColumns[0] == spec.columns[k].name, fromForeignKey?.isInteger ?? spec.columns[k].type.isInteger, !notStated,
+            // Serial: the single integer primary key column with autoincrement left at "auto", and
+            // no sequence of its own (SQLAlchemy then makes it a plain integer).
+            if pkColumns.count == 1, spec.columns[k].sequence?.optional ?? true, pkColumns[0] == spec.columns[k].name, fromForeignKey?.isInteger ?? spec.columns[k].type.isInteger, !notStated,
                 spec.columns[k].autoincrement != false,
                 spec.columns[k].serverDefault == nil, spec.columns[k].identity == nil, spec.columns[k].computed == nil,
                 spec.columns[k].foreignKeys.isEmpty || spec.columns[k].autoincrement == true

@@ -88,7 +88,7 @@ struct ColumnSpec: Sendable {
     /// Column-level `CheckConstraint(...)` arguments (table-level in PostgreSQL).
     var checks: [TableItemSpec] = []
     var location: SourceLocation
-    /// ``clientDefault``, ``computed`` and ``comment``, out of line: few columns have any of them,
+    /// ``clientDefault``, ``computed``, ``comment`` and ``sequence``, out of line: few columns have any of them,
     /// and inline they were 48 of every spec's bytes.
     private var rare: RareFields?
 
@@ -103,17 +103,23 @@ struct ColumnSpec: Sendable {
 
     var clientDefault: String? {
         get { rare?.clientDefault }
-        set { rare = RareFields.make(newValue, computed, comment) }
+        set { rare = RareFields.make(newValue, computed, comment, sequence) }
     }
 
     var computed: String? {
         get { rare?.computed }
-        set { rare = RareFields.make(clientDefault, newValue, comment) }
+        set { rare = RareFields.make(clientDefault, newValue, comment, sequence) }
     }
 
     var comment: String? {
         get { rare?.comment }
-        set { rare = RareFields.make(clientDefault, computed, newValue) }
+        set { rare = RareFields.make(clientDefault, computed, newValue, sequence) }
+    }
+
+    /// The `Sequence(...)` given to the column.
+    var sequence: SequenceSpec? {
+        get { rare?.sequence }
+        set { rare = RareFields.make(clientDefault, computed, comment, newValue) }
     }
 
     /// Immutable, so copies of a spec share it (a change makes a new one).
@@ -121,16 +127,19 @@ struct ColumnSpec: Sendable {
         let clientDefault: String?
         let computed: String?
         let comment: String?
+        let sequence: SequenceSpec?
 
-        private init(_ clientDefault: String?, _ computed: String?, _ comment: String?) {
+        private init(_ clientDefault: String?, _ computed: String?, _ comment: String?, _ sequence: SequenceSpec?) {
             self.clientDefault = clientDefault
             self.computed = computed
             self.comment = comment
+            self.sequence = sequence
         }
 
         /// Fields holding these values; nil when all are nil.
-        static func make(_ clientDefault: String?, _ computed: String?, _ comment: String?) -> RareFields? {
-            clientDefault == nil && computed == nil && comment == nil ? nil : RareFields(clientDefault, computed, comment)
+        static func make(_ clientDefault: String?, _ computed: String?, _ comment: String?, _ sequence: SequenceSpec?) -> RareFields? {
+            clientDefault == nil && computed == nil && comment == nil && sequence == nil
+                ? nil : RareFields(clientDefault, computed, comment, sequence)
         }
     }
 }

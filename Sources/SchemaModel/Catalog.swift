@@ -53,6 +53,15 @@ public struct Catalog: Hashable, Codable, Sendable {
         }
     }
 
+    /// Adds a sequence to its schema, creating the schema when needed.
+    public mutating func add(_ sequence: SchemaSequence, toSchema schemaName: String) {
+        if let i = schemas.firstIndex(where: { $0.name == schemaName }) {
+            schemas[i].sequences.append(sequence)
+        } else {
+            schemas.append(Schema(name: schemaName, sequences: [sequence]))
+        }
+    }
+
     /// Number of tables across all schemas.
     public var tableCount: Int { schemas.reduce(0) { $0 + $1.tables.count } }
 
