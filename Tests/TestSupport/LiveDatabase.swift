@@ -44,6 +44,7 @@ public struct LiveDatabase: Sendable {
         let database = String(name)
         let adminConnection = try PostgresConnection(ConnectionString(admin))
         try adminConnection.execute("CREATE DATABASE \"\(database)\"")
+        Created.shared.add(database)
         let url = url(forDatabase: database, base: admin)
         if !sql.isEmpty {
             // Fixtures create cluster-wide roles; concurrent `CREATE ROLE`s race even behind
@@ -60,6 +61,34 @@ public struct LiveDatabase: Sendable {
     public static func load(fixture: String) throws -> LiveDatabase {
         let sql = try TestSupport.fixtureText(fixture + "/database.sql")
         return try create(fixture.replacingOccurrences(of: "/", with: "_"), sql: sql)
+    }
+
+    /// The databases this test process created, dropped when it exits: a cluster the caller gave
+    /// (`SCHEMA_AUDIT_TEST_DATABASE_URL` set, no throwaway cluster) is left as it was found, not with a
+    /// database per live test. A test never drops its own: the tool under test may still be connected.
+    private final class Created: @unchecked Sendable {
+        static let shared = Created()
+        private let lock = NSLock()
+        private var names: [String] = []
+
+        func add(_ name: String) {
+            lock.lock()
+            defer { lock.unlock() }
+            if names.isEmpty { atexit { Created.shared.dropAll() } }
+            names.append(name)
+        }
+
+        /// Drops them all (closing any connection left open); errors are ignored, the process is ending.
+        func dropAll() {
+            lock.lock()
+            let dropping = names
+            names = []
+            lock.unlock()
+            guard !dropping.isEmpty, let admin = try? LiveDatabase.adminURL(),
+                let connection = try? PostgresConnection(ConnectionString(admin))
+            else { return }
+            for name in dropping { _ = try? connection.execute("DROP DATABASE IF EXISTS \"\(name)\" WITH (FORCE)") }
+        }
     }
 
     /// Runs SQL as the cluster's superuser in this database.
