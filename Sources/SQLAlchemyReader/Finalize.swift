@@ -77,7 +77,9 @@ extension ModelBuilder {
     private func enumTypes(of t: Int) -> [EnumType] {
         var found: [EnumType] = []
         for k in tables[t].columns.indices {
-            if let e = tables[t].columns[k].type.enumType { found.append(e) }
+            guard var e = tables[t].columns[k].type.enumType else { continue }
+            if tables[t].columns[k].type.inheritsSchema { e.schema = tables[t].schema ?? options.defaultSchema }
+            found.append(e)
         }
         return found
     }
@@ -123,6 +125,9 @@ extension ModelBuilder {
                 generatedExpression: spec.columns[k].computed, comment: spec.columns[k].comment,
                 provenance: Provenance(source: .sqlalchemy, location: spec.columns[k].location)))
             let added = table.columns.count - 1
+            if fromForeignKey == nil, spec.columns[k].type.inheritsSchema, let e = spec.columns[k].type.enumType {
+                table.columns[added].type.name = schema + "." + e.name
+            }
             if notStated { table.columns[added].notStated.insert(.columnType) }
             if spec.columns[k].serverDefaultNotStated { table.columns[added].notStated.insert(.columnDefault) }
             // Serial: the single integer primary key column with autoincrement left at "auto", and

@@ -8,6 +8,9 @@ struct TypeSpec: Sendable {
     var sqlType: SQLType
     /// The type could not be determined; the column's type is then not stated.
     var notStated = false
+    /// `Enum(..., inherit_schema=True)`: the enum type lives in its table's schema, known only when
+    /// the table is built (``enumType`` holds the default schema until then).
+    var inheritsSchema = false
     private var enumParts: EnumParts?
 
     init(sqlType: SQLType, notStated: Bool = false, enumType: EnumType? = nil, enumCheck: (name: String?, labels: [String])? = nil) {

@@ -222,7 +222,8 @@ extension ModelBuilder {
         let name = args.first(where: { $0.keyword == "name" })?.value.stringValue ?? defaultName
         let native = bool(args.first(where: { $0.keyword == "native_enum" })?.value) ?? true
         if !native {
-            let length = int(args.first(where: { $0.keyword == "length" })?.value) ?? labels.map(\.utf8.count).max() ?? 0
+            // Python's len(): code points, not bytes.
+            let length = int(args.first(where: { $0.keyword == "length" })?.value) ?? labels.map(\.unicodeScalars.count).max() ?? 0
             var spec = TypeSpec(sqlType: .varchar(length))
             if bool(args.first(where: { $0.keyword == "create_constraint" })?.value) == true {
                 spec.enumCheck = (name, labels)
@@ -234,11 +235,14 @@ extension ModelBuilder {
             return TypeSpec(sqlType: SQLType("enum"), notStated: true)
         }
         var schema = options.defaultSchema
-        if let stated = args.first(where: { $0.keyword == "schema" }), let s = schemaName(stated.value, in: module) {
+        let stated = args.first(where: { $0.keyword == "schema" })
+        if let stated, let s = schemaName(stated.value, in: module) {
             schema = s
         }
         let enumType = EnumType(schema: schema, name: name, labels: labels, provenance: Provenance(source: .sqlalchemy, location: location(at, in: module)))
-        return TypeSpec(sqlType: SQLType(schema + "." + name), enumType: enumType)
+        var spec = TypeSpec(sqlType: SQLType(schema + "." + name), enumType: enumType)
+        spec.inheritsSchema = stated == nil && bool(args.first(where: { $0.keyword == "inherit_schema" })?.value) == true
+        return spec
     }
 
     /// The canonical name of a Python type used in annotations and `type_annotation_map` keys
@@ -283,9 +287,25 @@ extension ModelBuilder {
             if case .classRef(let key) = resolver.resolve(expr, in: module) {
                 return classType(key, args: [], at: expr.offset, in: module, depth: 0)
             }
+            if let labels = literalLabels(expr, in: module) {
+                // SQLAlchemy 2.0 maps `Literal["a", "b"]` to a non-native Enum: VARCHAR as long as the
+                // longest label (Python's len()), without a CHECK constraint.
+                return TypeSpec(sqlType: .varchar(labels.map(\.unicodeScalars.count).max() ?? 0))
+            }
             let spelled = pythonTypeName(expr, in: module) ?? "annotation"
             warn("no SQL type for annotation '\(spelled)'; map it in type_annotation_map or give mapped_column a type", at: expr.offset, in: module)
             return TypeSpec(sqlType: SQLType(spelled.lowercased()), notStated: true)
         }
+    }
+
+    /// The labels of `Literal["a", "b", ...]` when every one is a string, else nil.
+    private func literalLabels(_ expr: PyExpr, in module: ModuleID) -> [String]? {
+        guard case .index(let base, let items, _) = expr, !items.isEmpty, pythonTypeName(base, in: module) == "Literal" else { return nil }
+        var labels: [String] = []
+        for item in items {
+            guard let label = item.stringValue else { return nil }
+            labels.append(label)
+        }
+        return labels
     }
 }
