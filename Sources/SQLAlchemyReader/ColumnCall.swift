@@ -279,12 +279,7 @@ extension ModelBuilder {
     /// `server_default` as the SQL SQLAlchemy emits: `text("...")` verbatim, string literals quoted,
     /// `func.now()` as `now()`, `sa.true()` as `true`. Nil (with a warning) when it cannot be known.
     func serverDefault(_ expr: PyExpr, in module: ModuleID) -> String? {
-        if let literal = expr.stringValue {
-            // Without a quote byte there is nothing to double (the split by characters below gives
-            // the literal back whole): most server defaults are plain words such as `'draft'`.
-            if !literal.utf8.contains(UInt8(ascii: "'")) { return "'" + literal + "'" }
-            return "'" + literal.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
-        }
+        if let literal = expr.stringValue { return literal.sqlStringLiteral }
         if let sql = sqlText(expr, in: module) ?? nextValueSQL(expr, in: module) { return sql }
         warn("server_default cannot be read statically", at: expr.offset, in: module)
         return nil

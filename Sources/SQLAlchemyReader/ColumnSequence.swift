@@ -44,14 +44,16 @@ extension ModelBuilder {
         guard case .call(.attribute(let owner, "next_value", _), let args, _) = expr, args.isEmpty,
             let sequence = sequenceSpec(owner, in: module)
         else { return nil }
-        return "nextval('" + sequence.qualifiedName.replacingQuotes() + "'::regclass)"
+        return "nextval(" + sequence.qualifiedName.sqlStringLiteral + "::regclass)"
     }
 }
 
 extension String {
-    /// The text with each `'` doubled, for a SQL string literal.
-    fileprivate func replacingQuotes() -> String {
-        guard utf8.contains(UInt8(ascii: "'")) else { return self }
-        return split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''")
+    /// The text as a SQL string literal: in single quotes, each `'` doubled.
+    var sqlStringLiteral: String {
+        // Without a quote byte there is nothing to double (the split by characters below gives
+        // the text back whole): most literals are plain words such as `'draft'`.
+        guard utf8.contains(UInt8(ascii: "'")) else { return "'" + self + "'" }
+        return "'" + split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
     }
 }

@@ -105,45 +105,46 @@ struct ColumnSpec: Sendable {
     }
 
     var clientDefault: String? {
-        get { rare?.clientDefault }
-        set { rare = RareFields.make(newValue, computed, comment, sequence) }
+        get { rare?.values.clientDefault }
+        set { setRare(\.clientDefault, newValue) }
     }
 
     var computed: String? {
-        get { rare?.computed }
-        set { rare = RareFields.make(clientDefault, newValue, comment, sequence) }
+        get { rare?.values.computed }
+        set { setRare(\.computed, newValue) }
     }
 
     var comment: String? {
-        get { rare?.comment }
-        set { rare = RareFields.make(clientDefault, computed, newValue, sequence) }
+        get { rare?.values.comment }
+        set { setRare(\.comment, newValue) }
     }
 
     /// The `Sequence(...)` given to the column.
     var sequence: SequenceSpec? {
-        get { rare?.sequence }
-        set { rare = RareFields.make(clientDefault, computed, comment, newValue) }
+        get { rare?.values.sequence }
+        set { setRare(\.sequence, newValue) }
+    }
+
+    /// Replaces one rare field; no box at all when every field is nil.
+    private mutating func setRare<Value>(_ field: WritableKeyPath<RareValues, Value>, _ value: Value) {
+        var values = rare?.values ?? RareValues()
+        values[keyPath: field] = value
+        rare = values.isEmpty ? nil : RareFields(values)
+    }
+
+    private struct RareValues: Sendable {
+        var clientDefault: String?
+        var computed: String?
+        var comment: String?
+        var sequence: SequenceSpec?
+
+        var isEmpty: Bool { clientDefault == nil && computed == nil && comment == nil && sequence == nil }
     }
 
     /// Immutable, so copies of a spec share it (a change makes a new one).
     private final class RareFields: Sendable {
-        let clientDefault: String?
-        let computed: String?
-        let comment: String?
-        let sequence: SequenceSpec?
-
-        private init(_ clientDefault: String?, _ computed: String?, _ comment: String?, _ sequence: SequenceSpec?) {
-            self.clientDefault = clientDefault
-            self.computed = computed
-            self.comment = comment
-            self.sequence = sequence
-        }
-
-        /// Fields holding these values; nil when all are nil.
-        static func make(_ clientDefault: String?, _ computed: String?, _ comment: String?, _ sequence: SequenceSpec?) -> RareFields? {
-            clientDefault == nil && computed == nil && comment == nil && sequence == nil
-                ? nil : RareFields(clientDefault, computed, comment, sequence)
-        }
+        let values: RareValues
+        init(_ values: RareValues) { self.values = values }
     }
 }
 
