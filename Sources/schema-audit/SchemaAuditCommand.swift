@@ -37,6 +37,7 @@ struct SchemaAuditCommand: ParsableCommand {
                 _ = mallopt(-3, 32 << 20)
                 _ = mallopt(-1, 1 << 30)
                 _ = mallopt(-2, 16 << 20)
+                HugePageHeap.advise(mallopt: mallopt, topPad: 16 << 20)
             }
         }
         #endif
