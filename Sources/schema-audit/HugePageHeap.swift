@@ -6,8 +6,8 @@ import Glibc
 ///
 /// Why: a run of this tool touches tens of megabytes of fresh heap, and on a virtual machine each
 /// 4 KiB page touched for the first time costs a fault of about 2.5 µs. Reading the 1,000-table
-/// Drizzle application alone took about 6,000 faults; with the heaps in 2 MiB pages, about 1,000
-/// (see Benchmarks/README.md). glibc can do this itself (`GLIBC_TUNABLES=glibc.malloc.hugetlb=1`),
+/// Drizzle application alone took about 6,000 faults; with the heaps in 2 MiB pages, about 2,400,
+/// 1,000 of them the start of the process (see Benchmarks/README.md). glibc can do this itself (`GLIBC_TUNABLES=glibc.malloc.hugetlb=1`),
 /// but only when the tunable is in the environment before the process starts.
 ///
 /// How: glibc has two heaps here (`M_ARENA_MAX` 2, set before this runs). The main thread's heap is
@@ -59,10 +59,11 @@ enum HugePageHeap {
     }
 
     private static func adviseThreadHeap() {
-        var thread = pthread_t()
         var address: UInt = 0
-        let started = withUnsafeMutablePointer(to: &address) { slot in
-            pthread_create(&thread, nil, { slot in
+        // Joined inside the closure: the pointer to `address` is valid only there.
+        let joined = withUnsafeMutablePointer(to: &address) { slot -> Bool in
+            var thread = pthread_t()
+            let started = pthread_create(&thread, nil, { slot in
                 // The first allocation on a new thread creates glibc's second heap; this thread's
                 // exit hands it to the next thread that allocates.
                 let block = malloc(64)
@@ -70,9 +71,9 @@ enum HugePageHeap {
                 free(block)
                 return nil
             }, slot)
+            return started == 0 && pthread_join(thread, nil) == 0
         }
-        guard started == 0 else { return }
-        pthread_join(thread, nil)
+        guard joined else { return }
         // A block from the main heap (when glibc made no second one) lies below the break; the
         // second heap is mapped far above it.
         guard address != 0, let brk = sbrk(0), address > UInt(bitPattern: brk) else { return }
