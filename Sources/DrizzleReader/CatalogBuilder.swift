@@ -212,14 +212,10 @@ struct CatalogBuilder {
             guard let table = consume moved else { continue }
             // Room for every table left at a schema's first: a catalog has one schema or a few, and
             // growing the list by doubling moved each large `Table` again at every step.
-            if let schema = catalog.schemas.firstIndex(where: { $0.name == key.schema }) {
-                if catalog.schemas[schema].tables.isEmpty { catalog.schemas[schema].tables.reserveCapacity(order.count - placed) }
-                catalog.schemas[schema].tables.append(table)
-            } else {
-                var schema = Schema(name: key.schema)
-                schema.tables.reserveCapacity(order.count - placed)
+            let left = order.count - placed
+            catalog.updateSchema(named: key.schema) { schema in
+                if schema.tables.isEmpty { schema.tables.reserveCapacity(left) }
                 schema.tables.append(table)
-                catalog.schemas.append(schema)
             }
             placed += 1
         }

@@ -35,31 +35,30 @@ public struct Catalog: Hashable, Codable, Sendable {
         }
     }
 
+    /// Changes the schema named `name` in place, creating it (empty, at the end) when there is none.
+    public mutating func updateSchema(named name: String, _ change: (inout Schema) -> Void) {
+        if let i = schemas.firstIndex(where: { $0.name == name }) {
+            change(&schemas[i])
+        } else {
+            var schema = Schema(name: name)
+            change(&schema)
+            schemas.append(schema)
+        }
+    }
+
     /// Adds a table to its schema, creating the schema when needed.
     public mutating func add(_ table: Table, toSchema schemaName: String) {
-        if let i = schemas.firstIndex(where: { $0.name == schemaName }) {
-            schemas[i].tables.append(table)
-        } else {
-            schemas.append(Schema(name: schemaName, tables: [table]))
-        }
+        updateSchema(named: schemaName) { $0.tables.append(table) }
     }
 
     /// Adds an enum to its schema, creating the schema when needed.
     public mutating func add(_ enumType: EnumType) {
-        if let i = schemas.firstIndex(where: { $0.name == enumType.schema }) {
-            schemas[i].enums.append(enumType)
-        } else {
-            schemas.append(Schema(name: enumType.schema, enums: [enumType]))
-        }
+        updateSchema(named: enumType.schema) { $0.enums.append(enumType) }
     }
 
     /// Adds a sequence to its schema, creating the schema when needed.
     public mutating func add(_ sequence: SchemaSequence, toSchema schemaName: String) {
-        if let i = schemas.firstIndex(where: { $0.name == schemaName }) {
-            schemas[i].sequences.append(sequence)
-        } else {
-            schemas.append(Schema(name: schemaName, sequences: [sequence]))
-        }
+        updateSchema(named: schemaName) { $0.sequences.append(sequence) }
     }
 
     /// Number of tables across all schemas.
