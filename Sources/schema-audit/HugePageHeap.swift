@@ -22,13 +22,10 @@ enum HugePageHeap {
     private static let threadHeapReservation = 64 << 20
     private static let hugePage = 2 << 20
 
-    typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-
-    /// Advises both heaps when the kernel grants huge pages on request. `topPad` is the `M_TOP_PAD`
-    /// to restore after the main heap's one large step.
-    static func advise(mallopt: Mallopt, topPad: Int32) {
+    /// Advises both heaps when the kernel grants huge pages on request.
+    static func advise() {
         guard grantedOnRequest() else { return }
-        adviseMainHeap(mallopt: mallopt, topPad: topPad)
+        adviseMainHeap()
         adviseThreadHeap()
     }
 
@@ -42,18 +39,18 @@ enum HugePageHeap {
         return String(decoding: buffer[..<count], as: UTF8.self).contains("[madvise]")
     }
 
-    private static func adviseMainHeap(mallopt: Mallopt, topPad: Int32) {
+    private static func adviseMainHeap() {
         guard let before = sbrk(0) else { return }
         // A block too large for the free space at the top (and below M_MMAP_THRESHOLD) makes glibc
         // extend the break by the block plus M_TOP_PAD; freed, it goes back to the top.
-        _ = mallopt(-2, Int32(mainHeapStep))
+        guard MallocTuning.set(.topPad, Int32(mainHeapStep)) else { return }
         // Called through a looked-up pointer: the compiler removes a malloc whose block is freed
         // unused.
         typealias Malloc = @convention(c) (Int) -> UnsafeMutableRawPointer?
         guard let symbol = dlsym(nil, "malloc") else { return }
         let block = unsafeBitCast(symbol, to: Malloc.self)(8 << 20)
         free(block)
-        _ = mallopt(-2, topPad)
+        MallocTuning.set(.topPad, MallocTuning.topPad)
         guard block != nil, let after = sbrk(0), after > before else { return }
         adviseAligned(from: UInt(bitPattern: before), to: UInt(bitPattern: after))
     }
