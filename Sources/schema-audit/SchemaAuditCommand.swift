@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dispatch
 
 /// The `schema-audit` command: audits drift between Drizzle, SQLAlchemy and live PostgreSQL schemas.
 @main
@@ -15,6 +16,10 @@ struct SchemaAuditCommand: ParsableCommand {
         #if canImport(Glibc)
         MallocTuning.apply()
         #endif
+        // The readers parse files on all cores with `concurrentPerform`, which waited a millisecond
+        // or more for Dispatch to start its first worker thread: started now, that thread is ready
+        // by the time arguments are parsed and the files listed.
+        DispatchQueue.global().async {}
         main(nil)
     }
 }
