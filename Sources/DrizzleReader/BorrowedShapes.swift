@@ -2,11 +2,12 @@
 ///
 /// A column referencing a table (`.references(() => users.id)`) is read from its tokens when the
 /// table's stand-in (``DrizzleEvaluator/tableShapes``) is known, else the general way, which evaluates
-/// the whole referenced table. The second run of a split read would take the general way for every
-/// table of the first run it references, the first run's stand-ins being made by the other evaluator;
-/// that cost a third of the second run. So it makes those stand-ins itself from the tokens of the
-/// common table shape, and ``matches(_:_:)`` checks each against the one the first run made: a
-/// difference, or a table the first run read the general way, discards the second run's result.
+/// the whole referenced table. The second run of a split read reads its modules last first, so it
+/// would take the general way for every table of an earlier module it references, their stand-ins
+/// being made later or by the other evaluator; that cost a third of the second run. So it makes those
+/// stand-ins itself from the tokens of the common table shape, and ``matches(_:_:)`` checks each
+/// against the one reading the table made: a difference, or a table read the general way, discards
+/// the second run's result.
 extension DrizzleEvaluator {
     /// The stand-in ``finishTable(_:)`` would make for `binding`, a `pgTable('name', { key: builder(...)
     /// ..., ... })` of a module below ``borrowBelow``; nil for any other binding or shape.
@@ -55,8 +56,34 @@ extension DrizzleEvaluator {
         }
         let shape = Chain(root: "pgTable", args: [.string(tableName), .object(standIn)], site: site(module, start, start, end))
         tableShapes[binding] = shape
-        borrowedShapes.append(binding)
+        borrowedShapes[binding] = shape
         return shape
+    }
+
+    /// Makes stand-ins for the tables of modules below `module`, which this evaluator reads next, and
+    /// drops those it made of `module`'s own tables: reading the module makes the real ones, which
+    /// ``borrowedShapes`` are checked against (a table read the general way leaves none, and fails
+    /// the check).
+    func startBorrowing(below module: Int) {
+        borrowBelow = module
+        for binding in borrowedShapes.keys where binding.module == module { tableShapes[binding] = nil }
+    }
+
+    /// The stand-in of a table this evaluator read the general way (its value in ``cache``): for each
+    /// column, its explicit name or none, as ``columnNames(key:value:)`` reads the real one. Nil when
+    /// `binding` holds no plain `pgTable(...)` value.
+    func evaluatedShape(_ binding: BindingKey) -> Chain? {
+        guard case .chain(let real)? = cache[binding.module][binding.name], real.root == "pgTable", real.calls.isEmpty,
+            real.target == nil, real.args.count >= 2, let tableName = real.args[0].stringValue,
+            case .object(let columns) = real.args[1]
+        else { return nil }
+        var standIn = DrizzleObject()
+        for entry in columns.entries {
+            guard !entry.key.hasPrefix(DrizzleObject.unresolvedSpread) else { return nil }
+            let explicit = isExplicit(entry.value) ? columnNames(key: entry.key, value: entry.value).raw : nil
+            standIn.entries.append(DrizzleObject.Entry(key: entry.key, value: standInColumn(explicit), site: nil))
+        }
+        return Chain(root: "pgTable", args: [.string(tableName), .object(standIn)], site: real.site)
     }
 
     /// Whether two table stand-ins give the same column references: the same table, site and columns,

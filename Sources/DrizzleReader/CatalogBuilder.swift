@@ -4,8 +4,8 @@ import SchemaModel
 /// exports of the schema files it is given.
 ///
 /// The modules are read in order into a ``Collected`` list of objects, which ``finish(_:)`` then puts
-/// into the catalog. Large inputs are read in two halves on two threads (``ParallelBuild``), the second
-/// half by a copy of the evaluator, and its objects appended to the first half's, in the same order.
+/// into the catalog. Large inputs are read on two threads (``ParallelBuild``), the last modules by a
+/// copy of the evaluator, and their objects appended to the first run's, in module order.
 struct CatalogBuilder {
     let evaluator: DrizzleEvaluator
     /// Inputs with fewer bytes than this are read on one thread: splitting costs more than it saves.
@@ -82,16 +82,19 @@ struct CatalogBuilder {
     /// Reads every table and the other exported objects.
     func build() -> Catalog { build(split: nil).catalog }
 
-    /// ``build()``, reading the modules from `split` on on a second thread when it is given, else when
-    /// the input is large enough (``ParallelBuild/split(_:minimumBytes:)``); also tells whether that
-    /// second run's objects were kept (nil: all were read on this thread).
+    /// ``build()``, reading modules on a second thread when the input is large enough
+    /// (``ParallelBuild/shouldSplit(_:minimumBytes:)``), or when `split` is given: then that thread reads
+    /// exactly the modules from `split` on (for tests). Also tells whether that second run's objects
+    /// were kept (nil: all were read on this thread).
     func build(split forced: Int?) -> (catalog: Catalog, keptSecondRun: Bool?) {
         var collected = Collected()
         let modules = evaluator.modules.indices
         collected.reserve(Collected.estimate(0..<modules.count, evaluator))
         var kept: Bool?
-        if let split = forced ?? ParallelBuild.split(evaluator, minimumBytes: parallelBytes), split > 0, split < modules.count {
-            kept = ParallelBuild.collect(evaluator, split: split, into: &collected)
+        if let forced, forced > 0, forced < modules.count {
+            kept = ParallelBuild.collect(evaluator, meetingAt: forced, into: &collected)
+        } else if forced == nil, ParallelBuild.shouldSplit(evaluator, minimumBytes: parallelBytes) {
+            kept = ParallelBuild.collect(evaluator, into: &collected)
         } else {
             CatalogBuilder.collect(modules, evaluator, into: &collected)
         }
@@ -101,58 +104,66 @@ struct CatalogBuilder {
     /// Reads the exported objects of `modules` with `evaluator`, appending them to `collected` and
     /// logging a table declared again (also one `collected` already has).
     static func collect(_ modules: Range<Int>, _ evaluator: DrizzleEvaluator, into collected: inout Collected) {
-        // Each table read leaves its stand-in there: room up front, so the map grows once.
+        reserveShapes(modules, evaluator)
+        for index in modules { collect(module: index, evaluator, into: &collected) }
+    }
+
+    /// Room for the stand-ins of the tables `modules` declare: each table read leaves its stand-in in
+    /// ``DrizzleEvaluator/tableShapes``, and with room made up front the map grows once.
+    static func reserveShapes(_ modules: Range<Int>, _ evaluator: DrizzleEvaluator) {
         evaluator.tableShapes.reserveCapacity(evaluator.tableShapes.count + Collected.estimate(modules, evaluator))
-        for index in modules {
-            let syntax = evaluator.modules[index].syntax
-            var exportedLocals: Set<String> = []
-            for export in syntax.exports.values {
-                if case .local(let local) = export { exportedLocals.insert(local) }
+    }
+
+    /// ``collect(_:_:into:)`` of one module.
+    static func collect(module index: Int, _ evaluator: DrizzleEvaluator, into collected: inout Collected) {
+        let syntax = evaluator.modules[index].syntax
+        var exportedLocals: Set<String> = []
+        for export in syntax.exports.values {
+            if case .local(let local) = export { exportedLocals.insert(local) }
+        }
+        for name in syntax.order where exportedLocals.contains(name) {
+            guard case .value(let expr)? = syntax.bindings[name], case .call = expr else { continue }
+            if let fast = evaluator.fastTable(index, name, expr) {
+                if collected.contains(fast.key) {
+                    evaluator.log.warning("table '\(fast.key)' is declared more than once", at: fast.location)
+                    continue
+                }
+                collected.add(fast.table, fast.key)
+                continue
             }
-            for name in syntax.order where exportedLocals.contains(name) {
-                guard case .value(let expr)? = syntax.bindings[name], case .call = expr else { continue }
-                if let fast = evaluator.fastTable(index, name, expr) {
-                    if collected.contains(fast.key) {
-                        evaluator.log.warning("table '\(fast.key)' is declared more than once", at: fast.location)
-                        continue
-                    }
-                    collected.add(fast.table, fast.key)
+            guard case .chain(let chain)? = evaluator.topLevel(index, name) else { continue }
+            switch chain.root {
+            case "pgTable", "pgTable.withRLS":
+                guard let table = evaluator.interpretTable(chain) else { continue }
+                let key = QualifiedName(schema: evaluator.schemaName(of: chain), name: table.name)
+                if collected.contains(key) {
+                    evaluator.log.warning("table '\(key)' is declared more than once", at: chain.location)
                     continue
                 }
-                guard case .chain(let chain)? = evaluator.topLevel(index, name) else { continue }
-                switch chain.root {
-                case "pgTable", "pgTable.withRLS":
-                    guard let table = evaluator.interpretTable(chain) else { continue }
-                    let key = QualifiedName(schema: evaluator.schemaName(of: chain), name: table.name)
-                    if collected.contains(key) {
-                        evaluator.log.warning("table '\(key)' is declared more than once", at: chain.location)
-                        continue
-                    }
-                    collected.add(table, key)
-                case "pgEnum":
-                    guard let enumType = evaluator.interpretEnum(chain) else { continue }
-                    collected.objects.append(.enumType(enumType))
-                case "pgView", "pgMaterializedView":
-                    guard let view = evaluator.interpretView(chain) else { continue }
-                    collected.objects.append(.view(schema: evaluator.schemaName(of: chain), view))
-                case "pgSequence":
-                    guard let sequenceName = chain.args.first?.stringValue else { continue }
-                    let sequence = SchemaSequence(name: sequenceName, provenance: Provenance(source: .drizzle, location: chain.location))
-                    collected.objects.append(.sequence(schema: evaluator.schemaName(of: chain), sequence))
-                case "pgPolicy":
-                    // A standalone policy `.link()`ed to a table (often one the app does not own).
-                    guard let link = chain.last("link") else { continue }
-                    guard case .chain(let target)? = link.args.first, evaluator.isTable(target),
-                        let targetName = evaluator.tableName(target)
-                    else {
-                        evaluator.log.note("policy '\(chain.args.first?.stringValue ?? name)' is linked to a table that is not declared in the input; not audited", at: chain.location)
-                        continue
-                    }
-                    guard let policy = evaluator.interpretPolicy(chain, Provenance(source: .drizzle, location: chain.location)) else { continue }
-                    collected.linkedPolicies.append((targetName, policy))
-                default:
+                collected.add(table, key)
+            case "pgEnum":
+                guard let enumType = evaluator.interpretEnum(chain) else { continue }
+                collected.objects.append(.enumType(enumType))
+            case "pgView", "pgMaterializedView":
+                guard let view = evaluator.interpretView(chain) else { continue }
+                collected.objects.append(.view(schema: evaluator.schemaName(of: chain), view))
+            case "pgSequence":
+                guard let sequenceName = chain.args.first?.stringValue else { continue }
+                let sequence = SchemaSequence(name: sequenceName, provenance: Provenance(source: .drizzle, location: chain.location))
+                collected.objects.append(.sequence(schema: evaluator.schemaName(of: chain), sequence))
+            case "pgPolicy":
+                // A standalone policy `.link()`ed to a table (often one the app does not own).
+                guard let link = chain.last("link") else { continue }
+                guard case .chain(let target)? = link.args.first, evaluator.isTable(target),
+                    let targetName = evaluator.tableName(target)
+                else {
+                    evaluator.log.note("policy '\(chain.args.first?.stringValue ?? name)' is linked to a table that is not declared in the input; not audited", at: chain.location)
                     continue
                 }
+                guard let policy = evaluator.interpretPolicy(chain, Provenance(source: .drizzle, location: chain.location)) else { continue }
+                collected.linkedPolicies.append((targetName, policy))
+            default:
+                continue
             }
         }
     }

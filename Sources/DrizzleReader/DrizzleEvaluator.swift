@@ -55,11 +55,12 @@ final class DrizzleEvaluator {
     /// Where such a value comes out depends on what was evaluated first, so a table read by a
     /// ``forked()`` copy is only kept when neither copy met a limit (``CatalogBuilder``).
     @exclusivity(unchecked) var limitsReached = 0
-    /// Modules below this one are read by another evaluator at the same time: this one makes the
-    /// stand-ins of their tables itself (``borrowedShape(_:)``). 0 for a serial read.
+    /// Modules below this one are read after it, by another evaluator or later by this one (a split
+    /// read, ``ParallelBuild``): this one makes the stand-ins of their tables itself
+    /// (``borrowedShape(_:)``). 0 for a serial read.
     @exclusivity(unchecked) var borrowBelow = 0
-    /// The tables of such modules whose stand-ins this evaluator made, to check against the real ones.
-    @exclusivity(unchecked) var borrowedShapes: [BindingKey] = []
+    /// The stand-ins this evaluator made of tables of such modules, to check against the real ones.
+    @exclusivity(unchecked) var borrowedShapes: [BindingKey: Chain] = [:]
     /// Columns spread into tables from a top-level object (`...timestamps`), interpreted once each
     /// (``spreadColumn(_:key:value:site:table:)``).
     @exclusivity(unchecked) var spreadColumns: [SpreadEntry: SpreadColumn] = [:]

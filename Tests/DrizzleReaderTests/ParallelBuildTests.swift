@@ -1,4 +1,5 @@
 @testable import DrizzleReader
+import Dispatch
 import SchemaModel
 import SourceScanning
 import TestSupport
@@ -167,8 +168,6 @@ import Testing
         #expect(serial.result.table("posts")?.foreignKeys.first?.referencedColumns == ["real_label"])
     }
 
-    /// Every split of each fixture application gives the serial result; a split is kept unless its
-    /// checks refuse it (the apps reference tables of later files, which the first run then evaluates).
     /// A table of the second run evaluated by the first run (a reference to a later table): a serial
     /// read reads it the general way, so the second run is read again.
     @Test func aTableReferencedBeforeItIsReadIsNotKept() {
@@ -191,7 +190,12 @@ import Testing
         #expect(serial.result.table("users")?.foreignKeys.first?.referencedTable.name == "orders")
     }
 
-    @Test(arguments: [("delula", 4), ("pixcrawler", 4), ("roborail", 2)])
+    /// Every split of each fixture application gives the serial result; a split is kept unless its
+    /// checks refuse it. delula and roborail reference a table of a late file (`users`) from earlier
+    /// files: the first run evaluates it, and the second run, which reads its last file first, has
+    /// read it already. pixcrawler's `profiles`, which the later files reference, is read the general
+    /// way (it references `authUsers`); the stand-ins of it are checked against its evaluated value.
+    @Test(arguments: [("delula", 2), ("pixcrawler", 6), ("roborail", 0)])
     func fixturesGiveTheSerialResultAtEverySplit(_ name: String, _ keptSplits: Int) {
         let paths = [TestSupport.fixturePath(name) + "/drizzle"]
         let files = TestSupport.files
@@ -209,19 +213,69 @@ import Testing
         #expect(kept == keptSplits, "of \(count - 1) splits")
     }
 
-    @Test func splitsLargeInputsNearHalfTheirBytes() {
+    @Test func splitsOnlyLargeInputsOfSeveralModules() {
         let evaluator = DrizzleReader.load(paths: ["db"], files: InMemorySourceFiles(ParallelBuildTests.clean), options: .init())
         let total = evaluator.modules.reduce(0) { $0 + $1.file.bytes.count }
-        #expect(ParallelBuild.split(evaluator, minimumBytes: total + 1) == nil)
-        let split = ParallelBuild.split(evaluator, minimumBytes: total)
-        #expect(split != nil)
-        if let split {
-            let before = evaluator.modules[..<split].reduce(0) { $0 + $1.file.bytes.count }
-            let last = evaluator.modules[split - 1].file.bytes.count
-            #expect(2 * before >= total && 2 * (before - last) < total)
+        #expect(!ParallelBuild.shouldSplit(evaluator, minimumBytes: total + 1))
+        #expect(ParallelBuild.shouldSplit(evaluator, minimumBytes: total))
+        let single = DrizzleReader.load(paths: ["db/shared.ts"], files: InMemorySourceFiles(ParallelBuildTests.clean), options: .init())
+        #expect(single.modules.count == 1)
+        #expect(!ParallelBuild.shouldSplit(single, minimumBytes: 0))
+    }
+
+    /// Where the threads' speeds make the runs meet: wherever that is, the serial result.
+    @Test func theRunsMeetWhereverTheyMeetWithTheSerialResult() {
+        for files in [ParallelBuildTests.clean, ParallelBuildTests.troubled] {
+            let serial = read(files, split: nil)
+            for _ in 0..<20 {
+                let evaluator = DrizzleReader.load(paths: ["db"], files: InMemorySourceFiles(files), options: .init())
+                var builder = CatalogBuilder(evaluator: evaluator)
+                builder.parallelBytes = 0
+                let (catalog, kept) = builder.build(split: nil)
+                #expect(kept != nil)
+                #expect(catalog == serial.result.catalog)
+                #expect(evaluator.log.diagnostics.map(\.description) == serial.result.diagnostics.map(\.description))
+            }
         }
     }
 
+    /// Every module is claimed once, the first run's from the front and the second's from the back,
+    /// and the meeting point divides them; a fixed meeting point holds whatever the threads do.
+    @Test(arguments: [nil, 0, 3, 7, 10] as [Int?])
+    func modulesAreClaimedOnceFromBothEnds(_ meetingAt: Int?) {
+        for _ in 0..<50 {
+            let claims = ModuleClaims(count: 10, meetingAt: meetingAt)
+            let taken = TakenModules()
+            DispatchQueue.concurrentPerform(iterations: 2) { run in
+                while let index = run == 0 ? claims.nextFromFront() : claims.nextFromBack() { taken.add(run, index) }
+            }
+            let meeting = claims.meetingPoint
+            if let meetingAt { #expect(meeting == meetingAt) }
+            #expect(taken.list(0) == Array(0..<meeting))
+            #expect(taken.list(1) == Array((meeting..<10).reversed()))
+        }
+    }
+}
+
+/// The modules each run claimed, in order (``ParallelBuildTests/modulesAreClaimedOnceFromBothEnds(_:)``).
+private final class TakenModules: @unchecked Sendable {
+    private var runs: [[Int]] = [[], []]
+    private let lock = DispatchSemaphore(value: 1)
+
+    func add(_ run: Int, _ index: Int) {
+        lock.wait()
+        runs[run].append(index)
+        lock.signal()
+    }
+
+    func list(_ run: Int) -> [Int] {
+        lock.wait()
+        defer { lock.signal() }
+        return runs[run]
+    }
+}
+
+extension ParallelBuildTests {
     @Test func normalizesManyTablesAsOneThreadDoes() {
         var catalog = Catalog(source: .drizzle)
         for k in (0..<150).reversed() {
