@@ -114,10 +114,12 @@ def measure_readers(binary, work, runs):
     start and exit), which say how much of the time is work and how much is waiting for fresh pages.
     """
     readers = {}
+    speed = []
     for name in ("drizzle", "sqlalchemy"):
         argv = [str(binary), "inspect", f"--{name}", str(work / name), "--format", "text", "--output", os.devnull, "--timings"]
         times, cpu, faults = [], [], []
         for _ in range(runs):
+            speed.append(cpu_speed_sample())
             usage = {}
             status, _, _, err = run_timed(argv, usage_out=usage)
             if status != 0:
@@ -128,7 +130,22 @@ def measure_readers(binary, work, runs):
         readers[name] = stats(times)
         readers[name]["processCPUSeconds"] = statistics.median(cpu)
         readers[name]["processPageFaults"] = statistics.median(faults)
+    readers["cpuSpeedCheck"] = stats(speed)
     return readers
+
+
+def cpu_speed_sample():
+    """Seconds a fixed loop of Python takes, sampled before each reader run.
+
+    The bench machine's cores run at two speeds, about 1.7x apart for this loop, switching every few
+    tens of milliseconds (a shared host). The spread of these samples tells how much of the run the
+    machine was slow, which the readers' medians cannot tell apart from the code.
+    """
+    start = time.perf_counter()
+    total = 0
+    for k in range(200_000):
+        total += k * k
+    return time.perf_counter() - start
 
 
 def recall(work):

@@ -53,6 +53,14 @@ def render(result):
                 process = f"{ms(alone[name]['processCPUSeconds'])}, {alone[name]['processPageFaults']:,.0f}"
             lines.append(row(title, alone[name], f"{sizes[name] / 1e6 / alone[name]['median']:.1f} | {process}"))
         lines.append("")
+        speed = alone.get("cpuSpeedCheck")
+        if speed:
+            lines += [
+                f"CPU speed check: a fixed Python loop, run before each of those reader runs, took {speed['min'] * 1000:.1f} ms at least, "
+                f"{speed['median'] * 1000:.1f} ms at the median and {speed['max'] * 1000:.1f} ms at most (median / min = {speed['median'] / speed['min']:.2f}; "
+                "1.00 would mean the cores ran at one speed throughout).",
+                "",
+            ]
     catalog = [(k, v) for k, v in phases.items() if k.startswith("database: ") and k != "database: total"]
     if catalog:
         lines += ["Catalog queries (median ms): " + ", ".join(f"{k[len('database: '):]} {ms(v['median'])}" for k, v in catalog), ""]
