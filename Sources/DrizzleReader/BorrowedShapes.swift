@@ -28,14 +28,9 @@ extension DrizzleEvaluator {
                 // `...name`, evaluated and given stand-ins as ``planLazyColumns`` and ``finishTable`` do.
                 let nameToken = parser.token(k + 1)
                 guard nameToken.kind == .identifier,
-                    case .object(let other) = evaluate(.identifier(parser.text(nameToken), Int(nameToken.start)), module, [:])
+                    case .object(let other) = evaluate(.identifier(parser.text(nameToken), Int(nameToken.start)), module, [:]),
+                    appendStandIns(of: other, to: &standIn)
                 else { return nil }
-                for entry in other.entries {
-                    guard !entry.key.hasPrefix(DrizzleObject.unresolvedSpread) else { return nil }
-                    let names = columnNames(key: entry.key, value: entry.value)
-                    let explicit = names.raw == names.database && isExplicit(entry.value) ? names.raw : nil
-                    standIn.entries.append(DrizzleObject.Entry(key: entry.key, value: standInColumn(explicit), site: nil))
-                }
                 k += 2
                 if k >= close { break }
                 k += 1  // the comma
@@ -69,8 +64,7 @@ extension DrizzleEvaluator {
         for binding in borrowedShapes.keys where binding.module == module { tableShapes[binding] = nil }
     }
 
-    /// The stand-in of a table this evaluator read the general way (its value in ``cache``): for each
-    /// column, its explicit name or none, as ``columnNames(key:value:)`` reads the real one. Nil when
+    /// The stand-in of a table this evaluator read the general way (its value in ``cache``). Nil when
     /// `binding` holds no plain `pgTable(...)` value.
     func evaluatedShape(_ binding: BindingKey) -> Chain? {
         guard case .chain(let real)? = cache[binding.module][binding.name], real.root == "pgTable", real.calls.isEmpty,
@@ -78,12 +72,19 @@ extension DrizzleEvaluator {
             case .object(let columns) = real.args[1]
         else { return nil }
         var standIn = DrizzleObject()
+        guard appendStandIns(of: columns, to: &standIn) else { return nil }
+        return Chain(root: "pgTable", args: [.string(tableName), .object(standIn)], site: real.site)
+    }
+
+    /// Appends to `standIn` a stand-in column for each of `columns`' evaluated columns: its explicit
+    /// name or none (``standInName(key:value:)``). False when a spread in them was not resolved.
+    private func appendStandIns(of columns: DrizzleObject, to standIn: inout DrizzleObject) -> Bool {
         for entry in columns.entries {
-            guard !entry.key.hasPrefix(DrizzleObject.unresolvedSpread) else { return nil }
-            let explicit = isExplicit(entry.value) ? columnNames(key: entry.key, value: entry.value).raw : nil
+            guard !entry.key.hasPrefix(DrizzleObject.unresolvedSpread) else { return false }
+            let explicit = standInName(key: entry.key, value: entry.value)
             standIn.entries.append(DrizzleObject.Entry(key: entry.key, value: standInColumn(explicit), site: nil))
         }
-        return Chain(root: "pgTable", args: [.string(tableName), .object(standIn)], site: real.site)
+        return true
     }
 
     /// Whether two table stand-ins give the same column references: the same table, site and columns,

@@ -126,8 +126,7 @@ extension DrizzleEvaluator {
             let result: ColumnResult?
             switch consume columnPlan {
             case .general(let columnKey, let value, let site):
-                let names = columnNames(key: columnKey, value: value)
-                let explicit = names.raw == names.database && isExplicit(value) ? names.raw : nil
+                let explicit = standInName(key: columnKey, value: value)
                 standIn.entries.append(DrizzleObject.Entry(key: columnKey, value: standInColumn(explicit), site: nil))
                 result = interpretColumn(key: columnKey, value: value, keyLocation: site?.location ?? location, table: name)
             case .spread(let entry, let columnKey, let value, let site):
@@ -242,6 +241,13 @@ extension DrizzleEvaluator {
     func isExplicit(_ value: DrizzleValue) -> Bool {
         if case .chain(let chain) = value, chain.args.first?.stringValue != nil { return true }
         return false
+    }
+
+    /// The explicit name a column's stand-in keeps (``standInColumn(_:)``): the name given in its
+    /// builder call when that is also its database name, else nil (the key, cased, names it).
+    func standInName(key: String, value: DrizzleValue) -> String? {
+        let names = columnNames(key: key, value: value)
+        return names.raw == names.database && isExplicit(value) ? names.raw : nil
     }
 
     /// A column value for which ``columnNames(key:value:)`` gives the same names as the real one.

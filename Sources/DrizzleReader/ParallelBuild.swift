@@ -99,7 +99,6 @@ enum ParallelBuild {
         } else {
             CatalogBuilder.collect(meeting..<count, evaluator, into: &collected)
         }
-        runs.second = []
         evaluator.retiredForks.append(worker)
         return kept
     }

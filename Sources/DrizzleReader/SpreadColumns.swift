@@ -41,8 +41,7 @@ extension DrizzleEvaluator {
         -> (explicit: String?, column: (column: Column, isPrimaryKey: Bool)?, result: ColumnResult?)
     {
         if let known = spreadColumns[entry] { return (known.explicit, known.column, nil) }
-        let names = columnNames(key: key, value: value)
-        let explicit = names.raw == names.database && isExplicit(value) ? names.raw : nil
+        let explicit = standInName(key: key, value: value)
         let (diagnostics, suppressed, limits, calls) = (log.diagnostics.count, log.suppressed, limitsReached, callsLeft)
         let result = interpretColumn(key: key, value: value, keyLocation: site?.location, table: table)
         let reusable = site != nil && log.diagnostics.count == diagnostics && log.suppressed == suppressed
