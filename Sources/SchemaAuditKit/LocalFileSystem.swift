@@ -9,7 +9,7 @@ public struct LocalFileSystem: SourceFileProvider {
     ///
     /// Read straight into the array with `read(2)`: through `FileManager` the bytes went into a
     /// `Data` first and were then copied, and every megabyte of fresh memory a run touches costs
-    /// 0.1 to 1 ms on the bench machine (Benchmarks/README.md, "Fresh memory").
+    /// 0.1 to 1 ms on the bench machine (Benchmarks/README.md, twelfth round).
     public func contents(of path: String) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
@@ -22,25 +22,37 @@ public struct LocalFileSystem: SourceFileProvider {
         let expected = max(Int(info.st_size), 0)
         var failed = false
         var bytes = [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, count in
-            count = 0
-            while count < buffer.count {
-                let got = read(descriptor, buffer.baseAddress! + count, buffer.count - count)
-                if got > 0 { count += got } else if got == 0 { break } else if errno != EINTR { failed = true; break }
-            }
+            let got = Self.readFully(descriptor, into: UnsafeMutableRawBufferPointer(buffer))
+            failed = got == nil
+            count = got ?? 0
         }
         guard !failed else { return nil }
         guard bytes.count > expected else { return bytes }
         var chunk = [UInt8](repeating: 0, count: 64 << 10)
-        while true {
-            let got = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+        var got = 0
+        repeat {
+            guard let read = chunk.withUnsafeMutableBytes({ Self.readFully(descriptor, into: $0) }) else { return nil }
+            bytes.append(contentsOf: chunk[..<read])
+            got = read
+        } while got == chunk.count
+        return bytes
+    }
+
+    /// Reads from `descriptor` until `buffer` is full or the file ends, retrying interrupted calls;
+    /// the number of bytes read, nil on an error.
+    private static func readFully(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer) -> Int? {
+        var count = 0
+        while count < buffer.count {
+            let got = read(descriptor, buffer.baseAddress! + count, buffer.count - count)
             if got > 0 {
-                bytes.append(contentsOf: chunk[..<got])
+                count += got
             } else if got == 0 {
-                return bytes
+                break
             } else if errno != EINTR {
                 return nil
             }
         }
+        return count
     }
 
     public func isDirectory(_ path: String) -> Bool {
