@@ -9,8 +9,8 @@ CONFIG ?= debug
 # about 15 ms instead of 25 (no 40 shared libraries to map and relocate), for an 88 MB binary.
 # The frontend flag makes the compiler call each generic type's metadata accessor directly instead of
 # building the type from its mangled name at first use, which looked up every protocol requirement
-# by scanning all 6,000 conformance records of the binary: about 0.4 M instructions per type, 6-7 M
-# of a 1,000-table reading (Benchmarks/README.md, thirteenth round).
+# by scanning all 6,082 conformance records of the binary: about 0.4 M instructions per type, 5.8-7.2 M
+# of an `inspect` of the 1,000-table bench apps (Benchmarks/README.md, thirteenth round).
 RELEASE_FLAGS ?= $(if $(filter Linux,$(shell uname -s)),--static-swift-stdlib,) \
 	-Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors
 BIN := .build/$(CONFIG)/schema-audit
