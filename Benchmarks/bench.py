@@ -137,9 +137,6 @@ def measure_readers(binary, work, runs):
     return readers
 
 
-FRESH_MEMORY_MB = 64
-
-
 def fresh_memory_sample():
     """Milliseconds per MiB that touching fresh memory costs, sampled after each reader run.
 
@@ -147,11 +144,12 @@ def fresh_memory_sample():
     page reporting: memory the guest freed is handed back to the host) often makes the host fault
     it in as well. Touching 30 MB took 2.5 ms or 30 ms from one run to the next. A reader touches
     about that much, so its median depends on this as much as on its code. Sampled after a run, so
-    that it never leaves the reader memory it has just made ready; 64 MiB, more than a reader frees.
+    that it never leaves the reader memory it has just made ready; `bench_report.FRESH_MEMORY_MB`, more
+    than a reader frees.
     Advised for huge pages, as schema-audit's heaps are. The second pass over the same pages (no
     faults) is subtracted: it is the cost of the Python loop.
     """
-    size = FRESH_MEMORY_MB << 20
+    size = bench_report.FRESH_MEMORY_MB << 20
     region = mmap.mmap(-1, size, flags=mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS)
     try:
         if hasattr(region, "madvise") and hasattr(mmap, "MADV_HUGEPAGE"):
@@ -162,7 +160,7 @@ def fresh_memory_sample():
             for offset in range(0, size, 4096):
                 region[offset] = value
             passes.append(time.perf_counter() - start)
-        return max(passes[0] - passes[1], 0.0) * 1000 / FRESH_MEMORY_MB
+        return max(passes[0] - passes[1], 0.0) * 1000 / bench_report.FRESH_MEMORY_MB
     finally:
         region.close()
 

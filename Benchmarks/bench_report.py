@@ -1,5 +1,8 @@
 """Renders a bench result (the JSON bench.py writes) as the Markdown in Benchmarks/results/."""
 
+# How much fresh memory bench.py's fresh memory check touches, in MiB (here, as the report names it).
+FRESH_MEMORY_MB = 64
+
 
 def ms(seconds):
     return f"{seconds * 1000:,.0f}"
@@ -64,7 +67,7 @@ def render(result):
         fresh = alone.get("freshMemoryCheck")
         if fresh:
             lines += [
-                f"Fresh memory check: touching 64 MiB of new memory, after each of those reader runs, cost {fresh['min']:.2f} ms per MiB at least, "
+                f"Fresh memory check: touching {FRESH_MEMORY_MB} MiB of new memory, after each of those reader runs, cost {fresh['min']:.2f} ms per MiB at least, "
                 f"{fresh['median']:.2f} at the median and {fresh['max']:.2f} at most (about 0.09 when the host has the memory ready, "
                 "up to 1 when it must fault it in). At 1,000 tables a reader touches 22 MB (Drizzle) to 30 MB (SQLAlchemy) of fresh memory.",
                 "",
