@@ -144,10 +144,10 @@ def fresh_memory_sample():
     page reporting: memory the guest freed is handed back to the host) often makes the host fault
     it in as well. Touching 30 MB took 2.5 ms or 30 ms from one run to the next. A reader touches
     about that much, so its median depends on this as much as on its code. Sampled after a run, so
-    that it never leaves the reader memory it has just made ready; `bench_report.FRESH_MEMORY_MB`, more
-    than a reader frees.
-    Advised for huge pages, as schema-audit's heaps are. The second pass over the same pages (no
-    faults) is subtracted: it is the cost of the Python loop.
+    that it never leaves the reader memory it has just made ready. It touches
+    `bench_report.FRESH_MEMORY_MB` MiB, more than a reader frees, advised for huge pages as
+    schema-audit's heaps are. The second pass over the same pages (no faults) is subtracted: it is
+    the cost of the Python loop.
     """
     size = bench_report.FRESH_MEMORY_MB << 20
     region = mmap.mmap(-1, size, flags=mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS)

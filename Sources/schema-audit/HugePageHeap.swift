@@ -79,7 +79,7 @@ enum HugePageHeap {
     /// that ends at the boundary is taken from the same place. When glibc places it anywhere else,
     /// it is freed and the heap stays as it was.
     private static func skipToHugePage(_ address: UInt) {
-        let boundary = (address + UInt(hugePage - 1)) & ~UInt(hugePage - 1)
+        let boundary = hugePageBoundary(atOrAbove: address)
         guard let allocate = lookedUpMalloc(), let probe = allocate(1 << 20) else { return }
         let top = UInt(bitPattern: probe)
         free(probe)
@@ -98,7 +98,7 @@ enum HugePageHeap {
             // hands it to the next thread that allocates. The heap is advised here, before
             // `skipToHugePage` writes past its first 2 MiB: a page written before the advice stays
             // small, and so does the whole 2 MiB around it.
-            let block = malloc(64)
+            let block = HugePageHeap.lookedUpMalloc()?(64)
             // A block from the main heap (when glibc made no second one) lies below the break; the
             // second heap is mapped far above it.
             if let brk = sbrk(0), UInt(bitPattern: block) > UInt(bitPattern: brk) {
@@ -112,10 +112,14 @@ enum HugePageHeap {
         if started == 0 { pthread_join(thread, nil) }
     }
 
+    /// The first 2 MiB boundary at or above `address`.
+    private static func hugePageBoundary(atOrAbove address: UInt) -> UInt {
+        (address + UInt(hugePage - 1)) & ~UInt(hugePage - 1)
+    }
+
     private static func adviseAligned(from start: UInt, to end: UInt) {
-        let mask = UInt(hugePage - 1)
-        let first = (start + mask) & ~mask
-        let last = end & ~mask
+        let first = hugePageBoundary(atOrAbove: start)
+        let last = end & ~UInt(hugePage - 1)
         guard last > first, let pointer = UnsafeMutableRawPointer(bitPattern: first) else { return }
         _ = madvise(pointer, Int(last - first), 14)  // MADV_HUGEPAGE
     }
