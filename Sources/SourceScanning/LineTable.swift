@@ -33,12 +33,19 @@ public struct LineTable: Sendable {
 
     /// 1-based (line, column) of a byte offset; the column counts bytes.
     public func position(of offset: Int) -> (line: Int, column: Int) {
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        // The last line start at or before `offset`, halving a window that starts at line 0
+        // (whose start, 0, is at or before every offset asked for). Without a branch on the
+        // comparison and without bounds checks: the readers locate every column they read, and the
+        // checked search with its mispredicted branches was about 1% of a reading.
+        lineStarts.withUnsafeBufferPointer { starts in
+            var base = 0
+            var count = starts.count
+            while count > 1 {
+                let half = count / 2
+                base = starts[base + half] <= offset ? base + half : base
+                count -= half
+            }
+            return (base + 1, offset - starts[base] + 1)
         }
-        return (low + 1, offset - lineStarts[low] + 1)
     }
 }

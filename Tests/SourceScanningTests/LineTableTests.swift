@@ -26,4 +26,20 @@ import Testing
         let expected = [0] + bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") }.map { $0 + 1 }
         #expect(LineTable(bytes: bytes).lineStarts == expected)
     }
+
+    /// Every offset (and one past the end) maps to the line a scan from the start finds, for files
+    /// of many line counts: the search halves a window, so odd and even counts take other paths.
+    @Test(arguments: [0, 1, 2, 3, 7, 8, 9, 64, 100])
+    func positionAgreesWithAScan(lines: Int) {
+        let text = (0..<lines).map { String(repeating: "x", count: $0 % 4) + "\n" }.joined() + "tail"
+        let bytes = Array(text.utf8)
+        let table = LineTable(bytes: bytes)
+        var line = 1
+        var column = 1
+        for offset in 0...bytes.count {
+            let found = table.position(of: offset)
+            #expect(found.line == line && found.column == column, "offset \(offset)")
+            if offset < bytes.count, bytes[offset] == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
+        }
+    }
 }
