@@ -31,7 +31,9 @@ extension ModelBuilder {
     private func computeAncestors(of key: ClassKey) -> [Ancestor] {
         var out: [Ancestor] = []
         var seen: Set<ClassKey> = [key]
-        var externals: Set<String> = []
+        // Bases from outside the project, seen so far: a class has one or two, and a set made per
+        // class cost more than searching the list.
+        var externals: [String] = []
         func visit(_ key: ClassKey, depth: Int) {
             guard depth < 40 else { return }
             for base in resolver.classDef(key).bases where base.keyword == nil && !base.isStar {
@@ -42,7 +44,10 @@ extension ModelBuilder {
                         visit(parent, depth: depth + 1)
                     }
                 case .external(let dotted):
-                    if externals.insert(dotted).inserted { out.append(.external(dotted)) }
+                    if !externals.contains(dotted) {
+                        externals.append(dotted)
+                        out.append(.external(dotted))
+                    }
                 case .value(let value, let module):
                     if isGeneratedBaseCall(value, in: module) { out.append(.generatedBase(value, module: module)) }
                 default:

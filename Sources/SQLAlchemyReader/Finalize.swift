@@ -164,7 +164,8 @@ extension ModelBuilder {
                 name: naming.name("pk", columns: spec.columns(named: pkColumns), given: pkName) ?? pkName ?? Identifier.generatedName(spec.name, nil, suffix: "pkey"),
                 columns: pkColumns, provenance: Provenance(source: .sqlalchemy, location: pkLocation))
         }
-        var checkNames: Set<String> = Set(table.checks.compactMap(\.name))
+        // A table has a few checks: a list searched in order costs less than building a set per table.
+        var checkNames: [String] = table.checks.compactMap(\.name)
         // Column-level checks first, then the table's items (without building the joined array).
         func add(_ item: TableItemSpec) {
             switch item {
@@ -187,7 +188,7 @@ extension ModelBuilder {
                     }
                     finalName = candidate
                 }
-                checkNames.insert(finalName!)
+                checkNames.append(finalName!)
                 table.checks.append(CheckConstraint(name: finalName, expression: expression, provenance: Provenance(source: .sqlalchemy, location: location)))
             case .foreignKey(let fk):
                 if let built = foreignKey(fk, spec: spec, schema: schema, naming: naming, lookup: lookup) { table.foreignKeys.append(built) }
